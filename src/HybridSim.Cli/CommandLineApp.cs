@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace HybridSim.Cli;
+
+/// <summary>Builds the command tree of design.md section 4; each verb lives in its own class.</summary>
+public static class CommandLineApp
+{
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand(
+            "HybridSim: a discrete-event simulator of hybrid RRAM/SRAM compute-in-memory DNN accelerators.");
+        return root;
+    }
+}
