@@ -1,0 +1,9 @@
+namespace HybridSim.Compiler.Isa;
+
+/// <summary>Which storage a register address names.</summary>
+public enum RegisterSpace
+{
+    MvmuInput,
+    MvmuOutput,
+    Data,
+}

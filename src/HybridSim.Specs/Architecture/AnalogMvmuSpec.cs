@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+
+namespace HybridSim.Specs.Architecture;
+
+/// <summary>
+/// RRAM crossbar MVMU: WeightBits / BitsPerCell physical crossbars (each of StackLayers 3D layers),
+/// inputs streamed InputBits / DacBits steps through DACs, one ADC conversion per column per step.
+/// Components (per MVMU, Count already per MVMU): <c>xbar</c>, <c>adc</c>, <c>dac</c>, <c>snh</c>, <c>sna</c>,
+/// <c>input_buffer</c>, <c>output_buffer</c>, optionally <c>layer_select</c> for 3D stacks.
+/// </summary>
+public sealed record AnalogMvmuSpec(
+    int Rows,
+    int Cols,
+    int WeightBits,
+    int InputBits,
+    int BitsPerCell,
+    int DacBits,
+    int AdcBits,
+    int Adcs,
+    int StackLayers,
+    int PipelineStages,
+    ImmutableArray<ComponentSpec> Components)
+    : MvmuSpec(Rows, Cols, WeightBits, InputBits, Components)
+{
+    /// <summary>Physical crossbars (bit slices) that make one logical MVMU.</summary>
+    public int PhysicalCrossbars => WeightBits / BitsPerCell;
+
+    /// <summary>Input streaming steps per MVM.</summary>
+    public int InputSteps => (InputBits + DacBits - 1) / DacBits;
+}

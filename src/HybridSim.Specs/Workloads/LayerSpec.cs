@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+
+namespace HybridSim.Specs.Workloads;
+
+/// <summary>
+/// One layer of the workload graph with its inferred shapes. Fields that do not apply to a kind are 0 / None.
+/// </summary>
+/// <param name="Name">Unique layer name.</param>
+/// <param name="Inputs">Names of the layers it reads (the workload input is named <c>input</c>); Add has two or more.</param>
+/// <param name="OutChannels">Conv: output channels; Fc: output features.</param>
+/// <param name="KernelHeight">Conv and pooling kernel height.</param>
+/// <param name="KernelWidth">Conv and pooling kernel width.</param>
+/// <param name="Stride">Conv and pooling stride.</param>
+/// <param name="Padding">Conv and pooling zero padding on each side.</param>
+/// <param name="Groups">Conv groups (Groups = Cin = Cout is depthwise).</param>
+/// <param name="Bias">Whether a conv or fc layer has a bias vector.</param>
+/// <param name="Activation">Activation kind for Activation layers; a fused activation on Conv/Fc.</param>
+/// <param name="Rank">Per-layer LoBranch rank override, or null.</param>
+/// <param name="InputShape">Shape of the (first) input.</param>
+/// <param name="OutputShape">Inferred output shape.</param>
+/// <param name="WeightLayerIndex">1-based freeze-x index of a weight layer (main-path order); for a projection shortcut, the index of
+/// the first conv of the block it bypasses; 0 for layers without weights.</param>
+/// <param name="IsProjection">True for a shortcut conv that goes where its block's first conv goes and has no index of its own.</param>
+public sealed record LayerSpec(
+    string Name,
+    LayerKind Kind,
+    ImmutableArray<string> Inputs,
+    int OutChannels,
+    int KernelHeight,
+    int KernelWidth,
+    int Stride,
+    int Padding,
+    int Groups,
+    bool Bias,
+    ActivationKind Activation,
+    int? Rank,
+    TensorShape InputShape,
+    TensorShape OutputShape,
+    int WeightLayerIndex,
+    bool IsProjection,
+    SourceLocation Location)
+{
+    public bool HasWeights => Kind is LayerKind.Conv or LayerKind.Fc;
+
+    /// <summary>Weight matrix rows (inputs per output): Kh·Kw·Cin/groups for conv, in-features for fc.</summary>
+    public int MatrixRows => Kind switch
+    {
+        LayerKind.Conv => KernelHeight * KernelWidth * (InputShape.Channels / Groups),
+        LayerKind.Fc => (int)InputShape.Elements,
+        _ => 0,
+    };
+
+    /// <summary>Weight matrix columns (outputs): Cout for conv, out-features for fc.</summary>
+    public int MatrixCols => HasWeights ? OutChannels : 0;
+
+    /// <summary>Weights (without bias): rows × cols × groups.</summary>
+    public long WeightCount => HasWeights ? (long)MatrixRows * OutChannels : 0;
+
+    /// <summary>Parameters: weights plus bias (batch-norm layers count their scale and shift).</summary>
+    public long ParameterCount => Kind switch
+    {
+        LayerKind.Conv or LayerKind.Fc => WeightCount + (Bias ? OutChannels : 0),
+        LayerKind.BatchNorm => 2L * InputShape.Channels,
+        _ => 0,
+    };
+}
