@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace HybridSim.Metrics.Reports;
+
+/// <summary>
+/// The result of one simulated run; serialized as <c>report.json</c> with the snake_case field names of design.md section 5
+/// (<c>architecture</c>, <c>workload</c>, <c>partition</c>, <c>cycles</c>, <c>latency_ns</c>, ...). Sweeps read these back.
+/// </summary>
+public sealed record RunReport(
+    string Architecture,
+    string Workload,
+    PartitionReport Partition,
+    long Cycles,
+    double LatencyNs,
+    double ClockHz,
+    double DynamicEnergyPj,
+    double LeakageEnergyPj,
+    double TotalEnergyPj,
+    double AreaMm2,
+    double AnlMsMm2,
+    ImmutableSortedDictionary<string, double> EnergyByComponentPj,
+    ImmutableSortedDictionary<string, double> AreaByComponentMm2,
+    ImmutableArray<LayerReport> Layers,
+    double SramWeightFraction,
+    SimulatorReport Simulator)
+{
+    /// <summary>Extra metrics beyond the contract (utilizations, throughput, tile counts...), serialized as further fields.</summary>
+    public ImmutableSortedDictionary<string, double> Extra { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+}
