@@ -1,0 +1,18 @@
+namespace HybridSim.Kernel;
+
+/// <summary>The event of a <see cref="Store{T}.Put"/>: succeeds when the item is in the store (or handed to a getter).</summary>
+internal sealed class StorePut : Event
+{
+    private readonly string _storeName;
+
+    public StorePut(Simulation simulation, string storeName, long requestedAt)
+        : base(simulation)
+    {
+        _storeName = storeName;
+        RequestedAt = requestedAt;
+    }
+
+    public long RequestedAt { get; }
+
+    private protected override string DefaultDescription() => $"put to store '{_storeName}' (full)";
+}
