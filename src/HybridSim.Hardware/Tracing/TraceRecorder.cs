@@ -11,7 +11,7 @@ namespace HybridSim.Hardware.Tracing;
 public sealed class TraceRecorder
 {
     private readonly List<(int Pid, string ProcessName, int Tid, string ThreadName)> _tracks = [];
-    private readonly List<Span> _spans = [];
+    private readonly List<SpanRecord> _spans = [];
     private int[] _lastSpan = [];
 
     public TraceRecorder(int maxSpans = 1_000_000)
@@ -60,7 +60,7 @@ public sealed class TraceRecorder
         }
 
         _lastSpan[track] = _spans.Count;
-        _spans.Add(new Span(track, name, startPs, durationPs));
+        _spans.Add(new SpanRecord(track, name, startPs, durationPs));
     }
 
     /// <summary>Writes the trace as JSON (timestamps in microseconds, as the format requires).</summary>
@@ -137,5 +137,5 @@ public sealed class TraceRecorder
         return sb.ToString();
     }
 
-    private readonly record struct Span(int Track, string Name, long Start, long Duration);
+    private readonly record struct SpanRecord(int Track, string Name, long Start, long Duration);
 }
