@@ -182,11 +182,18 @@ public sealed class Simulation
     internal void Schedule(Event ev, long delay, int priority)
     {
         ev._state = EventState.Triggered;
-        _queue.Push(_now + delay, NextKey(priority), ev);
+        if ((delay | (long)priority) == 0)
+        {
+            _queue.PushNow(_now, NextKey(0), ev);
+        }
+        else
+        {
+            _queue.Push(_now + delay, NextKey(priority), ev);
+        }
     }
 
     /// <summary>Queues a process start: the process stays pending, which is how <see cref="StepCore"/> recognises it.</summary>
-    internal void ScheduleStart(Process process) => _queue.Push(_now, NextKey(0), process);
+    internal void ScheduleStart(Process process) => _queue.PushNow(_now, NextKey(0), process);
 
     internal int NextProcessId() => ++_processCount;
 
