@@ -101,4 +101,24 @@ public sealed class EventTests
         Assert.Throws<ArgumentException>(() => sim.Timeout(1) & foreign);
         Assert.Throws<ArgumentException>(() => sim.Run(foreign));
     }
+
+    [Fact]
+    public void Running_the_simulation_from_inside_a_process_is_refused()
+    {
+        var sim = new Simulation();
+
+        IEnumerable<Event> Nested()
+        {
+            yield return sim.Timeout(1);
+            sim.Run();
+        }
+
+        var p = sim.Process(Nested(), "nested").Defuse();
+        sim.Run();
+
+        Assert.Contains("already running", p.Exception!.Message, StringComparison.Ordinal);
+        sim.Timeout(1);
+        sim.Run();
+        Assert.Equal(2, sim.Now);
+    }
 }
