@@ -63,6 +63,29 @@ public sealed class TraceRecorder
         _spans.Add(new SpanRecord(track, name, startPs, durationPs));
     }
 
+    /// <summary>Writes the trace to a file atomically (a temporary file in the same folder, then renamed).</summary>
+    public void WriteFile(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var temp = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
+            {
+                Write(writer);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
     /// <summary>Writes the trace as JSON (timestamps in microseconds, as the format requires).</summary>
     public void Write(TextWriter writer)
     {
