@@ -12,6 +12,8 @@ public static class Program
         {
             case "kernel":
                 return KernelBenchmark.Run(rest);
+            case "workloads":
+                return WorkloadsBenchmark.Run(rest);
             default:
                 Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep [options]");
                 return 2;

@@ -16,8 +16,10 @@ public class Event
     // Waiters: null, one waiter (an Event such as a Process or Condition, or an Action<Event>), or a List<object>.
     // One slot covers the common case (one process waiting) without allocating a list.
     private object? _waiters;
-    private string? _description;
-    private Exception? _exception;
+
+    // Description and failure share one field (both are rare): a string, an Exception, or a FailedEventInfo with both.
+    // This keeps a Timeout at 48 bytes.
+    private object? _info;
     internal EventState _state;
     internal bool _ok;
     internal bool _failureObserved;
@@ -42,7 +44,12 @@ public class Event
     public bool IsOk => _ok;
 
     /// <summary>The failure, when the event failed; null otherwise.</summary>
-    public Exception? Exception => _exception;
+    public Exception? Exception => _info switch
+    {
+        Exception exception => exception,
+        FailedEventInfo both => both.Exception,
+        _ => null,
+    };
 
     /// <summary>
     /// Set before yielding an event to handle its failure yourself: a process that yields a defused event is resumed
@@ -54,8 +61,19 @@ public class Event
     /// <summary>What the event is ("load tile3 addr 1024"), for deadlock reports. Has a kernel default when unset.</summary>
     public string? Description
     {
-        get => _description ?? DefaultDescription();
-        set => _description = value;
+        get => _info switch
+        {
+            string text => text,
+            FailedEventInfo both => both.Description,
+            _ => DefaultDescription(),
+        };
+
+        set => _info = _info switch
+        {
+            Exception exception => value is null ? exception : new FailedEventInfo(value, exception),
+            FailedEventInfo both => value is null ? both.Exception : new FailedEventInfo(value, both.Exception),
+            _ => value,
+        };
     }
 
     /// <summary>Triggers the event successfully: it is scheduled at <see cref="Simulation.Now"/>.</summary>
@@ -74,8 +92,7 @@ public class Event
     {
         ArgumentNullException.ThrowIfNull(exception);
         EnsurePending();
-        _ok = false;
-        _exception = exception;
+        SetFailed(exception);
         Simulation.Schedule(this, 0, priority);
         return this;
     }
@@ -141,7 +158,7 @@ public class Event
     internal void SetFailed(Exception exception)
     {
         _ok = false;
-        _exception = exception;
+        _info = _info is string text ? new FailedEventInfo(text, exception) : exception;
     }
 
     internal void AddWaiter(object waiter)

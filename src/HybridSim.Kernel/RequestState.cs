@@ -1,7 +1,7 @@
 namespace HybridSim.Kernel;
 
 /// <summary>Where a <see cref="Request"/> stands with its resource.</summary>
-public enum RequestState
+public enum RequestState : byte
 {
     /// <summary>Waiting in the resource's queue.</summary>
     Queued,

@@ -26,6 +26,7 @@ public sealed class Simulation
     private int _processCount;
     private Process? _firstAlive;
     private Process? _lastAlive;
+    private bool _running;
 
     public Simulation()
     {
@@ -109,7 +110,16 @@ public sealed class Simulation
             return false;
         }
 
-        StepCore();
+        Enter();
+        try
+        {
+            StepCore();
+        }
+        finally
+        {
+            _running = false;
+        }
+
         return true;
     }
 
@@ -120,10 +130,18 @@ public sealed class Simulation
     /// <exception cref="SimulationException">An event failed and nobody handled it.</exception>
     public void Run()
     {
-        var queue = _queue;
-        while (queue.Count > 0)
+        Enter();
+        try
         {
-            StepCore();
+            var queue = _queue;
+            while (queue.Count > 0)
+            {
+                StepCore();
+            }
+        }
+        finally
+        {
+            _running = false;
         }
     }
 
@@ -135,13 +153,21 @@ public sealed class Simulation
             throw new ArgumentOutOfRangeException(nameof(until), until, $"until must be >= Now ({_now.ToString(CultureInfo.InvariantCulture)})");
         }
 
-        var queue = _queue;
-        while (queue.Count > 0 && queue.PeekTime <= until)
+        Enter();
+        try
         {
-            StepCore();
-        }
+            var queue = _queue;
+            while (queue.Count > 0 && queue.PeekTime <= until)
+            {
+                StepCore();
+            }
 
-        _now = until;
+            _now = until;
+        }
+        finally
+        {
+            _running = false;
+        }
     }
 
     /// <summary>Runs until <paramref name="until"/> is processed, or until the queue is empty (check <see cref="Event.IsProcessed"/>).</summary>
@@ -153,10 +179,18 @@ public sealed class Simulation
             throw new ArgumentException("the event belongs to another simulation", nameof(until));
         }
 
-        var queue = _queue;
-        while (!until.IsProcessed && queue.Count > 0)
+        Enter();
+        try
         {
-            StepCore();
+            var queue = _queue;
+            while (!until.IsProcessed && queue.Count > 0)
+            {
+                StepCore();
+            }
+        }
+        finally
+        {
+            _running = false;
         }
     }
 
@@ -182,11 +216,18 @@ public sealed class Simulation
     internal void Schedule(Event ev, long delay, int priority)
     {
         ev._state = EventState.Triggered;
-        _queue.Push(_now + delay, NextKey(priority), ev);
+        if ((delay | (long)priority) == 0)
+        {
+            _queue.PushNow(_now, NextKey(0), ev);
+        }
+        else
+        {
+            _queue.Push(_now + delay, NextKey(priority), ev);
+        }
     }
 
     /// <summary>Queues a process start: the process stays pending, which is how <see cref="StepCore"/> recognises it.</summary>
-    internal void ScheduleStart(Process process) => _queue.Push(_now, NextKey(0), process);
+    internal void ScheduleStart(Process process) => _queue.PushNow(_now, NextKey(0), process);
 
     internal int NextProcessId() => ++_processCount;
 
@@ -231,6 +272,17 @@ public sealed class Simulation
 
         process._previousAlive = null;
         process._nextAlive = null;
+    }
+
+    /// <summary>Refuses nested runs: a process or callback calling Run would process events out of order.</summary>
+    private void Enter()
+    {
+        if (_running)
+        {
+            throw new InvalidOperationException("the simulation is already running (Run or Step called from a process or callback)");
+        }
+
+        _running = true;
     }
 
     private ulong NextKey(int priority)

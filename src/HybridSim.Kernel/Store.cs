@@ -7,8 +7,8 @@ namespace HybridSim.Kernel;
 public sealed class Store<T>
 {
     private readonly Queue<T> _items = new();
-    private readonly Queue<(T Item, StorePut Event)> _putters = new();
-    private readonly Queue<StoreGet<T>> _getters = new();
+    private readonly Queue<(T Item, StorePut Event, long Since)> _putters = new();
+    private readonly Queue<(StoreGet<T> Event, long Since)> _getters = new();
     private long _lastChange;
     private long _occupancyArea;
 
@@ -78,48 +78,47 @@ public sealed class Store<T>
     /// <summary>Puts <paramref name="item"/>; the event succeeds once it is in the store (at once unless full).</summary>
     public Event Put(T item)
     {
-        var now = Simulation.Now;
-        var put = new StorePut(Simulation, Name, now);
         if (_getters.Count > 0)
         {
             // Getters wait only while the store is empty: hand the item over directly.
-            CompleteGet(_getters.Dequeue(), item);
-            CompletePut(put);
-        }
-        else if (_items.Count < Capacity)
-        {
-            Enqueue(item);
-            CompletePut(put);
-        }
-        else
-        {
-            _putters.Enqueue((item, put));
+            var (get, since) = _getters.Dequeue();
+            CompleteGet(get, item, since);
+            return CompletePut(new Event(Simulation), Simulation.Now);
         }
 
+        if (_items.Count < Capacity)
+        {
+            Enqueue(item);
+            return CompletePut(new Event(Simulation), Simulation.Now);
+        }
+
+        // Only waiting events need a name for deadlock reports; completed ones stay plain and small.
+        var put = new StorePut(Simulation, Name);
+        _putters.Enqueue((item, put, Simulation.Now));
         return put;
     }
 
     /// <summary>Takes the oldest item; the event succeeds with it once there is one (at once unless empty).</summary>
     public Event<T> Get()
     {
-        var get = new StoreGet<T>(Simulation, Name, Simulation.Now);
         if (_items.Count > 0)
         {
             Account();
-            CompleteGet(get, _items.Dequeue());
+            var get = new Event<T>(Simulation);
+            CompleteGet(get, _items.Dequeue(), Simulation.Now);
             if (_putters.Count > 0)
             {
-                var (item, put) = _putters.Dequeue();
+                var (item, put, since) = _putters.Dequeue();
                 Enqueue(item);
-                CompletePut(put);
+                CompletePut(put, since);
             }
-        }
-        else
-        {
-            _getters.Enqueue(get);
+
+            return get;
         }
 
-        return get;
+        var waiting = new StoreGet<T>(Simulation, Name);
+        _getters.Enqueue((waiting, Simulation.Now));
+        return waiting;
     }
 
     private void Enqueue(T item)
@@ -132,9 +131,9 @@ public sealed class Store<T>
         }
     }
 
-    private void CompletePut(StorePut put)
+    private Event CompletePut(Event put, long since)
     {
-        var wait = Simulation.Now - put.RequestedAt;
+        var wait = Simulation.Now - since;
         Puts++;
         TotalPutWait += wait;
         if (wait > MaxPutWait)
@@ -143,11 +142,12 @@ public sealed class Store<T>
         }
 
         put.TriggerOk(0, 0);
+        return put;
     }
 
-    private void CompleteGet(StoreGet<T> get, T item)
+    private void CompleteGet(Event<T> get, T item, long since)
     {
-        var wait = Simulation.Now - get.RequestedAt;
+        var wait = Simulation.Now - since;
         Gets++;
         TotalGetWait += wait;
         if (wait > MaxGetWait)

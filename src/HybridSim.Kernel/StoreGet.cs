@@ -5,14 +5,11 @@ internal sealed class StoreGet<T> : Event<T>
 {
     private readonly string _storeName;
 
-    public StoreGet(Simulation simulation, string storeName, long requestedAt)
+    public StoreGet(Simulation simulation, string storeName)
         : base(simulation)
     {
         _storeName = storeName;
-        RequestedAt = requestedAt;
     }
-
-    public long RequestedAt { get; }
 
     private protected override string DefaultDescription() => $"get from store '{_storeName}' (empty)";
 }

@@ -5,14 +5,11 @@ internal sealed class StorePut : Event
 {
     private readonly string _storeName;
 
-    public StorePut(Simulation simulation, string storeName, long requestedAt)
+    public StorePut(Simulation simulation, string storeName)
         : base(simulation)
     {
         _storeName = storeName;
-        RequestedAt = requestedAt;
     }
-
-    public long RequestedAt { get; }
 
     private protected override string DefaultDescription() => $"put to store '{_storeName}' (full)";
 }

@@ -76,6 +76,32 @@ public sealed class OrderingTests
     }
 
     [Fact]
+    public void Events_triggered_now_still_yield_to_earlier_scheduled_events_of_the_same_time_and_priority()
+    {
+        var sim = new Simulation();
+        var log = new SimLog(sim);
+        var now = sim.Event();
+        now.AddCallback(_ => log.Add("now", "processed"));
+        var t1 = sim.Timeout(5);
+        var t2 = sim.Timeout(5, priority: -1);
+        var t3 = sim.Timeout(5, priority: 1);
+        var t4 = sim.Timeout(5);
+        t1.AddCallback(_ =>
+        {
+            log.Add("t1", "processed");
+            now.Succeed();
+        });
+        t2.AddCallback(_ => log.Add("t2", "processed"));
+        t3.AddCallback(_ => log.Add("t3", "processed"));
+        t4.AddCallback(_ => log.Add("t4", "processed"));
+
+        sim.Run();
+
+        // "now" is triggered at 5 by t1 with priority 0: after t4 (scheduled earlier), before t3 (priority 1).
+        Assert.Equal(["5 t2 processed", "5 t1 processed", "5 t4 processed", "5 now processed", "5 t3 processed"], log.Entries);
+    }
+
+    [Fact]
     public void Zero_timeouts_interleave_processes_instead_of_running_inline()
     {
         var sim = new Simulation();
