@@ -159,4 +159,28 @@ public sealed class ResourceTests
         Assert.Contains("resource 'a', not 'b'", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => new Resource(sim, 0));
     }
+
+    [Fact]
+    public void Statistics_integrate_up_to_the_time_run_stopped_at()
+    {
+        var sim = new Simulation();
+        var dac = new Resource(sim, 2, "dac");
+
+        IEnumerable<Event> User()
+        {
+            yield return sim.Timeout(10);
+            using var req = dac.Request();
+            yield return req;
+            yield return sim.Timeout(5);
+        }
+
+        sim.Process(User());
+        sim.Run(40);
+
+        Assert.Equal(5, dac.BusyTime);
+        Assert.Equal(5.0 / (2 * 40), dac.Utilization());
+        Assert.Equal(0.0, dac.MeanQueueLength);
+        Assert.Equal(0, dac.MaxWait);
+        Assert.Equal(1, dac.Served);
+    }
 }
