@@ -40,6 +40,7 @@ public sealed class PipelineTests(ITestOutputHelper output)
     {
         var arch = Architecture();
         var program = SyntheticPipeline.Build(arch, tiles: 64, vectors: 200, coresPerTile: 4);
+        HardwareSimulator.Run(SyntheticPipeline.Build(arch, tiles: 16, vectors: 50, coresPerTile: 4)); // warm-up (JIT)
         var watch = Stopwatch.StartNew();
         var result = HardwareSimulator.Run(program);
         watch.Stop();

@@ -101,8 +101,10 @@ internal static class TestMachines
         "w.yaml",
         new TensorShape(128, 1, 1),
         [
-            new LayerSpec("fc1", LayerKind.Fc, ["input"], 128, 0, 0, 0, 0, 1, false, ActivationKind.None, null,
+            new LayerSpec("fc1", LayerKind.Fc, ["input"], 128, 0, 0, 0, 0, 1, false, ActivationKind.Relu, null,
                 new TensorShape(128, 1, 1), new TensorShape(128, 1, 1), 1, false, new SourceLocation("w.yaml", 1, 1)),
+            new LayerSpec("fc2", LayerKind.Fc, ["fc1"], 128, 0, 0, 0, 0, 1, false, ActivationKind.None, null,
+                new TensorShape(128, 1, 1), new TensorShape(128, 1, 1), 2, false, new SourceLocation("w.yaml", 2, 1)),
         ]);
 
     public static TileProgram TileProgram(int tile, TileKind kind, TileInstruction[] instructions, CoreInstruction[][] cores, MemoryRange[]? valid = null) =>

@@ -95,6 +95,7 @@ public sealed class CoreModel
                 var layer = instruction.Layer;
                 var start = now;
                 long waited = 0;
+                var served = -1L;
                 switch (instruction)
                 {
                     case LoadInstruction ld:
@@ -140,6 +141,11 @@ public sealed class CoreModel
                                         Waiting = WaitKind.None;
                                         waited += sim.Now - now;
                                         now = sim.Now;
+                                        if (served < 0)
+                                        {
+                                            served = now;
+                                        }
+
                                         mem.Consume(address, length);
                                         var portStart = mem.Reserve(now, 1);
                                         waited += portStart - now;
@@ -195,6 +201,11 @@ public sealed class CoreModel
                                         Waiting = WaitKind.None;
                                         waited += sim.Now - now;
                                         now = sim.Now;
+                                        if (served < 0)
+                                        {
+                                            served = now;
+                                        }
+
                                         mem.Produce(address, length, st.Consumers);
                                         var portStart = mem.Reserve(now, 1);
                                         waited += portStart - now;
@@ -290,7 +301,8 @@ public sealed class CoreModel
                 }
 
                 ledger.Add(t.InstructionFetch, layer, 1);
-                ledger.MarkLayer(layer, start, now);
+                // A layer starts when its first instruction does work, not when it starts waiting for data.
+                ledger.MarkLayer(layer, served >= 0 ? served : start, now);
                 BusyPicoseconds += now - start - waited;
                 if (trace is not null && now > start)
                 {
