@@ -14,6 +14,8 @@ public static class Program
                 return KernelBenchmark.Run(rest);
             case "workloads":
                 return WorkloadsBenchmark.Run(rest);
+            case "sweep":
+                return SweepBenchmark.Run(rest);
             default:
                 Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep [options]");
                 return 2;
