@@ -9,12 +9,25 @@ public static class SweepOutput
     public const string FigureFile = "sweep.svg";
     public const string BreakdownFile = "breakdown.svg";
 
+    /// <summary>Written only when there is something to say (e.g. a missing all-SRAM baseline), so the folder explains itself later.</summary>
+    public const string NotesFile = "notes.txt";
+
     /// <summary>Builds the table from the points found by <paramref name="lookup"/> and writes the three files; returns the table and notes.</summary>
     public static SweepTableResult Write(string directory, SweepPlan plan, Func<string, RunReport?> lookup)
     {
         var result = SweepTable.Build(plan, lookup);
         AtomicFile.WriteAllText(Path.Combine(directory, TableFile), result.Table.ToCsv());
         WriteFigures(result.Table, Path.Combine(directory, FigureFile), Path.Combine(directory, BreakdownFile));
+        var notes = Path.Combine(directory, NotesFile);
+        if (result.Notes.IsEmpty)
+        {
+            File.Delete(notes);
+        }
+        else
+        {
+            AtomicFile.WriteAllText(notes, string.Concat(result.Notes.Select(n => n + "\n")));
+        }
+
         return result;
     }
 

@@ -112,6 +112,7 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("note: reference point analog-only.yaml freeze-0 could not run", error, StringComparison.Ordinal);
         Assert.Contains("energy_improvement and anl_improvement are empty", error, StringComparison.Ordinal);
+        Assert.Contains("no all-SRAM baseline for analog-only.yaml", File.ReadAllText(Path.Combine(Out("s"), "notes.txt")), StringComparison.Ordinal);
     }
 
     [Theory]
