@@ -200,4 +200,11 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("file not found", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_missing_required_option_is_a_usage_error_with_exit_code_2()
+    {
+        // Program.Main prints the parse error on the real console; only its exit code is checked here.
+        Assert.Equal(2, Program.Main(["sweep", "freeze", "--workload", "w", "--out", Out("s")]));
+    }
 }
