@@ -53,7 +53,7 @@ public static class HardwareSimulator
         }
 
         node.Tiles = tiles;
-        node.Noc = new NocModel(architecture, tiles.Length, program.MeshWidth, ledger, options.Trace);
+        node.Noc = new NocModel(sim, architecture, tiles.Length, program.MeshWidth, ledger, options.Trace);
 
         foreach (var tile in tiles)
         {

@@ -75,16 +75,12 @@ public static class RunCommand
         }
         catch (SpecException e)
         {
-            foreach (var error in e.Errors)
-            {
-                Console.Error.WriteLine(error.ToString());
-            }
-
+            CliErrors.Print(Console.Error, e);
             return 1;
         }
         catch (DeadlockException e)
         {
-            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine("error: " + e.Message);
             return 1;
         }
 

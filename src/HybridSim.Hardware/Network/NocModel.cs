@@ -9,7 +9,7 @@ namespace HybridSim.Hardware.Network;
 /// The network-on-chip: Concentration tiles per router, routers row-major on a MeshWidth-wide mesh, XY dimension-order
 /// routing. A packet of F = ⌈bits / flit bits⌉ flits holds each directed link it crosses for S = ⌈F / link flits per cycle⌉
 /// cycles (virtual cut-through: the head moves on after router + link latency while the body streams behind it).
-/// Links are next-free-time reservations, so two packets wanting one link are served one after the other.
+/// Links are reservation timelines, so two packets wanting one link at once are served one after the other.
 /// Counts: <c>router</c> flits × routers traversed, <c>link</c> flits × links traversed,
 /// <c>inter_node_link</c> one packet per crossing between nodes (tiles t / TilesPerNode).
 /// </summary>
@@ -19,7 +19,8 @@ public sealed class NocModel
 
     private readonly NocSpec _spec;
     private readonly long _cyclePs;
-    private readonly long[] _linkFree;
+    private readonly ReservationTimeline?[] _links;
+    private readonly Kernel.Simulation _sim;
     private readonly int[] _linkTrack;
     private readonly ActivityLedger _ledger;
     private readonly TraceRecorder? _trace;
@@ -27,8 +28,9 @@ public sealed class NocModel
     private readonly int _linkSlot;
     private readonly int _interNodeSlot;
 
-    public NocModel(ArchitectureSpec architecture, int tileCount, int meshWidth, ActivityLedger ledger, TraceRecorder? trace)
+    public NocModel(Kernel.Simulation simulation, ArchitectureSpec architecture, int tileCount, int meshWidth, ActivityLedger ledger, TraceRecorder? trace)
     {
+        _sim = simulation;
         _spec = architecture.Noc;
         _cyclePs = architecture.CyclePicoseconds;
         _ledger = ledger;
@@ -37,8 +39,8 @@ public sealed class NocModel
         Routers = Math.Max(1, (tileCount + Concentration - 1) / Concentration);
         MeshWidth = meshWidth > 0 ? meshWidth : (int)Math.Ceiling(Math.Sqrt(Routers));
         MeshHeight = (Routers + MeshWidth - 1) / MeshWidth;
-        _linkFree = new long[MeshWidth * MeshHeight * 4];
-        _linkTrack = new int[_linkFree.Length];
+        _links = new ReservationTimeline?[MeshWidth * MeshHeight * 4];
+        _linkTrack = new int[_links.Length];
         Array.Fill(_linkTrack, -1);
         Links = (2 * (MeshWidth - 1) * MeshHeight) + (2 * MeshWidth * (MeshHeight - 1));
         Nodes = _spec.TilesPerNode > 0 ? (tileCount + _spec.TilesPerNode - 1) / _spec.TilesPerNode : 1;
@@ -107,8 +109,8 @@ public sealed class NocModel
             }
 
             var link = (((y * MeshWidth) + x) * 4) + dir;
-            var start = Math.Max(head, _linkFree[link]);
-            _linkFree[link] = start + serialization;
+            var timeline = _links[link] ??= new ReservationTimeline();
+            var start = timeline.Reserve(head, serialization, _sim.Now);
             LinkBusyPicoseconds += serialization;
             if (_trace is not null)
             {

@@ -7,7 +7,8 @@ namespace HybridSim.Hardware.Tiles;
 /// and ports that serve accesses of up to BusWidthWords words, each occupying a port for one access time.
 /// Waiting is event-driven: a blocked process waits on the first word that blocks it and is woken when that word
 /// changes state (never by polling, and waiting costs no energy: a deliberate difference from PUMA's retries).
-/// Ports are next-free-time reservations: a request takes the port that frees first, at or after its issue time.
+/// Ports are reservation timelines: a request takes the port and the first free gap that let it start earliest,
+/// at or after its issue time.
 /// </summary>
 public sealed class SharedMemory
 {
@@ -15,13 +16,13 @@ public sealed class SharedMemory
     private readonly int[] _counter;
     private readonly Dictionary<int, Event> _waiters = [];
     private readonly List<int> _scratch = [];
-    private readonly long[] _portFree;
+    private readonly ReservationTimeline[] _ports;
 
     public SharedMemory(Simulation sim, int words, int ports, long accessPicoseconds, int busWidthWords)
     {
         _sim = sim;
         _counter = new int[words];
-        _portFree = new long[Math.Max(1, ports)];
+        _ports = [.. Enumerable.Range(0, Math.Max(1, ports)).Select(_ => new ReservationTimeline())];
         AccessPicoseconds = accessPicoseconds;
         BusWidthWords = Math.Max(1, busWidthWords);
     }
@@ -32,10 +33,10 @@ public sealed class SharedMemory
 
     public long AccessPicoseconds { get; }
 
-    public int Ports => _portFree.Length;
+    public int Ports => _ports.Length;
 
     /// <summary>Port time used so far (picoseconds summed over ports).</summary>
-    public long BusyPicoseconds { get; private set; }
+    public long BusyPicoseconds => _ports.Sum(p => p.BusyTime);
 
     /// <summary>Accesses needed to move a run of words: ⌈words / bus width⌉.</summary>
     public int Accesses(int words) => (words + BusWidthWords - 1) / BusWidthWords;
@@ -128,20 +129,24 @@ public sealed class SharedMemory
     /// </summary>
     public long Reserve(long at, int accesses)
     {
+        var duration = accesses * AccessPicoseconds;
+        var now = _sim.Now;
         var best = 0;
-        for (var p = 1; p < _portFree.Length; p++)
+        if (_ports.Length > 1)
         {
-            if (_portFree[p] < _portFree[best])
+            var bestStart = long.MaxValue;
+            for (var p = 0; p < _ports.Length; p++)
             {
-                best = p;
+                var s = _ports[p].Peek(at, duration, now);
+                if (s < bestStart)
+                {
+                    bestStart = s;
+                    best = p;
+                }
             }
         }
 
-        var start = Math.Max(at, _portFree[best]);
-        var duration = accesses * AccessPicoseconds;
-        _portFree[best] = start + duration;
-        BusyPicoseconds += duration;
-        return start;
+        return _ports[best].Reserve(at, duration, now);
     }
 
     private void Wake(int address, int length)
