@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using HybridSim.Specs.Validation;
+using HybridSim.Specs.Yaml;
 using HybridSim.Sweeps.Pipeline;
 
 namespace HybridSim.Sweeps;
@@ -16,9 +17,9 @@ public static class PipelineBackend
         ModelVersion());
 
     /// <summary>
-    /// Digest of the architecture file and of every YAML file in its folder, sorted by name: a base pulled in with
-    /// <c>extends</c>/<c>include</c> usually sits beside it, so editing it gives new keys too (editing an unrelated
-    /// architecture in the same folder also does; recomputing is the safe side).
+    /// Digest of the architecture file and of every file it pulls in through <c>extends</c>/<c>include</c> (as the
+    /// composer reads them), so editing a base file gives new keys too. When the file cannot be composed (the point
+    /// will fail with the composer's message anyway), every YAML file in its folder is digested instead.
     /// </summary>
     public static string ArchitectureFingerprint(string path)
     {
@@ -27,9 +28,18 @@ public static class PipelineBackend
             throw new SpecException(new SpecError(path, 0, 0, "--arch", "architecture file not found"));
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var files = Directory.GetFiles(folder, "*.yaml").Concat(Directory.GetFiles(folder, "*.yml"))
-            .Select(Path.GetFullPath).Append(Path.GetFullPath(path)).Distinct().Order(StringComparer.Ordinal);
+        IEnumerable<string> files;
+        try
+        {
+            files = SpecComposer.Compose(path, []).Files.Select(Path.GetFullPath);
+        }
+        catch (SpecException)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            files = Directory.GetFiles(folder, "*.yaml").Concat(Directory.GetFiles(folder, "*.yml")).Append(path)
+                .Select(Path.GetFullPath).Distinct().Order(StringComparer.Ordinal);
+        }
+
         return Digest(files);
     }
 
