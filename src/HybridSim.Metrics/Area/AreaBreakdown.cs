@@ -2,14 +2,22 @@ using System.Collections.Immutable;
 
 namespace HybridSim.Metrics.Area;
 
-/// <summary>Area of the tiles counted (used by the mapping, or the architecture's fixed count) plus network and node parts.</summary>
-/// <param name="ByComponentMm2">Per component name (<c>analog.adc</c>, <c>digital.edram</c>, <c>noc.router</c>, <c>node.x</c>), instances included.</param>
+/// <summary>
+/// Area of a node, in square metres: by component name (analog and digital instances of one name summed) and by
+/// level (<c>mvmu</c>, <c>core</c>, <c>tile</c>, <c>noc</c>, <c>node</c>), plus the per-unit areas of each tile kind.
+/// </summary>
 public sealed record AreaBreakdown(
-    double TotalMm2,
-    ImmutableSortedDictionary<string, double> ByComponentMm2,
+    double TotalSquareMeters,
+    ImmutableSortedDictionary<string, double> ByComponent,
+    ImmutableSortedDictionary<string, double> ByLevel,
     int AnalogTiles,
     int DigitalTiles,
-    double AnalogTileMm2,
-    double DigitalTileMm2,
     int Routers,
-    int Nodes);
+    int Nodes,
+    double AnalogTileSquareMeters,
+    double DigitalTileSquareMeters,
+    double AnalogCoreSquareMeters,
+    double DigitalCoreSquareMeters)
+{
+    public double TotalMm2 => TotalSquareMeters * 1e6;
+}

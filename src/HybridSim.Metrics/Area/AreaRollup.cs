@@ -1,91 +1,102 @@
 using System.Collections.Immutable;
-using HybridSim.Metrics.Activity;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Metrics.Area;
 
 /// <summary>
-/// Area = Σ component area × instances, rolled up MVMU → core → tile → node (design.md section 2):
-/// MVMU = Σ its components (a 3D stack of L layers divides the <c>xbar</c> area by L); core = MVMUs × MVMU + its components;
-/// tile = cores × core + its components; then tiles of each kind (the fixed count if the architecture gives one, else the
-/// tiles the mapping uses), ⌈tiles / concentration⌉ routers with the NoC components, and node components per node.
+/// Rolls component areas up core → tile → node (design.md section 2): every component's area × its Count per parent ×
+/// the parent's count: MVMU components × MVMUs per core, core components × cores per tile, tile components × tiles,
+/// router components × ceil(tiles / concentration), node components × nodes (ceil(tiles / tiles per node)).
 /// </summary>
 public static class AreaRollup
 {
-    private const double SquareMetersToMm2 = 1e6;
-
-    public static AreaBreakdown Compute(ArchitectureSpec architecture, int analogTilesUsed, int digitalTilesUsed)
+    /// <summary>
+    /// Area of <paramref name="arch"/> with the given tile counts; a null count uses the architecture's fixed count
+    /// (and 0 when the architecture says <c>auto</c>: only tiles the mapping uses count).
+    /// </summary>
+    public static AreaBreakdown Compute(ArchitectureSpec arch, int? analogTiles = null, int? digitalTiles = null)
     {
         var byComponent = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        var analogTiles = architecture.AnalogTile is { } a ? a.Count ?? analogTilesUsed : 0;
-        var digitalTiles = architecture.DigitalTile is { } d ? d.Count ?? digitalTilesUsed : 0;
-        var analogTileMm2 = architecture.AnalogTile is null ? 0 : Tile(architecture.AnalogTile, analogTiles, byComponent);
-        var digitalTileMm2 = architecture.DigitalTile is null ? 0 : Tile(architecture.DigitalTile, digitalTiles, byComponent);
+        var byLevel = new SortedDictionary<string, double>(StringComparer.Ordinal);
 
-        var noc = architecture.Noc;
-        var tiles = analogTiles + digitalTiles;
-        var routers = tiles == 0 ? 0 : (tiles + Math.Max(1, noc.Concentration) - 1) / Math.Max(1, noc.Concentration);
-        foreach (var c in noc.Components)
+        void Add(string level, ComponentSpec c, double instances)
         {
-            Add(byComponent, ActivityScope.Noc, TileKind.Analog, c.Name, c.AreaSquareMeters * c.Count * routers);
+            var area = c.AreaSquareMeters * c.Count * instances;
+            byComponent[c.Name] = byComponent.GetValueOrDefault(c.Name) + area;
+            byLevel[level] = byLevel.GetValueOrDefault(level) + area;
         }
 
-        var nodes = tiles == 0 ? 0 : noc.TilesPerNode > 0 ? (tiles + noc.TilesPerNode - 1) / noc.TilesPerNode : 1;
-        foreach (var c in architecture.NodeComponents)
+        var na = analogTiles ?? arch.AnalogTile?.Count ?? 0;
+        var nd = digitalTiles ?? arch.DigitalTile?.Count ?? 0;
+        if (arch.AnalogTile is null)
         {
-            Add(byComponent, ActivityScope.Node, TileKind.Analog, c.Name, c.AreaSquareMeters * c.Count * nodes);
+            na = 0;
+        }
+
+        if (arch.DigitalTile is null)
+        {
+            nd = 0;
+        }
+
+        foreach (var (tile, count) in new[] { (arch.AnalogTile, na), (arch.DigitalTile, nd) })
+        {
+            if (tile is null)
+            {
+                continue;
+            }
+
+            var cores = (double)count * tile.Cores;
+            foreach (var c in tile.Core.Mvmu.Components)
+            {
+                Add("mvmu", c, cores * tile.Core.Mvmus);
+            }
+
+            foreach (var c in tile.Core.Components)
+            {
+                Add("core", c, cores);
+            }
+
+            foreach (var c in tile.Components)
+            {
+                Add("tile", c, count);
+            }
+        }
+
+        var tiles = na + nd;
+        var routers = tiles == 0 ? 0 : (tiles + arch.Noc.Concentration - 1) / arch.Noc.Concentration;
+        foreach (var c in arch.Noc.Components)
+        {
+            Add("noc", c, routers);
+        }
+
+        var nodes = Math.Max(1, (tiles + arch.Noc.TilesPerNode - 1) / arch.Noc.TilesPerNode);
+        foreach (var c in arch.NodeComponents)
+        {
+            Add("node", c, nodes);
         }
 
         return new AreaBreakdown(
-            byComponent.Values.Sum(),
+            byLevel.Values.Sum(),
             byComponent.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            analogTiles,
-            digitalTiles,
-            analogTileMm2,
-            digitalTileMm2,
+            byLevel.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            na,
+            nd,
             routers,
-            nodes);
+            nodes,
+            TileArea(arch.AnalogTile),
+            TileArea(arch.DigitalTile),
+            CoreArea(arch.AnalogTile?.Core),
+            CoreArea(arch.DigitalTile?.Core));
     }
 
-    /// <summary>Area of one tile of a template (mm²), adding <paramref name="tiles"/> tiles' worth to the breakdown.</summary>
-    private static double Tile(TileSpec tile, int tiles, SortedDictionary<string, double> byComponent)
-    {
-        var kind = tile.Kind;
-        var core = tile.Core;
-        var mvmus = (long)tile.Cores * core.Mvmus;
-        double one = 0;
-        var stack = core.Mvmu is AnalogMvmuSpec analog ? Math.Max(1, analog.StackLayers) : 1;
-        foreach (var c in core.Mvmu.Components)
-        {
-            var area = c.AreaSquareMeters * c.Count;
-            if (c.Name == "xbar")
-            {
-                area /= stack;
-            }
+    /// <summary>One core: its components plus MVMUs × MVMU components.</summary>
+    public static double CoreArea(CoreSpec? core) =>
+        core is null ? 0 : Sum(core.Components) + (core.Mvmus * Sum(core.Mvmu.Components));
 
-            one += area * mvmus;
-            Add(byComponent, ActivityScope.Mvmu, kind, c.Name, area * mvmus * tiles);
-        }
+    /// <summary>One tile: its components plus cores × core area.</summary>
+    public static double TileArea(TileSpec? tile) =>
+        tile is null ? 0 : Sum(tile.Components) + (tile.Cores * CoreArea(tile.Core));
 
-        foreach (var c in core.Components)
-        {
-            one += c.AreaSquareMeters * c.Count * tile.Cores;
-            Add(byComponent, ActivityScope.Core, kind, c.Name, c.AreaSquareMeters * c.Count * tile.Cores * tiles);
-        }
-
-        foreach (var c in tile.Components)
-        {
-            one += c.AreaSquareMeters * c.Count;
-            Add(byComponent, ActivityScope.Tile, kind, c.Name, c.AreaSquareMeters * c.Count * tiles);
-        }
-
-        return one * SquareMetersToMm2;
-    }
-
-    private static void Add(SortedDictionary<string, double> map, ActivityScope scope, TileKind kind, string name, double squareMeters)
-    {
-        var key = new ActivityKey(scope, kind, name, "").ReportName;
-        var mm2 = squareMeters * SquareMetersToMm2;
-        map[key] = map.TryGetValue(key, out var v) ? v + mm2 : mm2;
-    }
+    private static double Sum(ImmutableArray<ComponentSpec> components) =>
+        components.Sum(c => c.AreaSquareMeters * c.Count);
 }

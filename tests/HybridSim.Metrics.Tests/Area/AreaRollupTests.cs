@@ -9,36 +9,53 @@ public sealed class AreaRollupTests
     private static ComponentSpec C(string name, int count, double areaMm2) =>
         new(name, count, 0, ImmutableSortedDictionary<string, double>.Empty, 0, areaMm2 * 1e-6, "test");
 
-    private static ArchitectureSpec Arch(int stackLayers = 1, int? fixedAnalogTiles = null)
+    /// <summary>
+    /// Analog tile: 2 cores x 3 MVMUs; MVMU = 4 xbars x 1 mm2 + 2 adcs x 10 mm2 = 24; core = 3 x 24 + rf 5 = 77;
+    /// tile = 2 x 77 + edram 100 = 254. Digital tile: 1 core x 1 MVMU of 50 (mvmu) + rf 5 = 55; tile 55 + edram 100 = 155.
+    /// </summary>
+    private static ArchitectureSpec Small(int? analogCount, int? digitalCount)
     {
-        var timing = ImmutableSortedDictionary<string, int>.Empty;
-        var mvmu = new AnalogMvmuSpec(128, 128, 16, 16, 2, 1, 8, 2, stackLayers, 3, [C("xbar", 8, 2.5e-5), C("adc", 2, 0.0012)]);
-        var core = new CoreSpec(2, mvmu, true, 1024, 512, 4, timing, [C("alu", 1, 0.004)]);
-        var tile = new TileSpec(TileKind.Analog, fixedAnalogTiles, 8, core, 32768, 16, 16, 2, 1, 2, 2048, [C("edram", 1, 0.086)]);
-        var noc = new NocSpec("cmesh", 4, 32, 16, 1, 1, 1, 138, 5, [C("router", 1, 0.047)]);
-        return new ArchitectureSpec("a", "a.yaml", 1e9, tile, null, noc, ConvMappingPolicy.Im2Col, null, [C("hypertransport", 1, 22.88)], ImmutableSortedDictionary<string, string>.Empty);
+        var analogMvmu = new AnalogMvmuSpec(8, 8, 8, 8, 2, 1, 4, 2, 1, 3, [C("xbar", 4, 1), C("adc", 2, 10)]);
+        var digitalMvmu = new DigitalMvmuSpec(8, 8, 8, 8, 8, DigitalCostModel.Table, 1e-9, 0, [C("mvmu", 1, 50)]);
+        var latencies = ImmutableSortedDictionary<string, int>.Empty;
+        var analogCore = new CoreSpec(3, analogMvmu, true, 64, 64, 1, latencies, [C("register_file", 1, 5)]);
+        var digitalCore = new CoreSpec(1, digitalMvmu, false, 64, 64, 1, latencies, [C("register_file", 1, 5)]);
+        var analog = new TileSpec(TileKind.Analog, analogCount, 2, analogCore, 1024, 16, 16, 2, 1, 4, 16, [C("edram", 1, 100)]);
+        var digital = new TileSpec(TileKind.Digital, digitalCount, 1, digitalCore, 1024, 16, 16, 2, 1, 4, 16, [C("edram", 1, 100)]);
+        var noc = new NocSpec("cmesh", 4, 32, 16, 1, 1, 1, 138, 36, [C("router", 1, 7)]);
+        return new ArchitectureSpec("small", "small.yaml", 1e9, analog, digital, noc, ConvMappingPolicy.Im2Col, null,
+            [C("hypertransport", 1, 1000)], ImmutableSortedDictionary<string, string>.Empty);
     }
 
     [Fact]
-    public void Area_rolls_up_mvmu_core_tile_and_counts_only_used_tiles()
+    public void Tile_and_core_areas_are_hand_computed_sums()
     {
-        var area = AreaRollup.Compute(Arch(), analogTilesUsed: 5, digitalTilesUsed: 0);
+        var arch = Small(3, 2);
+        Assert.Equal(77e-6, AreaRollup.CoreArea(arch.AnalogTile!.Core), 1e-15);
+        Assert.Equal(254e-6, AreaRollup.TileArea(arch.AnalogTile), 1e-15);
+        Assert.Equal(155e-6, AreaRollup.TileArea(arch.DigitalTile), 1e-15);
+    }
 
-        // MVMU: 8 × 2.5e-5 + 2 × 0.0012 = 0.0026; core: 2 × 0.0026 + 0.004 = 0.0092; tile: 8 × 0.0092 + 0.086 = 0.1596
-        Assert.Equal(0.1596, area.AnalogTileMm2, 1e-12);
-        // 5 tiles, ⌈5/4⌉ = 2 routers, 1 node
-        Assert.Equal((5 * 0.1596) + (2 * 0.047) + 22.88, area.TotalMm2, 1e-9);
-        Assert.Equal(5 * 16 * 2 * 0.0012, area.ByComponentMm2["analog.adc"], 1e-12);
+    [Fact]
+    public void Fixed_counts_roll_up_to_the_node()
+    {
+        // 3 analog tiles (762) + 2 digital (310) + ceil(5/4) = 2 routers x 7 (14) + one node link (1000) = 2086 mm2.
+        var area = AreaRollup.Compute(Small(3, 2));
+        Assert.Equal(2086, area.TotalMm2, 9);
         Assert.Equal(2, area.Routers);
+        Assert.Equal(3 * 2 * 3 * 4, area.ByComponent["xbar"] * 1e6, 9);
+        Assert.Equal((3 * 2 * 5) + (2 * 1 * 5), area.ByComponent["register_file"] * 1e6, 9);
+        Assert.Equal((3 * 2 * 3 * 24) + (2 * 50), area.ByLevel["mvmu"] * 1e6, 9);
+        Assert.Equal(500, area.ByLevel["tile"] * 1e6, 9);
+        Assert.Equal(area.TotalSquareMeters, area.ByComponent.Values.Sum(), 15);
     }
 
     [Fact]
-    public void A_fixed_tile_count_overrides_the_used_tiles_and_stacking_divides_crossbar_area()
+    public void Auto_counts_take_the_callers_tile_counts()
     {
-        var flat = AreaRollup.Compute(Arch(fixedAnalogTiles: 10), 3, 0);
-        var stacked = AreaRollup.Compute(Arch(stackLayers: 4, fixedAnalogTiles: 10), 3, 0);
-
-        Assert.Equal(10, flat.AnalogTiles);
-        Assert.Equal(flat.ByComponentMm2["analog.xbar"] / 4, stacked.ByComponentMm2["analog.xbar"], 1e-12);
+        var arch = Small(null, null);
+        Assert.Equal(1000, AreaRollup.Compute(arch).TotalMm2, 9);
+        // 1 analog tile (254) + 0 digital + 1 router (7) + node (1000).
+        Assert.Equal(1261, AreaRollup.Compute(arch, analogTiles: 1, digitalTiles: 0).TotalMm2, 9);
     }
 }
