@@ -12,6 +12,8 @@ public static class CommandLineApp
         root.Subcommands.Add(Commands.SweepCommand.Create());
         root.Subcommands.Add(Commands.PlotCommand.Create());
         root.Subcommands.Add(Commands.MergeCommand.Create());
+        root.Subcommands.Add(Commands.ValidateCommand.Create());
+        root.Subcommands.Add(Commands.DescribeCommand.Create());
         return root;
     }
 }
