@@ -17,6 +17,6 @@ time "${hybridsim[@]}" sweep freeze \
   --arch arch/hyperx-64-16b.yaml --arch arch/hyperx-64-8b.yaml \
   --workload resnet20-cifar --from 0 --to 20 --out "$work/freeze"
 cp "$work/freeze/sweep.csv" "$work/freeze/sweep.svg" "$work/freeze/breakdown.svg" "$out/"
-# Same inputs as the point keys: every architecture file in arch/ (bases included) and the workload.
-(LC_ALL=C; sha256sum arch/*.yaml workloads/resnet20-cifar.yaml) > "$out/inputs.sha256"
+# Every architecture file (bases in subfolders included) and the workload.
+{ find arch -name '*.yaml' | LC_ALL=C sort | xargs sha256sum; sha256sum workloads/resnet20-cifar.yaml; } > "$out/inputs.sha256"
 echo "regenerated $out"

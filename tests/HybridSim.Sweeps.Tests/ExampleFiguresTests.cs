@@ -34,12 +34,37 @@ public sealed class ExampleFiguresTests
         return null;
     }
 
+    /// <summary>
+    /// True when the figures can and must exist: the HyperX files are shipped and the pipeline runs. While
+    /// <see cref="RunPipeline"/> is still the interim body (NotSupportedException), nothing can be generated yet.
+    /// </summary>
     private static bool Shipped(out string root, out string folder)
     {
         root = RepositoryRoot() ?? throw new InvalidOperationException("HybridSim.sln not found above the test binaries");
         folder = Path.Combine(root, "plots", "resnet20-freeze");
         var r = root;
-        return Architectures.All(a => File.Exists(Path.Combine(r, "arch", a + ".yaml")));
+        if (!Architectures.All(a => File.Exists(Path.Combine(r, "arch", a + ".yaml"))))
+        {
+            return false;
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            try
+            {
+                RunPipeline.Run(new RunRequest(Path.Combine(root, "arch", Architectures[0] + ".yaml"), [], Path.Combine(root, "workloads", "mlp-mnist.yaml"), PartitionSpec.Freeze(0)));
+            }
+            catch (NotSupportedException)
+            {
+                return false;
+            }
+            catch (Specs.Validation.SpecException)
+            {
+                // The pipeline runs (it rejected this input); the figures are due.
+            }
+        }
+
+        return true;
     }
 
     [Fact]
@@ -52,7 +77,9 @@ public sealed class ExampleFiguresTests
 
         var recorded = Path.Combine(folder, "inputs.sha256");
         Assert.True(File.Exists(recorded), $"{recorded} is missing; {Stale}");
-        var files = Directory.GetFiles(Path.Combine(root, "arch"), "*.yaml").Order(StringComparer.Ordinal)
+        // Every architecture file, bases in subfolders included, ordered as `LC_ALL=C sort` orders the paths.
+        var files = Directory.GetFiles(Path.Combine(root, "arch"), "*.yaml", SearchOption.AllDirectories)
+            .OrderBy(f => Path.GetRelativePath(root, f).Replace('\\', '/'), StringComparer.Ordinal)
             .Append(Path.Combine(root, "workloads", "resnet20-cifar.yaml"));
         var expected = string.Concat(files.Select(f =>
             $"{Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))}  {Path.GetRelativePath(root, f).Replace('\\', '/')}\n"));
