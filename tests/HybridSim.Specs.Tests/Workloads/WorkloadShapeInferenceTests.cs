@@ -74,6 +74,28 @@ public sealed class WorkloadShapeInferenceTests
     }
 
     [Fact]
+    public void First_layer_reads_the_input_and_inputs_may_be_a_single_name()
+    {
+        var yaml = """
+            name: single
+            input: [2, 4, 4]
+            layers:
+              - {name: a, kind: batchnorm}
+              - {name: b, kind: activation, activation: tanh}
+              - {name: sum, kind: add, inputs: [a, b]}
+              - {name: f, kind: flatten, inputs: sum}
+            """;
+        var workload = WorkloadLoader.Parse(yaml, "single.yaml");
+
+        Assert.Equal(["input"], workload.Layer("a").Inputs.ToArray());
+        Assert.Equal(["a"], workload.Layer("b").Inputs.ToArray());
+        Assert.Equal(["sum"], workload.Layer("f").Inputs.ToArray());
+        Assert.Equal(ActivationKind.Tanh, workload.Layer("b").Activation);
+        Assert.Equal(new TensorShape(32, 1, 1), workload.Layer("f").OutputShape);
+        Assert.Equal(new SourceLocation("single.yaml", 4, 5), workload.Layer("a").Location);
+    }
+
+    [Fact]
     public void Option_a_shortcut_subsamples_and_zero_pads_into_the_main_path_shape()
     {
         var yaml = """

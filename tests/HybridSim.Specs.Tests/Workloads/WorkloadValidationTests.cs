@@ -388,6 +388,34 @@ public sealed class WorkloadValidationTests
     }
 
     [Fact]
+    public void Empty_layer_list_and_a_two_value_input_shape_are_errors()
+    {
+        var errors = Fails("""
+            name: n
+            input: [32, 32]
+            layers: []
+            """).Errors;
+
+        Assert.Equal([("input", 2), ("layers", 3)], errors.Select(e => (e.Path, e.Line)));
+        Assert.Contains("[channels, height, width]", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("found 2 values", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("one or more layers", errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rank_on_a_pooling_layer_is_a_misplaced_field()
+    {
+        var error = Single("""
+            name: n
+            input: [4, 8, 8]
+            layers:
+              - {name: p, kind: maxpool, kernel: 2, rank: 4}
+            """);
+
+        AssertAt(error, 4, 41, "layers[p].rank", "does not apply to a maxpool layer", "field of conv, fc");
+    }
+
+    [Fact]
     public void Layer_that_is_not_a_mapping_is_an_error()
     {
         var error = Single("""
