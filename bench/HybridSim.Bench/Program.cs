@@ -1,11 +1,24 @@
 namespace HybridSim.Bench;
 
 /// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|sweep`.</summary>
+/// <remarks>A dispatcher only: each benchmark lives in its own class file and adds one line below.</remarks>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep");
-        return args.Length == 0 ? 2 : 2;
+        var verb = args.Length == 0 ? string.Empty : args[0];
+        var rest = args.Length == 0 ? [] : args[1..];
+        switch (verb)
+        {
+            case "kernel":
+                return KernelBenchmark.Run(rest);
+            case "workloads":
+                return WorkloadsBenchmark.Run(rest);
+            case "sweep":
+                return SweepBenchmark.Run(rest);
+            default:
+                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep [options]");
+                return 2;
+        }
     }
 }

@@ -8,6 +8,9 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = CommandLineApp.BuildRootCommand();
-        return root.Parse(args).Invoke();
+        var parse = root.Parse(args);
+        var code = parse.Invoke();
+        // System.CommandLine reports parse errors (unknown option, missing required one) with 1; design.md section 4 says usage errors are 2.
+        return parse.Errors.Count > 0 ? 2 : code;
     }
 }

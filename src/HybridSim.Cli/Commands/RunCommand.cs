@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using HybridSim.Hardware;
+using HybridSim.Metrics.Reports;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Validation;
+using HybridSim.Sweeps.Pipeline;
+
+namespace HybridSim.Cli.Commands;
+
+/// <summary>
+/// <c>hybridsim run --arch FILE --workload FILE|NAME [--freeze X | --rank R] [--set K=V]... [--batch N] [--out DIR] [--trace FILE]</c>:
+/// simulates one point and prints a summary; <c>--out</c> writes report.json and resolved-arch.yaml.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var arch = new Option<string>("--arch") { Description = "Architecture file (arch/*.yaml)", Required = true };
+        var workload = new Option<string>("--workload") { Description = "Workload file or bare name (e.g. resnet20-cifar)", Required = true };
+        var freeze = new Option<int?>("--freeze") { Description = "Put weight layers 1..X on analog (RRAM) tiles, the rest on digital (SRAM) tiles" };
+        var rank = new Option<int?>("--rank") { Description = "LoBranch: every layer on RRAM plus a rank-R branch on SRAM" };
+        var set = new Option<string[]>("--set") { Description = "Override an architecture value: KEY=VALUE (dotted path or variable); repeatable" };
+        var batch = new Option<int>("--batch") { Description = "Stream N inputs through the pipeline (throughput, steady-state interval)", DefaultValueFactory = _ => 1 };
+        var output = new Option<string?>("--out") { Description = "Directory for report.json and resolved-arch.yaml" };
+        var trace = new Option<string?>("--trace") { Description = "Write a Chrome trace-event timeline (open in Perfetto)" };
+
+        var command = new Command("run", "Simulate one architecture/workload/partition point and report latency, energy, area and ANL.")
+        {
+            arch, workload, freeze, rank, set, batch, output, trace,
+        };
+
+        command.SetAction(parse =>
+        {
+            var f = parse.GetValue(freeze);
+            var r = parse.GetValue(rank);
+            var n = parse.GetValue(batch);
+            if (f is not null && r is not null)
+            {
+                Console.Error.WriteLine("error: give either --freeze or --rank, not both");
+                return 2;
+            }
+
+            if ((f is < 0) || (r is < 0) || n < 1)
+            {
+                Console.Error.WriteLine("error: --freeze and --rank must be at least 0 and --batch at least 1");
+                return 2;
+            }
+
+            var overrides = parse.GetValue(set) ?? [];
+            foreach (var o in overrides)
+            {
+                if (!o.Contains('=', StringComparison.Ordinal))
+                {
+                    Console.Error.WriteLine($"error: --set expects KEY=VALUE, got '{o}'");
+                    return 2;
+                }
+            }
+
+            PartitionSpec? partition = f is { } x ? PartitionSpec.Freeze(x) : r is { } y ? PartitionSpec.Rank(y) : null;
+            var request = new RunRequest(parse.GetValue(arch)!, [.. overrides], parse.GetValue(workload)!, partition, n);
+            return Execute(request, parse.GetValue(output), parse.GetValue(trace));
+        });
+        return command;
+    }
+
+    public static int Execute(RunRequest request, string? outDirectory, string? tracePath)
+    {
+        RunOutcome outcome;
+        try
+        {
+            outcome = RunPipeline.Run(request, tracePath);
+        }
+        catch (SpecException e)
+        {
+            CliErrors.Print(Console.Error, e);
+            return 1;
+        }
+        catch (DeadlockException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return 1;
+        }
+
+        if (outDirectory is not null)
+        {
+            Directory.CreateDirectory(outDirectory);
+            ReportJson.WriteFile(Path.Combine(outDirectory, "report.json"), outcome.Report);
+            AtomicFile.WriteAllText(Path.Combine(outDirectory, "resolved-arch.yaml"), outcome.ResolvedArchitectureYaml);
+        }
+
+        Console.Out.Write(Summary(outcome));
+        if (tracePath is not null)
+        {
+            Console.Out.WriteLine(outcome.TraceSpansDropped > 0
+                ? $"trace: {tracePath} (bounded: {outcome.TraceSpansDropped} spans dropped, see otherData.note)"
+                : $"trace: {tracePath}");
+        }
+
+        if (outDirectory is not null)
+        {
+            Console.Out.WriteLine($"wrote {Path.Combine(outDirectory, "report.json")} and {Path.Combine(outDirectory, "resolved-arch.yaml")}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>The readable summary printed on stdout.</summary>
+    public static string Summary(RunOutcome outcome)
+    {
+        var r = outcome.Report;
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        void Row(string name, string value) => sb.Append(inv, $"  {name,-28} {value}\n");
+        sb.Append(inv, $"{r.Architecture} × {r.Workload} ({outcome.Partition})\n");
+        Row("cycles", r.Cycles.ToString("N0", inv));
+        Row("latency", Engineering(r.LatencyNs * 1e-9, "s"));
+        Row("dynamic energy", Engineering(r.DynamicEnergyPj * 1e-12, "J"));
+        Row("leakage energy", Engineering(r.LeakageEnergyPj * 1e-12, "J"));
+        Row("total energy", Engineering(r.TotalEnergyPj * 1e-12, "J"));
+        Row("area", r.AreaMm2.ToString("0.###", inv) + " mm²");
+        Row("ANL", r.AnlMsMm2.ToString("0.####", inv) + " ms·mm²");
+        Row("SRAM weight fraction", r.SramWeightFraction.ToString("0.####", inv));
+        foreach (var key in new[] { "batch", "throughput_inferences_per_s", "steady_state_interval_ns", "utilization_analog_mvmu", "utilization_digital_mvmu", "utilization_link", "noc_packets" })
+        {
+            if (r.Extra.TryGetValue(key, out var v))
+            {
+                Row(key.Replace('_', ' '), v.ToString("0.####", inv));
+            }
+        }
+
+        Row("simulated events", r.Simulator.Events.ToString("N0", inv));
+        Row("wall time", r.Simulator.WallSeconds.ToString("0.###", inv) + " s");
+
+        sb.Append("\n  energy by component (dynamic)\n");
+        var total = Math.Max(r.DynamicEnergyPj, double.Epsilon);
+        foreach (var (name, pj) in r.EnergyByComponentPj.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(12))
+        {
+            sb.Append(inv, $"    {name,-32} {Engineering(pj * 1e-12, "J"),12} {100 * pj / total,6:0.0}%\n");
+        }
+
+        var weightLayers = r.Layers.Where(l => l.Mvms > 0).ToImmutableArray();
+        if (!weightLayers.IsEmpty)
+        {
+            sb.Append(inv, $"\n  {"layer",-20} {"placement",-9} {"mvmus",6} {"mvms",10} {"start",12} {"end",12} {"dyn. energy",12}\n");
+            foreach (var l in weightLayers)
+            {
+                sb.Append(inv, $"  {l.Name,-20} {l.Placement,-9} {l.Mvmus,6} {l.Mvms,10} {Engineering(l.StartNs * 1e-9, "s"),12} {Engineering(l.EndNs * 1e-9, "s"),12} {Engineering(l.DynamicEnergyPj * 1e-12, "J"),12}\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Engineering(double value, string unit)
+    {
+        if (value == 0)
+        {
+            return "0 " + unit;
+        }
+
+        string[] prefixes = ["f", "p", "n", "µ", "m", "", "k", "M", "G"];
+        var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)) / 3);
+        exponent = Math.Clamp(exponent, -5, 3);
+        var scaled = value / Math.Pow(10, exponent * 3);
+        return scaled.ToString("0.###", CultureInfo.InvariantCulture) + " " + prefixes[exponent + 5] + unit;
+    }
+}

@@ -1,0 +1,27 @@
+using HybridSim.Specs.Validation;
+
+namespace HybridSim.Cli.Commands;
+
+/// <summary>
+/// Runs a verb's body so that every verb reports bad input the same way: a <see cref="SpecException"/> becomes one
+/// <c>file:line:column: path: message</c> line per error on stderr (via <see cref="CliErrors"/>) and exit code 1.
+/// </summary>
+public static class SpecAction
+{
+    public const int Ok = 0;
+    public const int InvalidInput = 1;
+    public const int Usage = 2;
+
+    public static int Run(TextWriter error, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (SpecException e)
+        {
+            CliErrors.Print(error, e);
+            return InvalidInput;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Validation;
+using HybridSim.Sweeps;
+
+namespace HybridSim.Cli.Commands;
+
+/// <summary>
+/// <c>hybridsim sweep freeze|rank|grid</c> (design.md section 4): expands the sweep, runs the points in parallel
+/// (resuming finished ones), then writes <c>DIR/sweep.csv</c>, <c>DIR/sweep.svg</c> and <c>DIR/breakdown.svg</c>.
+/// Exit code 0 when every point ran, 1 when a point failed or input is invalid, 2 on a usage error.
+/// </summary>
+public static class SweepCommand
+{
+    public static Command Create(Func<SweepServices>? services = null)
+    {
+        var get = services ?? SweepServices.Default;
+        var command = new Command("sweep", "Run many points (freeze-x, LoBranch rank, or any parameter grid) in parallel into one table and figure.");
+        command.Subcommands.Add(Freeze(get));
+        command.Subcommands.Add(Rank(get));
+        command.Subcommands.Add(Grid(get));
+        return command;
+    }
+
+    private static Command Freeze(Func<SweepServices> services)
+    {
+        var common = new CommonOptions();
+        var from = new Option<int>("--from") { Description = "First x (default 0)", DefaultValueFactory = _ => 0 };
+        var to = new Option<int?>("--to") { Description = "Last x (default: the workload's number of weight layers)" };
+        var command = new Command("freeze", "freeze-x for every x from --from to --to: layers 1..x on RRAM, the rest on SRAM; improvements against freeze-0.");
+        common.AddTo(command);
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.SetAction((parse, token) => Task.FromResult(common.Execute(parse, services, s =>
+            SweepDefinition.Freeze(common.Architectures(parse), common.Workload(parse), common.Sets(parse), parse.GetValue(from), parse.GetValue(to) ?? s.WeightLayerCount(common.Workload(parse))), token)));
+        return command;
+    }
+
+    private static Command Rank(Func<SweepServices> services)
+    {
+        var common = new CommonOptions();
+        var ranks = new Option<string>("--ranks") { Description = "Comma-separated ranks, e.g. 0,1,2,4,8 (0 = no branch)", Required = true };
+        var command = new Command("rank", "LoBranch rank r for each listed rank; overheads against rank 0, improvements against the all-SRAM freeze-0.");
+        common.AddTo(command);
+        command.Options.Add(ranks);
+        command.SetAction((parse, token) => Task.FromResult(common.Execute(parse, services, _ =>
+            SweepDefinition.Rank(common.Architectures(parse), common.Workload(parse), common.Sets(parse), ParseRanks(parse.GetValue(ranks)!)), token)));
+        return command;
+    }
+
+    private static Command Grid(Func<SweepServices> services)
+    {
+        var common = new CommonOptions();
+        var vary = new Option<string[]>("--vary") { Description = "KEY=V1,V2,...: an architecture variable or dotted path (or freeze/rank) and its values; repeatable, all combinations run", Required = true };
+        var freeze = new Option<int?>("--freeze") { Description = "Partition of every point: freeze-X" };
+        var rank = new Option<int?>("--rank") { Description = "Partition of every point: LoBranch rank R" };
+        var command = new Command("grid", "Every combination of the --vary values (cartesian product); improvements against freeze-0 of the same values.");
+        common.AddTo(command);
+        command.Options.Add(vary);
+        command.Options.Add(freeze);
+        command.Options.Add(rank);
+        command.SetAction((parse, token) => Task.FromResult(common.Execute(parse, services, _ =>
+        {
+            var f = parse.GetValue(freeze);
+            var r = parse.GetValue(rank);
+            if ((f is not null && r is not null) || f < 0 || r < 0)
+            {
+                throw new SpecException(new SpecError("--freeze/--rank", 0, 0, "", "give at most one of --freeze X or --rank R, with a value >= 0"));
+            }
+
+            PartitionSpec? partition = f is int x ? PartitionSpec.Freeze(x) : r is int y ? PartitionSpec.Rank(y) : null;
+            return SweepDefinition.Grid(common.Architectures(parse), common.Workload(parse), common.Sets(parse), (parse.GetValue(vary) ?? []).Select(SweepVariable.Parse), partition);
+        }, token)));
+        return command;
+    }
+
+    private static ImmutableArray<int> ParseRanks(string text)
+    {
+        var ranks = ImmutableArray.CreateBuilder<int>();
+        foreach (var part in text.Split(','))
+        {
+            if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rank))
+            {
+                throw new SpecException(new SpecError("--ranks", 0, 0, text, $"'{part}' is not a rank; expected comma-separated integers >= 0, e.g. 0,1,2,4,8"));
+            }
+
+            ranks.Add(rank);
+        }
+
+        return ranks.ToImmutable();
+    }
+
+    /// <summary>The options every sweep verb shares and the run itself.</summary>
+    private sealed class CommonOptions
+    {
+        private readonly Option<string[]> _arch = new("--arch") { Description = "Architecture file; repeat to sweep several into one table and figure", Required = true };
+        private readonly Option<string> _workload = new("--workload") { Description = "Workload file or bare name (e.g. resnet20-cifar)", Required = true };
+        private readonly Option<string[]> _set = new("--set") { Description = "Override KEY=VALUE for every point (dotted path or variable); repeatable" };
+        private readonly Option<string> _out = new("--out") { Description = "Output folder: sweep.csv, sweep.svg, breakdown.svg, points/, manifest.json", Required = true };
+        private readonly Option<int> _jobs = new("--jobs") { Description = "Points simulated at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        private readonly Option<string?> _shard = new("--shard") { Description = "I/N: run only the points at positions I mod N (0 <= I < N); combine folders with 'hybridsim merge'" };
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { _arch, _workload, _set, _out, _jobs, _shard })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        public ImmutableArray<string> Architectures(ParseResult parse) => [.. parse.GetValue(_arch) ?? []];
+
+        public string Workload(ParseResult parse) => parse.GetValue(_workload)!;
+
+        public ImmutableArray<string> Sets(ParseResult parse)
+        {
+            var sets = parse.GetValue(_set) ?? [];
+            var bad = sets.FirstOrDefault(s => s.IndexOf('=', StringComparison.Ordinal) <= 0);
+            return bad is null ? [.. sets] : throw new SpecException(new SpecError("--set", 0, 0, bad, "expected KEY=VALUE"));
+        }
+
+        public int Execute(ParseResult parse, Func<SweepServices> getServices, Func<SweepServices, SweepDefinition> define, CancellationToken token)
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            SweepServices services;
+            SweepDefinition definition;
+            ShardSpec shard;
+            var jobs = parse.GetValue(_jobs);
+            try
+            {
+                services = getServices();
+                shard = parse.GetValue(_shard) is string s ? ShardSpec.Parse(s) : ShardSpec.All;
+                if (jobs < 1)
+                {
+                    throw new SpecException(new SpecError("--jobs", 0, 0, jobs.ToString(CultureInfo.InvariantCulture), "expected at least 1"));
+                }
+
+                definition = define(services);
+            }
+            catch (SpecException e) when (e.Errors.All(x => x.File.StartsWith("--", StringComparison.Ordinal)))
+            {
+                CliErrors.Print(error, e);
+                return 2;
+            }
+            catch (SpecException e)
+            {
+                CliErrors.Print(error, e);
+                return 1;
+            }
+
+            return SweepExecution.Run(definition, services.Backend, parse.GetValue(_out)!, jobs, shard, output, error, token);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using HybridSim.Specs.Validation;
+using HybridSim.Sweeps;
+
+namespace HybridSim.Cli.Commands;
+
+/// <summary>Runs an expanded sweep for the CLI and explains the outcome: failures, missing baselines, shards, resume.</summary>
+public static class SweepExecution
+{
+    public static int Run(SweepDefinition definition, SweepBackend backend, string directory, int jobs, ShardSpec shard, TextWriter output, TextWriter error, CancellationToken token)
+    {
+        SweepPlan plan;
+        try
+        {
+            plan = definition.Expand(backend);
+        }
+        catch (SpecException e)
+        {
+            CliErrors.Print(error, e);
+            return 1;
+        }
+
+        var live = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var result = new SweepRunner(backend, new ConsoleSweepProgress(output, live)).Run(plan, directory, shard, jobs, token);
+
+        // A baseline run only for the ratios may fail legitimately (an architecture without digital tiles has no
+        // all-SRAM point): that is a note, and the improvement columns stay empty; a requested point failing is an error.
+        var failed = result.Failures.Where(f => f.Point.InTable).ToList();
+        foreach (var baseline in result.Failures.Where(f => !f.Point.InTable))
+        {
+            error.WriteLine($"note: reference point {baseline.Point.Label} could not run: {FirstLine(baseline.Error)}");
+        }
+
+        if (result.Interrupted)
+        {
+            error.WriteLine($"interrupted: finished points are kept in {Path.Combine(directory, SweepRunner.PointsFolder)}; rerun the same command to continue");
+            return 1;
+        }
+
+        var complete = shard.Count == 1 || SweepMerge.MissingPoints(plan, directory).IsEmpty;
+        if (complete)
+        {
+            var table = SweepOutput.Write(directory, plan, key => SweepRunner.TryReadPoint(directory, key));
+            foreach (var note in table.Notes)
+            {
+                error.WriteLine("note: " + note);
+            }
+
+            output.WriteLine($"wrote {Path.Combine(directory, SweepOutput.TableFile)} ({table.Table.Rows.Length} rows), {Path.Combine(directory, SweepOutput.FigureFile)}, {Path.Combine(directory, SweepOutput.BreakdownFile)}");
+        }
+        else
+        {
+            output.WriteLine($"shard {shard}: done; when every shard has finished, combine the folders with: hybridsim merge DIR... --out DIR");
+        }
+
+        if (failed.Count > 0)
+        {
+            error.WriteLine($"error: {failed.Count} point(s) failed (rerun the same command to retry only these):");
+            foreach (var failure in failed)
+            {
+                error.WriteLine($"  {failure.Point.Label}: {failure.Error}");
+            }
+
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd();
+}

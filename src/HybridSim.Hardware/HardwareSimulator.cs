@@ -1,0 +1,218 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HybridSim.Compiler;
+using HybridSim.Compiler.Isa;
+using HybridSim.Hardware.Network;
+using HybridSim.Hardware.Tiles;
+using HybridSim.Kernel;
+using HybridSim.Metrics.Activity;
+using HybridSim.Specs.Architecture;
+
+namespace HybridSim.Hardware;
+
+/// <summary>Runs a compiled program on the timed hardware models and returns what happened (no energy: see Metrics).</summary>
+public static class HardwareSimulator
+{
+    public static SimulationResult Run(CompiledProgram program, SimulationOptions? options = null)
+    {
+        options ??= new SimulationOptions();
+        if (options.Batch < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "batch must be at least 1");
+        }
+
+        var architecture = program.Architecture;
+        var sim = new Simulation();
+        var ledger = new ActivityLedger(program.Workload.Layers.Length) { CyclePicoseconds = architecture.CyclePicoseconds };
+        var node = new NodeModel(sim, ledger, options.Trace, options.Batch);
+        var templates = new Dictionary<TileKind, TileTemplate>();
+        TileTemplate Template(TileKind kind)
+        {
+            if (!templates.TryGetValue(kind, out var template))
+            {
+                template = new TileTemplate(architecture, architecture.Tile(kind), ledger);
+                templates.Add(kind, template);
+            }
+
+            return template;
+        }
+
+        var tiles = new TileModel[program.Tiles.Length];
+        var maxWords = 0;
+        for (var i = 0; i < tiles.Length; i++)
+        {
+            var tp = program.Tiles[i];
+            if (tp.Tile != i)
+            {
+                throw new InvalidOperationException($"compiled program: Tiles[{i}] holds tile {tp.Tile}");
+            }
+
+            var words = MemoryWordsUsed(tp);
+            maxWords = Math.Max(maxWords, words);
+            tiles[i] = new TileModel(node, Template(tp.Kind), tp, words);
+        }
+
+        node.Tiles = tiles;
+        node.Noc = new NocModel(sim, architecture, tiles.Length, program.MeshWidth, ledger, options.Trace);
+
+        foreach (var tile in tiles)
+        {
+            foreach (var core in tile.Cores)
+            {
+                sim.Process(core.Run());
+            }
+
+            sim.Process(tile.Run());
+            if (options.Batch > 1 && !tile.Program.InitiallyValid.IsEmpty)
+            {
+                sim.Process(FeedInputs(node, tile));
+            }
+        }
+
+        sim.Run();
+
+        var blocked = Blocked(tiles);
+        if (blocked.Length > 0)
+        {
+            throw new DeadlockException(sim.Now, blocked);
+        }
+
+        var end = tiles.Length == 0 ? 0 : tiles.Max(t => t.HaltTime);
+        ledger.EndPicoseconds = end;
+        foreach (var e in node.InferenceEnds)
+        {
+            ledger.AddInferenceEnd(e);
+        }
+
+        // Routers serving used tiles and node-level components are powered for the whole run.
+        ledger.AddPoweredTime(ActivityScope.Noc, TileKind.Analog, end * node.Noc.Routers);
+        ledger.AddPoweredTime(ActivityScope.Node, TileKind.Analog, end * node.Noc.Nodes);
+
+        var linkBusy = node.Noc.LinkBusyPicoseconds;
+        ledger.AddBusy(UnitKind.Link, linkBusy);
+        ledger.AddUnits(UnitKind.Link, node.Noc.Links);
+        foreach (var tile in tiles)
+        {
+            var spec = tile.Template.Spec;
+            ledger.AddBusy(UnitKind.SharedMemory, tile.Memory.BusyPicoseconds);
+            ledger.AddUnits(UnitKind.SharedMemory, tile.Memory.Ports);
+            ledger.AddUnits(UnitKind.Core, spec.Cores);
+            ledger.AddUnits(UnitKind.Alu, spec.Cores);
+            ledger.AddUnits(tile.Template.Mvmu.Unit, spec.Cores * spec.Core.Mvmus);
+        }
+
+        var cyclePs = architecture.CyclePicoseconds;
+        var stats = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["noc_packets"] = node.Noc.Packets,
+            ["noc_flit_hops"] = node.Noc.FlitHops,
+            ["noc_routers"] = node.Noc.Routers,
+            ["noc_links"] = node.Noc.Links,
+            ["nodes"] = node.Noc.Nodes,
+            ["max_shared_memory_words_used"] = maxWords,
+            ["max_receive_fifo_occupancy"] = tiles.SelectMany(t => t.Fifos.Values).Select(f => f.MaxOccupancy).DefaultIfEmpty(0).Max(),
+        };
+        if (options.Trace is { } trace)
+        {
+            stats["trace_spans"] = trace.SpanCount;
+            stats["trace_dropped_spans"] = trace.DroppedSpans;
+        }
+
+        return new SimulationResult(
+            ledger,
+            end,
+            (end + cyclePs - 1) / cyclePs,
+            sim.ProcessedEvents,
+            stats.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>Re-provides the input tile's initial data for each further inference once the previous copy is consumed.</summary>
+    private static IEnumerable<Event> FeedInputs(NodeModel node, TileModel tile)
+    {
+        var mem = tile.Memory;
+        for (var k = 1; k < node.Batch; k++)
+        {
+            foreach (var range in tile.Program.InitiallyValid)
+            {
+                int blocking;
+                while ((blocking = mem.FirstValid(range.Address, range.Length)) >= 0)
+                {
+                    yield return mem.WaitOn(blocking);
+                }
+
+                mem.Produce(range.Address, range.Length, range.Consumers);
+            }
+        }
+    }
+
+    /// <summary>Shared-memory words a tile's programs touch (its arrays are sized to this, not to the spec's capacity).</summary>
+    private static int MemoryWordsUsed(TileProgram tile)
+    {
+        var max = 0;
+        foreach (var r in tile.InitiallyValid)
+        {
+            max = Math.Max(max, r.Address + r.Length);
+        }
+
+        foreach (var i in tile.Instructions)
+        {
+            max = i switch
+            {
+                SendInstruction s => Math.Max(max, s.Address + s.Words),
+                ReceiveInstruction r => Math.Max(max, r.Address + r.Words),
+                _ => max,
+            };
+        }
+
+        foreach (var core in tile.Cores)
+        {
+            foreach (var i in core.Instructions)
+            {
+                max = i switch
+                {
+                    LoadInstruction l => Math.Max(max, l.Address + l.Words),
+                    StoreInstruction s => Math.Max(max, s.Address + s.Words),
+                    _ => max,
+                };
+            }
+        }
+
+        return max;
+    }
+
+    private static ImmutableArray<string> Blocked(TileModel[] tiles)
+    {
+        var lines = ImmutableArray.CreateBuilder<string>();
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var tile in tiles)
+        {
+            foreach (var core in tile.Cores)
+            {
+                if (!core.Halted)
+                {
+                    lines.Add(string.Create(inv, $"tile {tile.Id} core {core.Index}: instruction {core.ProgramCounter} (inference {core.Iteration}) '{core.CurrentInstruction}' {Describe(core.Waiting, core.WaitingWord, tile)}"));
+                }
+            }
+
+            if (!tile.Halted)
+            {
+                var what = tile.Waiting == WaitKind.CoresHalted
+                    ? "waits for its cores to halt"
+                    : Describe(tile.Waiting, tile.WaitingOn, tile);
+                lines.Add(string.Create(inv, $"tile {tile.Id} engine: instruction {tile.ProgramCounter} (inference {tile.Iteration}) '{tile.CurrentInstruction?.ToString() ?? "end"}' {what}"));
+            }
+        }
+
+        return lines.ToImmutable();
+    }
+
+    private static string Describe(WaitKind kind, int on, TileModel tile) => kind switch
+    {
+        WaitKind.WordValid => string.Create(CultureInfo.InvariantCulture, $"waits for shared-memory address {on} of tile {tile.Id} to become valid (it is invalid)"),
+        WaitKind.WordInvalid => string.Create(CultureInfo.InvariantCulture, $"waits for shared-memory address {on} of tile {tile.Id} to become invalid ({tile.Memory.Counter(on)} reader(s) left)"),
+        WaitKind.FifoData => string.Create(CultureInfo.InvariantCulture, $"waits for a packet in receive FIFO {on}"),
+        WaitKind.FifoRoom => string.Create(CultureInfo.InvariantCulture, $"waits for room in the target's receive FIFO {on}"),
+        WaitKind.CoresHalted => "waits for its cores to halt",
+        _ => "is blocked",
+    };
+}

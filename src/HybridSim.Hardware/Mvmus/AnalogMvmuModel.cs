@@ -1,0 +1,74 @@
+using HybridSim.Metrics.Activity;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Validation;
+
+namespace HybridSim.Hardware.Mvmus;
+
+/// <summary>
+/// RRAM crossbar MVMU, bit-serial inputs (puma-model.md sections 3.4 and 4.2).
+/// Latency = ADC time × (input steps + pipeline stages − 1) [+ layer-select time × input steps for 3D stacks]:
+/// 100 ns × (16 + 3 − 1) = 1800 cycles for PUMA. Per MVM, with S = bit slices (physical crossbars) and T = input steps:
+/// crossbar activations S·T, ADC conversions Cols·S·T, DAC conversions Rows·T, S&amp;H Cols·S·T,
+/// shift-and-add Cols·S·T + Cols·T, input-buffer reads T, output-buffer reads and writes Cols·T each,
+/// and with StackLayers &gt; 1 one layer select per crossbar activation.
+/// </summary>
+public sealed class AnalogMvmuModel : MvmuModel
+{
+    private readonly (int Slot, long PerMvm)[] _counts;
+
+    public AnalogMvmuModel(ArchitectureSpec architecture, TileSpec tile, AnalogMvmuSpec spec, ActivityLedger ledger)
+    {
+        Spec = spec;
+        var adc = spec.Component(ComponentNames.Adc) ?? throw new SpecException(new SpecError(
+            architecture.SourceFile, 0, 0, "tiles.analog.core.mvmu.components.adc", "an analog MVMU needs an 'adc' component: its latency sets the MVM time"));
+        AdcCycles = Cycles.FromSeconds(adc.LatencySeconds, architecture.ClockHz);
+        var select = spec.StackLayers > 1 ? spec.Component(ComponentNames.LayerSelect) : null;
+        SelectCycles = select is null ? 0 : Cycles.FromSeconds(select.LatencySeconds, architecture.ClockHz);
+        var steps = spec.InputSteps;
+        LatencyCycles = (AdcCycles * (steps + spec.PipelineStages - 1)) + (SelectCycles * steps);
+
+        long slices = spec.PhysicalCrossbars;
+        long rows = spec.Rows;
+        long cols = spec.Cols;
+        var kind = tile.Kind;
+        var list = new List<(int, long)>
+        {
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.Crossbar, ComponentNames.Mvm), slices * steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.Adc, ComponentNames.Access), cols * slices * steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.Dac, ComponentNames.Access), rows * steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.SampleHold, ComponentNames.Access), cols * slices * steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.ShiftAdd, ComponentNames.Access), (cols * slices * steps) + (cols * steps)),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.InputBuffer, ComponentNames.Read), steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.OutputBuffer, ComponentNames.Read), cols * steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.OutputBuffer, ComponentNames.Write), cols * steps),
+        };
+        if (spec.StackLayers > 1 && select is not null)
+        {
+            list.Add((ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.LayerSelect, ComponentNames.Access), slices * steps));
+        }
+
+        _counts = [.. list];
+    }
+
+    public AnalogMvmuSpec Spec { get; }
+
+    /// <summary>Cycles of one ADC time (one pipeline stage).</summary>
+    public long AdcCycles { get; }
+
+    /// <summary>Cycles of one 3D layer select (0 without stacking).</summary>
+    public long SelectCycles { get; }
+
+    public override long LatencyCycles { get; }
+
+    public override bool Concurrent => true;
+
+    public override UnitKind Unit => UnitKind.AnalogMvmu;
+
+    public override void Count(ActivityLedger ledger, int active, int layer)
+    {
+        foreach (var (slot, perMvm) in _counts)
+        {
+            ledger.Add(slot, layer, perMvm * active);
+        }
+    }
+}

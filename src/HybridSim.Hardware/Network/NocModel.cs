@@ -1,0 +1,153 @@
+using System.Globalization;
+using HybridSim.Hardware.Tracing;
+using HybridSim.Metrics.Activity;
+using HybridSim.Specs.Architecture;
+
+namespace HybridSim.Hardware.Network;
+
+/// <summary>
+/// The network-on-chip: Concentration tiles per router, routers row-major on a MeshWidth-wide mesh, XY dimension-order
+/// routing. A packet of F = ⌈bits / flit bits⌉ flits holds each directed link it crosses for S = ⌈F / link flits per cycle⌉
+/// cycles (virtual cut-through: the head moves on after router + link latency while the body streams behind it).
+/// Links are reservation timelines, so two packets wanting one link at once are served one after the other.
+/// Counts: <c>router</c> flits × routers traversed, <c>link</c> flits × links traversed,
+/// <c>inter_node_link</c> one packet per crossing between nodes (tiles t / TilesPerNode).
+/// </summary>
+public sealed class NocModel
+{
+    private static readonly string[] DirectionNames = ["east", "west", "north", "south"];
+
+    private readonly NocSpec _spec;
+    private readonly long _cyclePs;
+    private readonly ReservationTimeline?[] _links;
+    private readonly Kernel.Simulation _sim;
+    private readonly int[] _linkTrack;
+    private readonly ActivityLedger _ledger;
+    private readonly TraceRecorder? _trace;
+    private readonly int _routerSlot;
+    private readonly int _linkSlot;
+    private readonly int _interNodeSlot;
+
+    public NocModel(Kernel.Simulation simulation, ArchitectureSpec architecture, int tileCount, int meshWidth, ActivityLedger ledger, TraceRecorder? trace)
+    {
+        _sim = simulation;
+        _spec = architecture.Noc;
+        _cyclePs = architecture.CyclePicoseconds;
+        _ledger = ledger;
+        _trace = trace;
+        Concentration = Math.Max(1, _spec.Concentration);
+        Routers = Math.Max(1, (tileCount + Concentration - 1) / Concentration);
+        MeshWidth = meshWidth > 0 ? meshWidth : (int)Math.Ceiling(Math.Sqrt(Routers));
+        MeshHeight = (Routers + MeshWidth - 1) / MeshWidth;
+        _links = new ReservationTimeline?[MeshWidth * MeshHeight * 4];
+        _linkTrack = new int[_links.Length];
+        Array.Fill(_linkTrack, -1);
+        Links = (2 * (MeshWidth - 1) * MeshHeight) + (2 * MeshWidth * (MeshHeight - 1));
+        Nodes = _spec.TilesPerNode > 0 ? (tileCount + _spec.TilesPerNode - 1) / _spec.TilesPerNode : 1;
+        _routerSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentNames.Router, ComponentNames.Flit);
+        _linkSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentNames.Link, ComponentNames.Flit);
+        _interNodeSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentNames.InterNodeLink, ComponentNames.Packet);
+    }
+
+    public int Concentration { get; }
+
+    public int Routers { get; }
+
+    public int MeshWidth { get; }
+
+    public int MeshHeight { get; }
+
+    /// <summary>Directed router-to-router links of the mesh.</summary>
+    public int Links { get; }
+
+    /// <summary>Nodes the tiles span.</summary>
+    public int Nodes { get; }
+
+    public long LinkBusyPicoseconds { get; private set; }
+
+    public long FlitHops { get; private set; }
+
+    public long Packets { get; private set; }
+
+    public int RouterOf(int tile) => tile / Concentration;
+
+    /// <summary>Router-to-router links an XY route from one tile to another crosses.</summary>
+    public int Hops(int source, int target)
+    {
+        int a = RouterOf(source), b = RouterOf(target);
+        return Math.Abs((a % MeshWidth) - (b % MeshWidth)) + Math.Abs((a / MeshWidth) - (b / MeshWidth));
+    }
+
+    public int Flits(long bits) => (int)((bits + _spec.FlitBits - 1) / _spec.FlitBits);
+
+    /// <summary>
+    /// Sends a packet injected at <paramref name="at"/> (picoseconds). Returns when the sender's interface is free again
+    /// (after serializing the packet) and when the tail arrives at the target tile.
+    /// </summary>
+    public (long InjectDone, long Arrival) Send(int source, int target, long bits, long at, int layer)
+    {
+        var flits = Flits(bits);
+        var serialization = (long)Math.Ceiling(flits / (double)Math.Max(1, _spec.LinkFlitsPerCycle)) * _cyclePs;
+        var routerPs = _spec.RouterLatencyCycles * _cyclePs;
+        var linkPs = _spec.LinkLatencyCycles * _cyclePs;
+
+        int r = RouterOf(source), dst = RouterOf(target);
+        int x = r % MeshWidth, y = r / MeshWidth;
+        int tx = dst % MeshWidth, ty = dst / MeshWidth;
+        var head = at + routerPs;
+        var links = 0;
+        while (x != tx || y != ty)
+        {
+            int dir;
+            if (x != tx)
+            {
+                dir = tx > x ? 0 : 1;
+            }
+            else
+            {
+                dir = ty < y ? 2 : 3;
+            }
+
+            var link = (((y * MeshWidth) + x) * 4) + dir;
+            var timeline = _links[link] ??= new ReservationTimeline();
+            var start = timeline.Reserve(head, serialization, _sim.Now);
+            LinkBusyPicoseconds += serialization;
+            if (_trace is not null)
+            {
+                if (_linkTrack[link] < 0)
+                {
+                    _linkTrack[link] = _trace.Track(
+                        1_000_000,
+                        "noc",
+                        link,
+                        string.Create(CultureInfo.InvariantCulture, $"router {(y * MeshWidth) + x} {DirectionNames[dir]}"));
+                }
+
+                _trace.Span(_linkTrack[link], "packet", start, serialization);
+            }
+
+            head = start + linkPs + routerPs;
+            links++;
+            switch (dir)
+            {
+                case 0: x++; break;
+                case 1: x--; break;
+                case 2: y--; break;
+                default: y++; break;
+            }
+        }
+
+        var arrival = head + serialization;
+        if (_spec.TilesPerNode > 0 && source / _spec.TilesPerNode != target / _spec.TilesPerNode)
+        {
+            arrival += _spec.InterNodeLatencyCycles * _cyclePs;
+            _ledger.Add(_interNodeSlot, layer, 1);
+        }
+
+        _ledger.Add(_routerSlot, layer, (long)flits * (links + 1));
+        _ledger.Add(_linkSlot, layer, (long)flits * links);
+        FlitHops += (long)flits * links;
+        Packets++;
+        return (at + serialization, arrival);
+    }
+}

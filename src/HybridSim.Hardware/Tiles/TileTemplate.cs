@@ -1,0 +1,137 @@
+using HybridSim.Compiler.Isa;
+using HybridSim.Hardware.Cores;
+using HybridSim.Hardware.Mvmus;
+using HybridSim.Metrics.Activity;
+using HybridSim.Specs.Architecture;
+
+namespace HybridSim.Hardware.Tiles;
+
+/// <summary>
+/// What every tile of one kind shares: its spec, core timing, MVMU model and the ledger slots it counts into,
+/// resolved once so the simulation loop only adds into arrays.
+/// </summary>
+public sealed class TileTemplate
+{
+    public TileTemplate(ArchitectureSpec architecture, TileSpec spec, ActivityLedger ledger)
+    {
+        Spec = spec;
+        Kind = spec.Kind;
+        CyclePs = architecture.CyclePicoseconds;
+        Timing = CoreTiming.From(architecture, spec);
+        Mvmu = spec.Core.Mvmu switch
+        {
+            AnalogMvmuSpec a => new AnalogMvmuModel(architecture, spec, a, ledger),
+            DigitalMvmuSpec d => new DigitalMvmuModel(architecture, spec, d, ledger),
+            _ => throw new InvalidOperationException($"unknown MVMU spec {spec.Core.Mvmu.GetType().Name}"),
+        };
+        RegisterMap = new CoreRegisterMap(spec.Core.Mvmus, spec.Core.Mvmu.Rows, spec.Core.Mvmu.Cols, spec.Core.RegisterFileWords);
+        var k = Kind;
+        RegisterRead = ledger.Slot(ActivityScope.Core, k, ComponentNames.RegisterFile, ComponentNames.Read);
+        RegisterWrite = ledger.Slot(ActivityScope.Core, k, ComponentNames.RegisterFile, ComponentNames.Write);
+        InputBufferRead = ledger.Slot(ActivityScope.Mvmu, k, ComponentNames.InputBuffer, ComponentNames.Read);
+        InputBufferWrite = ledger.Slot(ActivityScope.Mvmu, k, ComponentNames.InputBuffer, ComponentNames.Write);
+        OutputBufferRead = ledger.Slot(ActivityScope.Mvmu, k, ComponentNames.OutputBuffer, ComponentNames.Read);
+        OutputBufferWrite = ledger.Slot(ActivityScope.Mvmu, k, ComponentNames.OutputBuffer, ComponentNames.Write);
+        InstructionFetch = ledger.Slot(ActivityScope.Core, k, ComponentNames.InstructionMemory, ComponentNames.Read);
+        CoreControl = ledger.Slot(ActivityScope.Core, k, ComponentNames.CoreControl, ComponentNames.Cycle);
+        var ops = Enum.GetValues<AluOp>();
+        AluSlots = new int[ops.Length];
+        foreach (var op in ops)
+        {
+            var component = op is AluOp.Sigmoid or AluOp.Tanh ? ComponentNames.Activation : ComponentNames.Alu;
+            AluSlots[(int)op] = ledger.Slot(ActivityScope.Core, k, component, op.ToString().ToLowerInvariant());
+        }
+
+        EdramRead = ledger.Slot(ActivityScope.Tile, k, ComponentNames.Edram, ComponentNames.Read);
+        EdramWrite = ledger.Slot(ActivityScope.Tile, k, ComponentNames.Edram, ComponentNames.Write);
+        EdramBus = ledger.Slot(ActivityScope.Tile, k, ComponentNames.EdramBus, ComponentNames.Access);
+        EdramController = ledger.Slot(ActivityScope.Tile, k, ComponentNames.EdramController, ComponentNames.Access);
+        AttributeBuffer = ledger.Slot(ActivityScope.Tile, k, ComponentNames.AttributeBuffer, ComponentNames.Access);
+        ReceiveBufferWrite = ledger.Slot(ActivityScope.Tile, k, ComponentNames.ReceiveBuffer, ComponentNames.Write);
+        ReceiveBufferRead = ledger.Slot(ActivityScope.Tile, k, ComponentNames.ReceiveBuffer, ComponentNames.Read);
+        TileInstructionFetch = ledger.Slot(ActivityScope.Tile, k, ComponentNames.TileInstructionMemory, ComponentNames.Read);
+        TileControl = ledger.Slot(ActivityScope.Tile, k, ComponentNames.TileControl, ComponentNames.Cycle);
+    }
+
+    public TileSpec Spec { get; }
+
+    public TileKind Kind { get; }
+
+    public long CyclePs { get; }
+
+    public CoreTiming Timing { get; }
+
+    public MvmuModel Mvmu { get; }
+
+    public CoreRegisterMap RegisterMap { get; }
+
+    public int RegisterRead { get; }
+
+    public int RegisterWrite { get; }
+
+    public int InputBufferRead { get; }
+
+    public int InputBufferWrite { get; }
+
+    public int OutputBufferRead { get; }
+
+    public int OutputBufferWrite { get; }
+
+    public int InstructionFetch { get; }
+
+    public int CoreControl { get; }
+
+    /// <summary>Slot per <see cref="AluOp"/> (sigmoid and tanh count on the <c>activation</c> unit).</summary>
+    public int[] AluSlots { get; }
+
+    public int EdramRead { get; }
+
+    public int EdramWrite { get; }
+
+    public int EdramBus { get; }
+
+    public int EdramController { get; }
+
+    public int AttributeBuffer { get; }
+
+    public int ReceiveBufferWrite { get; }
+
+    public int ReceiveBufferRead { get; }
+
+    public int TileInstructionFetch { get; }
+
+    public int TileControl { get; }
+
+    /// <summary>Counts register-side reads of <paramref name="words"/> words starting at a register address.</summary>
+    public void CountRead(ActivityLedger ledger, int address, int words, int layer)
+    {
+        var slot = RegisterMap.Classify(address) switch
+        {
+            RegisterSpace.MvmuInput => InputBufferRead,
+            RegisterSpace.MvmuOutput => OutputBufferRead,
+            _ => RegisterRead,
+        };
+        ledger.Add(slot, layer, words);
+    }
+
+    /// <summary>Counts register-side writes of <paramref name="words"/> words starting at a register address.</summary>
+    public void CountWrite(ActivityLedger ledger, int address, int words, int layer)
+    {
+        var slot = RegisterMap.Classify(address) switch
+        {
+            RegisterSpace.MvmuInput => InputBufferWrite,
+            RegisterSpace.MvmuOutput => OutputBufferWrite,
+            _ => RegisterWrite,
+        };
+        ledger.Add(slot, layer, words);
+    }
+
+    /// <summary>Counts one shared-memory access per access of a transfer (eDRAM, bus, controller, attribute buffer).</summary>
+    public void CountSharedMemory(ActivityLedger ledger, bool write, int accesses, int layer)
+    {
+        ledger.Add(write ? EdramWrite : EdramRead, layer, accesses);
+        ledger.Add(EdramBus, layer, accesses);
+        ledger.Add(EdramController, layer, accesses);
+        ledger.Add(AttributeBuffer, layer, accesses);
+    }
+}

@@ -1,0 +1,12 @@
+namespace HybridSim.Metrics.Activity;
+
+/// <summary>Kinds of timed units whose busy time the ledger accumulates, for utilizations.</summary>
+public enum UnitKind
+{
+    AnalogMvmu,
+    DigitalMvmu,
+    Alu,
+    SharedMemory,
+    Link,
+    Core,
+}

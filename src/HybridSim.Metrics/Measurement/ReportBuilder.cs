@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using HybridSim.Metrics.Activity;
+using HybridSim.Metrics.Energy;
+using HybridSim.Metrics.Reports;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Workloads;
+
+namespace HybridSim.Metrics.Measurement;
+
+/// <summary>
+/// Computes the report of one run: latency, energy (dynamic and leakage, by component and by layer), ANL,
+/// SRAM weight fraction, utilizations and, for a batch, throughput and the steady-state interval.
+/// </summary>
+public static class ReportBuilder
+{
+    public static RunReport Build(RunMeasurement m)
+    {
+        var arch = m.Architecture;
+        var ledger = m.Ledger;
+        var energy = EnergyModel.Compute(arch, ledger);
+        var latencyNs = m.Cycles * 1e9 / arch.ClockHz;
+        var anl = latencyNs * 1e-6 * m.AreaMm2;
+
+        var extra = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (k, v) in m.HardwareStatistics)
+        {
+            extra[k] = v;
+        }
+
+        var endPs = Math.Max(1, ledger.EndPicoseconds);
+        foreach (var unit in Enum.GetValues<UnitKind>())
+        {
+            var units = ledger.Units(unit);
+            if (units > 0)
+            {
+                extra["utilization_" + Snake(unit.ToString())] = ledger.BusyTime(unit) / ((double)units * endPs);
+            }
+        }
+
+        foreach (var (k, v) in energy.LeakageByComponentJoules)
+        {
+            extra["leakage_energy_pj." + k] = v * 1e12;
+        }
+
+        extra["batch"] = m.Batch;
+        extra["energy_per_inference_pj"] = energy.TotalJoules * 1e12 / m.Batch;
+        extra["throughput_inferences_per_s"] = m.Batch / (latencyNs * 1e-9);
+        var ends = ledger.InferenceEnds;
+        if (ends.Count > 0)
+        {
+            extra["first_inference_latency_ns"] = ends[0] / 1000.0;
+        }
+
+        if (ends.Count > 1)
+        {
+            var interval = (ends[^1] - ends[0]) / (double)(ends.Count - 1) / 1000.0;
+            extra["steady_state_interval_ns"] = interval;
+            extra["steady_state_throughput_inferences_per_s"] = interval > 0 ? 1e9 / interval : 0;
+        }
+
+        if (!energy.UncostedComponents.IsEmpty)
+        {
+            extra["uncosted_components"] = energy.UncostedComponents.Length;
+        }
+
+        return new RunReport(
+            arch.Name,
+            m.Workload.Name,
+            new PartitionReport(m.Partition.Kind == PartitionKind.Freeze ? "freeze" : "rank", m.Partition.Value),
+            m.Cycles,
+            latencyNs,
+            arch.ClockHz,
+            energy.DynamicJoules * 1e12,
+            energy.LeakageJoules * 1e12,
+            energy.TotalJoules * 1e12,
+            m.AreaMm2,
+            anl,
+            energy.DynamicByComponentJoules.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e12, StringComparer.Ordinal),
+            m.AreaByComponentMm2,
+            Layers(m, energy),
+            SramWeightFraction(m.Matrices),
+            new SimulatorReport(m.Events, m.WallSeconds))
+        {
+            Extra = extra.ToImmutableSortedDictionary(StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>SRAM weights / all weights, over every mapped matrix (LoBranch A and B count as SRAM weights).</summary>
+    public static double SramWeightFraction(ImmutableArray<MappedMatrix> matrices)
+    {
+        long all = 0, sram = 0;
+        foreach (var matrix in matrices)
+        {
+            all += matrix.Weights;
+            if (matrix.Placement == TileKind.Digital)
+            {
+                sram += matrix.Weights;
+            }
+        }
+
+        return all == 0 ? 0 : sram / (double)all;
+    }
+
+    private static ImmutableArray<LayerReport> Layers(RunMeasurement m, EnergyBreakdown energy)
+    {
+        var layers = m.Workload.Layers;
+        var builder = ImmutableArray.CreateBuilder<LayerReport>(layers.Length);
+        for (var i = 0; i < layers.Length; i++)
+        {
+            var layer = layers[i];
+            var matrices = m.Matrices.Where(x => x.LayerIndex == i).ToList();
+            var main = matrices.FirstOrDefault(x => !x.IsBranch) ?? matrices.FirstOrDefault();
+            var placement = main is null ? "none" : main.Placement == TileKind.Analog ? "analog" : "digital";
+            var span = i < m.Ledger.LayerCount ? m.Ledger.LayerSpan(i) : null;
+            builder.Add(new LayerReport(
+                layer.Name,
+                Snake(layer.Kind.ToString()),
+                placement,
+                matrices.Sum(x => x.Mvmus),
+                matrices.Sum(x => x.Mvms),
+                span is { } s ? s.Start / 1000.0 : 0,
+                span is { } e ? e.End / 1000.0 : 0,
+                i < energy.DynamicByLayerJoules.Length ? energy.DynamicByLayerJoules[i] * 1e12 : 0));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    private static string Snake(string pascal)
+    {
+        var sb = new System.Text.StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            var c = pascal[i];
+            if (char.IsUpper(c) && i > 0)
+            {
+                sb.Append('_');
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+}

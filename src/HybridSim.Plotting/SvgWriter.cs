@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+
+namespace HybridSim.Plotting;
+
+/// <summary>Appends SVG elements with coordinates rounded to 0.01 px in invariant culture, so output is byte-stable.</summary>
+internal sealed class SvgWriter
+{
+    public const string FontFamily = "Helvetica, Arial, sans-serif";
+    public const double FontSize = 13;
+    public const string Ink = "#222222";
+    public const string Grid = "#E3E3E3";
+
+    private readonly StringBuilder _text = new();
+
+    /// <summary>Rough width of <paramref name="text"/> at <paramref name="size"/> px in a sans-serif font, for layout.</summary>
+    public static double TextWidth(string text, double size = FontSize) => text.Length * size * 0.58;
+
+    public static string N(double value)
+    {
+        var rounded = Math.Round(value, 2);
+        return (rounded == 0 ? 0 : rounded).ToString("0.##", CultureInfo.InvariantCulture);
+    }
+
+    public static string Escape(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal);
+
+    public void Raw(string line) => _text.Append(line).Append('\n');
+
+    public void Line(double x1, double y1, double x2, double y2, string stroke, double width = 1, string? dash = null) =>
+        Raw($"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" stroke=\"{stroke}\" stroke-width=\"{N(width)}\"{(dash is null ? "" : $" stroke-dasharray=\"{dash}\"")}/>");
+
+    public void Rect(double x, double y, double width, double height, string fill, string? stroke = null, string? title = null)
+    {
+        var attributes = $"x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"{fill}\"{(stroke is null ? "" : $" stroke=\"{stroke}\"")}";
+        Raw(title is null ? $"<rect {attributes}/>" : $"<rect {attributes}><title>{Escape(title)}</title></rect>");
+    }
+
+    public void Polyline(IEnumerable<(double X, double Y)> points, string stroke, double width = 2) =>
+        Raw($"<polyline points=\"{string.Join(" ", points.Select(p => N(p.X) + "," + N(p.Y)))}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{N(width)}\" stroke-linejoin=\"round\"/>");
+
+    /// <summary>Text; <paramref name="anchor"/> is start, middle or end; <paramref name="rotate"/> turns it about its anchor point.</summary>
+    public void Text(double x, double y, string text, string anchor = "start", double size = FontSize, bool bold = false, double rotate = 0, string fill = Ink)
+    {
+        var attributes = new StringBuilder($"x=\"{N(x)}\" y=\"{N(y)}\"");
+        if (anchor != "start")
+        {
+            attributes.Append($" text-anchor=\"{anchor}\"");
+        }
+
+        if (size != FontSize)
+        {
+            attributes.Append($" font-size=\"{N(size)}\"");
+        }
+
+        if (bold)
+        {
+            attributes.Append(" font-weight=\"bold\"");
+        }
+
+        if (rotate != 0)
+        {
+            attributes.Append($" transform=\"rotate({N(rotate)} {N(x)} {N(y)})\"");
+        }
+
+        if (fill != Ink)
+        {
+            attributes.Append($" fill=\"{fill}\"");
+        }
+
+        Raw($"<text {attributes}>{Escape(text)}</text>");
+    }
+
+    /// <summary>A series marker: shape number <paramref name="shape"/> (circle, square, triangle, diamond, inverted triangle) cycling.</summary>
+    public void Marker(double x, double y, int shape, string fill, string? title = null)
+    {
+        const double r = 4.5;
+        var element = (shape % 5) switch
+        {
+            0 => $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r)}\"",
+            1 => $"<rect x=\"{N(x - r * 0.9)}\" y=\"{N(y - r * 0.9)}\" width=\"{N(r * 1.8)}\" height=\"{N(r * 1.8)}\"",
+            2 => $"<path d=\"M{N(x)},{N(y - r * 1.15)} L{N(x + r)},{N(y + r * 0.75)} L{N(x - r)},{N(y + r * 0.75)} Z\"",
+            3 => $"<path d=\"M{N(x)},{N(y - r * 1.2)} L{N(x + r * 1.2)},{N(y)} L{N(x)},{N(y + r * 1.2)} L{N(x - r * 1.2)},{N(y)} Z\"",
+            _ => $"<path d=\"M{N(x)},{N(y + r * 1.15)} L{N(x + r)},{N(y - r * 0.75)} L{N(x - r)},{N(y - r * 0.75)} Z\"",
+        };
+        var attributes = $" fill=\"{fill}\" stroke=\"#FFFFFF\" stroke-width=\"1\"";
+        Raw(title is null ? element + attributes + "/>" : element + attributes + $"><title>{Escape(title)}</title>" + (element.StartsWith("<circle", StringComparison.Ordinal) ? "</circle>" : element.StartsWith("<rect", StringComparison.Ordinal) ? "</rect>" : "</path>"));
+    }
+
+    public override string ToString() => _text.ToString();
+}

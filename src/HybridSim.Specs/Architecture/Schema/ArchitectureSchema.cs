@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using HybridSim.Specs.Units;
+
+namespace HybridSim.Specs.Architecture.Schema;
+
+/// <summary>
+/// The architecture file format, one table: the loader validates against it and <c>hybridsim describe</c> prints it.
+/// Defaults are PUMA's (../shared/reference/puma-model.md section 1) where PUMA has one.
+/// </summary>
+public static class ArchitectureSchema
+{
+    private static SchemaField Int(string name, string description, string? def = null, long min = 1, bool required = false) =>
+        new(name, FieldKind.Integer, description, required, def, Min: min);
+
+    private static SchemaField Cycles(string name, string description, string def, long min = 0) =>
+        new(name, FieldKind.Cycles, description, false, def, Min: min);
+
+    private static SchemaField Q(string name, UnitKind unit, string description, string? def = null, bool required = false, bool positive = false) =>
+        new(name, FieldKind.Quantity, description, required, def, unit, Positive: positive);
+
+    private static SchemaField Sec(string name, string target, string description, bool required = false) =>
+        new(name, FieldKind.Section, description, required, Target: target);
+
+    private static SchemaField Components(string parent) =>
+        new("components", FieldKind.Components, $"technology figures of the components of one {parent}, by name (section 'component')");
+
+    public static SchemaSection Top { get; } = new("architecture", "top level of an architecture file",
+    [
+        new("name", FieldKind.Text, "name used in reports (default: the file stem)"),
+        Q("clock", UnitKind.Frequency, "core clock; one cycle = 1/clock", required: true, positive: true),
+        new("conv_mapping", FieldKind.Choice, "how convolutions become crossbar matrices: im2col (one unrolled matrix) or per-offset (one MVMU per kernel offset, as the PUMA compiler)", Default: "im2col", Choices: ["im2col", "per-offset"]),
+        Sec("partition", "partition", "default RRAM/SRAM partition when the command line gives none"),
+        Sec("tiles", "tiles", "tile templates", required: true),
+        Sec("noc", "noc", "network on chip joining the tiles", required: true),
+        Sec("node", "node", "per-node components (e.g. an off-chip link)"),
+    ]);
+
+    public static SchemaSection Partition { get; } = new("partition", "give exactly one of freeze or rank",
+    [
+        Int("freeze", "freeze-x: weight layers 1..x on RRAM, the rest on SRAM", min: 0),
+        Int("rank", "LoBranch rank r: every weight on RRAM plus a rank-r branch on SRAM", min: 0),
+    ]);
+
+    public static SchemaSection Tiles { get; } = new("tiles", "at least one of analog and digital",
+    [
+        Sec("analog", "tile", "tile of RRAM crossbar cores (core.mvmu is section 'analog_mvmu')"),
+        Sec("digital", "tile", "tile of SRAM MAC cores (core.mvmu is section 'digital_mvmu')"),
+    ]);
+
+    public static SchemaSection Tile { get; } = new("tile", "a tile: cores sharing an eDRAM with valid bits and consumer counters",
+    [
+        new("count", FieldKind.IntegerOrAuto, "tiles of this kind, or auto (fully spatial: as many as the mapping needs)", Required: true),
+        Int("cores", "cores per tile (PUMA: 8)", required: true),
+        Q("shared_memory", UnitKind.Size, "tile eDRAM size (PUMA: 64KiB)", required: true, positive: true),
+        Int("word_bits", "bits per shared-memory word (PUMA: 16)", "16"),
+        Int("bus_width_words", "words one shared-memory access moves (PUMA: 256 bits / 16)", "16"),
+        Cycles("shared_memory_latency", "occupancy of one shared-memory access (PUMA: 2)", "2", min: 1),
+        Int("shared_memory_ports", "concurrent shared-memory accesses (PUMA: 1)", "1"),
+        Int("receive_buffer_depth", "receive buffer entries (PUMA: 150)", "150"),
+        Int("instruction_memory_entries", "tile instruction memory entries (PUMA: 2048)", "2048"),
+        Sec("core", "core", "the core template", required: true),
+        Components("tile"),
+    ]);
+
+    public static SchemaSection Core { get; } = new("core", "a core: MVMUs, register file, instruction memory, vector ALU",
+    [
+        Int("mvmus", "MVMUs per core (PUMA paper: 2; PUMA compiler: 6)", required: true),
+        new("mvmus_concurrent", FieldKind.Boolean, "whether the MVMUs of one mvm run in parallel (PUMA analog: true; PUMA digital: false)", Default: "true"),
+        Int("register_file_words", "register file (data memory) words (PUMA: 2048)", "2048"),
+        Int("instruction_memory_entries", "core instruction memory entries (PUMA: 512)", "512"),
+        Int("alu_lanes", "vector ALU lanes (PUMA: 2 x MVMUs)", "4"),
+        Sec("instruction_latency", "instruction_latency", "cycles per non-MVM instruction family"),
+        Sec("mvmu", "analog_mvmu | digital_mvmu", "the MVMU template", required: true),
+        Components("core"),
+    ]);
+
+    public static SchemaSection InstructionLatency { get; } = new("instruction_latency", "cycles per instruction family (puma-model.md section 3.3)",
+    [
+        Cycles("set", "set, per vector element", "1"),
+        Cycles("copy", "copy, independent of width", "1"),
+        Cycles("alu_per_lane_step", "ALU, per ceil(width / lanes) step", "1"),
+        Cycles("load_store_per_access", "load/store, register-file side per access", "1"),
+        Cycles("halt", "halt and nop", "1"),
+        Cycles("fetch", "instruction fetch", "1"),
+        Cycles("decode", "instruction decode", "1"),
+    ]);
+
+    public static SchemaSection AnalogMvmu { get; } = new("analog_mvmu", "RRAM crossbar MVMU: weight_bits / bits_per_cell bit-slice crossbars, inputs streamed input_bits / dac_bits steps",
+    [
+        Int("rows", "crossbar rows (inputs)", required: true),
+        Int("cols", "crossbar columns (outputs)", required: true),
+        Int("weight_bits", "bits per weight; a multiple of bits_per_cell", required: true),
+        Int("input_bits", "bits per input", required: true),
+        Int("bits_per_cell", "bits one RRAM cell stores", required: true),
+        Int("dac_bits", "DAC resolution (1 = bit-serial inputs)", "1"),
+        Int("adc_bits", "ADC resolution; at least log2(rows) + dac_bits + bits_per_cell - 2 (ISAAC, see the loader)", required: true),
+        Int("adcs", "ADCs per MVMU (PUMA: 2)", "2"),
+        Int("stack_layers", "3D vertical RRAM layers per crossbar (1 = planar)", "1"),
+        Int("pipeline_stages", "MVM pipeline stages, each one ADC time (PUMA: 3)", "3"),
+        Components("MVMU (count per MVMU; xbar count = weight_bits / bits_per_cell)"),
+    ]);
+
+    public static SchemaSection DigitalMvmu { get; } = new("digital_mvmu", "SRAM digital MVMU: macs fixed-point MACs over a rows x cols weight buffer",
+    [
+        Int("rows", "weight buffer rows (inputs)", required: true),
+        Int("cols", "weight buffer columns (outputs)", required: true),
+        Int("weight_bits", "bits per weight", required: true),
+        Int("input_bits", "bits per input", required: true),
+        Int("macs", "parallel MACs", required: true),
+        new("cost_model", FieldKind.Choice, "table (PUMA constants_digital.py: component mvmu, action mvm) or per-mac (sram read per row pass + mac per MAC)", Default: "table", Choices: ["table", "per-mac"]),
+        Q("mvm_latency", UnitKind.Time, "table model: latency of one full MVM (required for table)"),
+        Q("row_pass_latency", UnitKind.Time, "per-mac model: latency of one pass over a weight row (required for per-mac)"),
+        Components("MVMU"),
+    ]);
+
+    public static SchemaSection Noc { get; } = new("noc", "a (concentrated) mesh with dimension-order routing",
+    [
+        new("topology", FieldKind.Choice, "mesh or cmesh", Default: "cmesh", Choices: ["mesh", "cmesh"]),
+        Int("concentration", "tiles per router (PUMA: 4)", "4"),
+        Int("flit_bits", "bits per flit (PUMA: 32)", "32"),
+        Int("packet_words", "data words per packet (PUMA: 16)", "16"),
+        Int("link_flits_per_cycle", "link bandwidth in flits per cycle", "1"),
+        Cycles("router_latency", "cycles per router traversal", "1", min: 1),
+        Cycles("link_latency", "cycles per link traversal", "1", min: 1),
+        Int("tiles_per_node", "tiles one node holds (PUMA: 138)", "138"),
+        Cycles("inter_node_latency", "extra cycles of an inter-node hop (PUMA: 36)", "36"),
+        Components("router (router, link: action flit; inter_node_link: action packet)"),
+    ]);
+
+    public static SchemaSection Node { get; } = new("node", "per-node components", [Components("node")]);
+
+    public static SchemaSection Component { get; } = new("component", "technology figures of one component (SI units inside, explicit units in YAML)",
+    [
+        Int("count", "instances per parent (per MVMU, core, tile, router or node)", "1", min: 0),
+        Q("latency", UnitKind.Time, "time one action occupies it", "0s"),
+        new("energy", FieldKind.EnergyTable, "dynamic energy per action: one energy (action 'access') or a mapping action: energy"),
+        Q("leakage", UnitKind.Power, "static power of one instance", "0W"),
+        Q("area", UnitKind.Area, "area of one instance", "0mm2"),
+        new("source", FieldKind.Text, "where the figures come from (paper, table, derivation)", Required: true),
+    ]);
+
+    public static ImmutableArray<SchemaSection> All { get; } =
+        [Top, Partition, Tiles, Tile, Core, InstructionLatency, AnalogMvmu, DigitalMvmu, Noc, Node, Component];
+
+    public static SchemaSection? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+}

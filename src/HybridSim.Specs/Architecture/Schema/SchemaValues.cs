@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HybridSim.Specs.Units;
+using HybridSim.Specs.Yaml;
+
+namespace HybridSim.Specs.Architecture.Schema;
+
+/// <summary>
+/// Reads one mapping against a <see cref="SchemaSection"/>: every field by its kind, defaults applied from the
+/// table, errors collected in the reader. Section and component fields are returned as readers/nodes for the caller.
+/// </summary>
+public sealed class SchemaValues
+{
+    private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
+
+    private SchemaValues(MappingReader reader) => Reader = reader;
+
+    public MappingReader Reader { get; }
+
+    public static SchemaValues Read(MappingReader reader, SchemaSection section)
+    {
+        var values = new SchemaValues(reader);
+        foreach (var f in section.Fields)
+        {
+            values._values[f.Name] = values.ReadField(f);
+        }
+
+        reader.Finish();
+        return values;
+    }
+
+    public bool Present(string name) => Reader.Has(name);
+
+    public int Int(string name) => _values[name] is long v ? (int)Math.Min(v, int.MaxValue) : 0;
+
+    public int? IntOrAuto(string name) => _values[name] as int?;
+
+    public double Double(string name) => _values[name] is double d ? d : 0.0;
+
+    public double? OptionalDouble(string name) => _values[name] as double?;
+
+    public string? Text(string name) => _values[name] as string;
+
+    public bool Bool(string name) => _values[name] is true;
+
+    public MappingReader? Section(string name) => _values[name] as MappingReader;
+
+    public ImmutableSortedDictionary<string, double> Energy(string name) =>
+        _values[name] as ImmutableSortedDictionary<string, double> ?? ImmutableSortedDictionary<string, double>.Empty;
+
+    private object? ReadField(SchemaField f)
+    {
+        var r = Reader;
+        if (!r.Has(f.Name) && f.Default is not null)
+        {
+            r.Node(f.Name);
+            return DefaultValue(f);
+        }
+
+        switch (f.Kind)
+        {
+            case FieldKind.Integer:
+            case FieldKind.Cycles:
+                return r.ReadInteger(f.Name, f.Required, f.Min);
+            case FieldKind.Quantity:
+                return r.ReadQuantity(f.Name, f.Unit!.Value, f.Required, f.Positive);
+            case FieldKind.Text:
+                return r.ReadString(f.Name, f.Required);
+            case FieldKind.Boolean:
+                return r.ReadBool(f.Name, f.Required);
+            case FieldKind.Choice:
+                return r.ReadChoice(f.Name, f.Choices.Select(c => new KeyValuePair<string, int>(c, 0)).ToList(), f.Required) is null
+                    ? null
+                    : r.ReadString(f.Name);
+            case FieldKind.IntegerOrAuto:
+                {
+                    var s = r.Scalar(f.Name, f.Required, f.TypeText);
+                    if (s is null)
+                    {
+                        return null;
+                    }
+
+                    if (s.Value == "auto")
+                    {
+                        return (int?)null;
+                    }
+
+                    return r.ReadInt(f.Name, f.Required, (int)f.Min) is { } n ? n : null;
+                }
+
+            case FieldKind.EnergyTable:
+                return ReadEnergy(f);
+            case FieldKind.Section:
+            case FieldKind.Components:
+                return r.ReadMapping(f.Name, f.Required);
+            default:
+                throw new InvalidOperationException($"unhandled field kind {f.Kind}");
+        }
+    }
+
+    private ImmutableSortedDictionary<string, double>? ReadEnergy(SchemaField f)
+    {
+        var r = Reader;
+        var node = r.Node(f.Name, f.Required, f.TypeText);
+        switch (node)
+        {
+            case null:
+                return null;
+            case SpecScalar s:
+                return r.ParseQuantity(s, r.ChildPath(f.Name), UnitKind.Energy) is { } e
+                    ? ImmutableSortedDictionary<string, double>.Empty.Add(ComponentSpec.DefaultAction, e)
+                    : null;
+            case SpecMapping m:
+                {
+                    var builder = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+                    foreach (var entry in m.Entries)
+                    {
+                        var path = $"{r.ChildPath(f.Name)}.{entry.Name}";
+                        if (entry.Value is SpecScalar v)
+                        {
+                            if (r.ParseQuantity(v, path, UnitKind.Energy) is { } energy)
+                            {
+                                builder[entry.Name] = energy;
+                            }
+                        }
+                        else
+                        {
+                            r.Errors.Add(entry.Value, path, $"expected {UnitTable.Describe(UnitKind.Energy)}, found {entry.Value.KindName}");
+                        }
+                    }
+
+                    return builder.ToImmutable();
+                }
+
+            default:
+                r.Errors.Add(node, r.ChildPath(f.Name), $"expected {f.TypeText}, found {node.KindName}");
+                return null;
+        }
+    }
+
+    private static object? DefaultValue(SchemaField f) => f.Kind switch
+    {
+        FieldKind.Integer or FieldKind.Cycles => long.Parse(f.Default!, CultureInfo.InvariantCulture),
+        FieldKind.Quantity => UnitParser.Parse(f.Default!, f.Unit!.Value),
+        FieldKind.Boolean => f.Default == "true",
+        FieldKind.Text or FieldKind.Choice => f.Default,
+        _ => null,
+    };
+}

@@ -1,0 +1,401 @@
+using System.Collections.Immutable;
+using System.Text;
+using HybridSim.Specs.Validation;
+
+namespace HybridSim.Specs.Yaml;
+
+/// <summary>
+/// Composes a specification file from its bases and the command line:
+/// <list type="number">
+/// <item><c>extends: base.yaml</c> (one file) and <c>include: [a.yaml, b.yaml]</c> (any number), paths relative to the
+/// including file. The result is extends-base, then each include in order, then the file itself, each layer
+/// deep-merged over the previous one (mappings merge key by key; anything else is replaced; <c>key: ~</c> in a later
+/// layer removes an inherited key). Chains are followed; a cycle is an error naming the chain.</item>
+/// <item><c>--set KEY=VALUE</c>: KEY is a name from <c>variables:</c> or a dotted path (<c>tiles.analog.count=4</c>).</item>
+/// <item><c>${name}</c> anywhere inside a scalar is replaced by the variable's value (<c>rows: ${xbar}</c>,
+/// <c>latency: ${t}ns</c>); variables may use other variables; <c>$${</c> writes a literal <c>${</c>.</item>
+/// </list>
+/// Errors keep the position of the file each value came from.
+/// </summary>
+public static class SpecComposer
+{
+    public const string ExtendsKey = "extends";
+    public const string IncludeKey = "include";
+    public const string VariablesKey = "variables";
+
+    /// <summary>Most files one chain of <c>extends</c>/<c>include</c> may pull in.</summary>
+    public const int MaxFiles = 32;
+
+    /// <summary>Reads and composes <paramref name="path"/>; throws <see cref="SpecException"/> with every problem found.</summary>
+    public static ComposedSpec Compose(string path, IEnumerable<string> overrides)
+    {
+        var errors = new SpecErrorList();
+        var parsed = SpecOverride.ParseAll(overrides, errors);
+        var files = new List<string>();
+        var merged = LoadLayers(path, [], files, errors);
+        errors.ThrowIfAny();
+        var result = Resolve(merged!, parsed, files, errors);
+        errors.ThrowIfAny();
+        return result;
+    }
+
+    /// <summary>Composes an already-read mapping (no bases), for tests and in-memory specs.</summary>
+    public static ComposedSpec Compose(SpecMapping root, IEnumerable<string> overrides)
+    {
+        var errors = new SpecErrorList();
+        var parsed = SpecOverride.ParseAll(overrides, errors);
+        var result = Resolve(root, parsed, [root.File], errors);
+        errors.ThrowIfAny();
+        return result;
+    }
+
+    private static ComposedSpec Resolve(SpecMapping merged, IReadOnlyList<SpecOverride> overrides, List<string> files, SpecErrorList errors)
+    {
+        var variablesNode = merged[VariablesKey];
+        var root = merged.Without(VariablesKey);
+        var variables = new SortedDictionary<string, SpecScalar>(StringComparer.Ordinal);
+        switch (variablesNode)
+        {
+            case null:
+                break;
+            case SpecMapping vm:
+                foreach (var e in vm.Entries)
+                {
+                    if (e.Value is SpecScalar s)
+                    {
+                        variables[e.Name] = s;
+                    }
+                    else
+                    {
+                        errors.Add(e.Value, $"{VariablesKey}.{e.Name}", $"a variable holds one value; expected a scalar, found {e.Value.KindName}");
+                    }
+                }
+
+                break;
+            default:
+                errors.Add(variablesNode, VariablesKey, $"expected a mapping of name: value, found {variablesNode.KindName}");
+                break;
+        }
+
+        foreach (var o in overrides)
+        {
+            var value = ParseOverrideValue(o, errors);
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (!o.Key.Contains('.', StringComparison.Ordinal) && variables.ContainsKey(o.Key))
+            {
+                if (value is SpecScalar vs)
+                {
+                    variables[o.Key] = vs;
+                }
+                else
+                {
+                    errors.Add(value, o.Key, $"variable '{o.Key}' holds one value; expected a scalar, found {value.KindName}");
+                }
+
+                continue;
+            }
+
+            var segments = o.Key.Split('.');
+            if (segments.Length == 1 && root[o.Key] is null)
+            {
+                var hint = DidYouMean.Suggest(o.Key, variables.Keys) is { } v ? $" (did you mean variable '{v}'?)"
+                    : DidYouMean.Hint(o.Key, root.Keys);
+                var known = variables.Count > 0 ? "variables: " + string.Join(", ", variables.Keys) + "; " : "";
+                errors.Add(SpecOverride.FileName, o.Index, 1, o.Key,
+                    $"unknown variable or key '{o.Key}'{hint}; expected {known}top-level keys: {string.Join(", ", root.Keys)}");
+                continue;
+            }
+
+            root = SetPath(root, segments, 0, value, o, errors) ?? root;
+        }
+
+        var resolvedVariables = ResolveVariables(variables, errors);
+        var substituted = (SpecMapping)Substitute(root, "", resolvedVariables, errors);
+        return new ComposedSpec(
+            substituted,
+            resolvedVariables.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            [.. files]);
+    }
+
+    private static SpecNode? ParseOverrideValue(SpecOverride o, SpecErrorList errors)
+    {
+        var text = o.Value.Trim();
+        var column = o.Key.Length + 2;
+        if (text.StartsWith('{') || text.StartsWith('['))
+        {
+            try
+            {
+                return YamlDocumentReader.Parse(text, SpecOverride.FileName);
+            }
+            catch (SpecException e)
+            {
+                errors.AddRange(e.Errors.Select(x => x with { Line = o.Index, Path = o.Key }));
+                return null;
+            }
+        }
+
+        return new SpecScalar(SpecOverride.FileName, o.Index, column, text, quoted: false);
+    }
+
+    private static SpecMapping? SetPath(SpecMapping mapping, string[] segments, int i, SpecNode value, SpecOverride o, SpecErrorList errors)
+    {
+        var key = segments[i];
+        var path = string.Join('.', segments.Take(i + 1));
+        var entry = mapping.Entry(key);
+        if (i == segments.Length - 1)
+        {
+            var keyNode = entry?.Key ?? new SpecScalar(SpecOverride.FileName, o.Index, 1, key, quoted: false);
+            return mapping.With(keyNode, value);
+        }
+
+        if (entry is null)
+        {
+            errors.Add(SpecOverride.FileName, o.Index, 1, o.Key,
+                $"'{path}' does not exist{DidYouMean.Hint(key, mapping.Keys)}; expected one of: {string.Join(", ", mapping.Keys)}");
+            return null;
+        }
+
+        if (entry.Value is not SpecMapping child)
+        {
+            errors.Add(SpecOverride.FileName, o.Index, 1, o.Key,
+                $"'{path}' is {entry.Value.KindName}, not a mapping, so '{o.Key}' cannot be set");
+            return null;
+        }
+
+        var updated = SetPath(child, segments, i + 1, value, o, errors);
+        return updated is null ? null : mapping.With(entry.Key, updated);
+    }
+
+    private static SortedDictionary<string, string> ResolveVariables(SortedDictionary<string, SpecScalar> raw, SpecErrorList errors)
+    {
+        var resolved = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var visiting = new List<string>();
+
+        string Resolve(string name)
+        {
+            if (resolved.TryGetValue(name, out var done))
+            {
+                return done;
+            }
+
+            var scalar = raw[name];
+            if (visiting.Contains(name))
+            {
+                errors.Add(scalar, $"{VariablesKey}.{name}", $"variable refers to itself: {string.Join(" -> ", visiting.Append(name))}");
+                return scalar.Value;
+            }
+
+            visiting.Add(name);
+            var value = Expand(scalar, $"{VariablesKey}.{name}", n => raw.ContainsKey(n) ? Resolve(n) : null, raw.Keys, errors);
+            visiting.RemoveAt(visiting.Count - 1);
+            resolved[name] = value;
+            return value;
+        }
+
+        foreach (var name in raw.Keys)
+        {
+            Resolve(name);
+        }
+
+        return resolved;
+    }
+
+    private static SpecNode Substitute(SpecNode node, string path, SortedDictionary<string, string> variables, SpecErrorList errors)
+    {
+        switch (node)
+        {
+            case SpecScalar s when s.Value.Contains('$', StringComparison.Ordinal):
+                return s.WithValue(Expand(s, path, n => variables.GetValueOrDefault(n), variables.Keys, errors));
+            case SpecMapping m:
+                {
+                    var entries = m.Entries.Select(e =>
+                        new SpecMappingEntry(e.Key, Substitute(e.Value, path.Length == 0 ? e.Name : $"{path}.{e.Name}", variables, errors)));
+                    return new SpecMapping(m.File, m.Line, m.Column, [.. entries]);
+                }
+
+            case SpecSequence q:
+                return new SpecSequence(q.File, q.Line, q.Column,
+                    [.. q.Items.Select((item, i) => Substitute(item, $"{path}[{i}]", variables, errors))]);
+            default:
+                return node;
+        }
+    }
+
+    private static string Expand(SpecScalar scalar, string path, Func<string, string?> lookup, IEnumerable<string> names, SpecErrorList errors)
+    {
+        var text = scalar.Value;
+        var sb = new StringBuilder();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == '$' && i + 2 < text.Length && text[i + 1] == '$' && text[i + 2] == '{')
+            {
+                sb.Append("${");
+                i += 3;
+                continue;
+            }
+
+            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                var end = text.IndexOf('}', i + 2);
+                if (end < 0)
+                {
+                    errors.Add(scalar, path, $"unterminated '${{' in '{text}'; expected ${{name}}");
+                    return text;
+                }
+
+                var name = text[(i + 2)..end].Trim();
+                var value = lookup(name);
+                if (value is null)
+                {
+                    var list = string.Join(", ", names);
+                    errors.Add(scalar, path, $"unknown variable '{name}'{DidYouMean.Hint(name, names)}; expected one of the variables: {(list.Length == 0 ? "(none defined)" : list)}");
+                    return text;
+                }
+
+                sb.Append(value);
+                i = end + 1;
+                continue;
+            }
+
+            sb.Append(text[i]);
+            i++;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Reads <paramref name="path"/> and its bases, merged; null after reporting errors.</summary>
+    private static SpecMapping? LoadLayers(string path, List<string> chain, List<string> files, SpecErrorList errors)
+    {
+        SpecMapping self;
+        try
+        {
+            self = YamlDocumentReader.ReadMapping(path);
+        }
+        catch (SpecException e)
+        {
+            errors.AddRange(e.Errors);
+            return null;
+        }
+
+        files.Add(path);
+        var full = Path.GetFullPath(path);
+        chain.Add(full);
+        var directory = Path.GetDirectoryName(path) ?? "";
+        SpecMapping? result = null;
+
+        var bases = new List<(SpecScalar Ref, string Key)>();
+        var extends = self[ExtendsKey];
+        switch (extends)
+        {
+            case null:
+                break;
+            case SpecScalar { IsNull: false } s:
+                bases.Add((s, ExtendsKey));
+                break;
+            default:
+                errors.Add(extends, ExtendsKey, $"expected one file name (a path relative to this file), found {extends.KindName}");
+                break;
+        }
+
+        var include = self[IncludeKey];
+        switch (include)
+        {
+            case null:
+                break;
+            case SpecScalar { IsNull: false } s:
+                bases.Add((s, IncludeKey));
+                break;
+            case SpecSequence seq:
+                foreach (var (item, i) in seq.Items.Select((x, i) => (x, i)))
+                {
+                    if (item is SpecScalar { IsNull: false } s)
+                    {
+                        bases.Add((s, $"{IncludeKey}[{i}]"));
+                    }
+                    else
+                    {
+                        errors.Add(item, $"{IncludeKey}[{i}]", $"expected a file name, found {item.KindName}");
+                    }
+                }
+
+                break;
+            default:
+                errors.Add(include, IncludeKey, $"expected a file name or a list of file names, found {include.KindName}");
+                break;
+        }
+
+        foreach (var (reference, key) in bases)
+        {
+            var target = Path.Combine(directory, reference.Value);
+            var targetFull = Path.GetFullPath(target);
+            if (chain.Contains(targetFull, StringComparer.Ordinal))
+            {
+                var names = chain.SkipWhile(c => c != targetFull).Append(targetFull).Select(Path.GetFileName);
+                errors.Add(reference, key, $"circular {(key == ExtendsKey ? "extends" : "include")}: {string.Join(" -> ", names)}");
+                continue;
+            }
+
+            if (files.Count >= MaxFiles)
+            {
+                errors.Add(reference, key, $"more than {MaxFiles} files in the extends/include chain");
+                continue;
+            }
+
+            if (!File.Exists(target))
+            {
+                errors.Add(reference, key, $"{(key == ExtendsKey ? "extended" : "included")} file '{reference.Value}' not found (looked for {target}); expected a path relative to {(directory.Length == 0 ? "the current directory" : directory)}");
+                continue;
+            }
+
+            var layer = LoadLayers(target, chain, files, errors);
+            if (layer is not null)
+            {
+                result = result is null ? layer : Merge(result, layer);
+            }
+        }
+
+        chain.RemoveAt(chain.Count - 1);
+        var own = self.Without(ExtendsKey).Without(IncludeKey);
+        return result is null ? own : Merge(result, own);
+    }
+
+    /// <summary>Deep merge: <paramref name="over"/> wins; mappings merge key by key; a null value removes the key.</summary>
+    public static SpecMapping Merge(SpecMapping under, SpecMapping over)
+    {
+        var entries = new List<SpecMappingEntry>(under.Entries);
+        foreach (var e in over.Entries)
+        {
+            var index = entries.FindIndex(x => x.Name == e.Name);
+            if (index < 0)
+            {
+                if (e.Value is not SpecScalar { IsNull: true })
+                {
+                    entries.Add(e);
+                }
+
+                continue;
+            }
+
+            if (e.Value is SpecScalar { IsNull: true })
+            {
+                entries.RemoveAt(index);
+            }
+            else if (entries[index].Value is SpecMapping a && e.Value is SpecMapping b)
+            {
+                entries[index] = new SpecMappingEntry(e.Key, Merge(a, b));
+            }
+            else
+            {
+                entries[index] = e;
+            }
+        }
+
+        return new SpecMapping(over.File, over.Line, over.Column, [.. entries]);
+    }
+}

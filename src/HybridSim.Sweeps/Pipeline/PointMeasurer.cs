@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using HybridSim.Compiler;
+using HybridSim.Hardware;
+using HybridSim.Metrics.Measurement;
+using HybridSim.Metrics.Reports;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Validation;
+using HybridSim.Specs.Workloads;
+
+namespace HybridSim.Sweeps.Pipeline;
+
+/// <summary>The measuring half of the pipeline: a compiled program and its simulation become a report.</summary>
+public static class PointMeasurer
+{
+    /// <summary>
+    /// The partition a request without one gets: the architecture's own; otherwise all-RRAM when the architecture has
+    /// only analog tiles and all-SRAM when it has only digital tiles.
+    /// </summary>
+    public static PartitionSpec DefaultPartition(ArchitectureSpec architecture, WorkloadSpec workload)
+    {
+        if (architecture.DefaultPartition is { } p)
+        {
+            return p;
+        }
+
+        if (architecture.DigitalTile is null)
+        {
+            return PartitionSpec.Freeze(workload.WeightLayerCount);
+        }
+
+        if (architecture.AnalogTile is null)
+        {
+            return PartitionSpec.Freeze(0);
+        }
+
+        throw new SpecException(new SpecError(
+            architecture.SourceFile, 0, 0, "partition", "the architecture has analog and digital tiles but no default partition; give --freeze X or --rank R"));
+    }
+
+    /// <summary>Builds the report from the compiled program, its simulation and the area of the tiles it uses.</summary>
+    public static RunReport Measure(
+        CompiledProgram program,
+        SimulationResult simulation,
+        int batch,
+        double wallSeconds,
+        double areaMm2,
+        ImmutableSortedDictionary<string, double> areaByComponentMm2)
+    {
+        var statistics = simulation.Statistics
+            .Add("analog_tiles", program.TileCount(TileKind.Analog))
+            .Add("digital_tiles", program.TileCount(TileKind.Digital));
+        var measurement = new RunMeasurement(
+            program.Architecture,
+            program.Workload,
+            program.Partition,
+            [.. program.Mappings.Select(m => new MappedMatrix(m.LayerIndex, m.Name, m.Placement, m.Rows, m.Cols, m.Mvmus, m.Mvms * batch))],
+            simulation.Ledger,
+            simulation.Cycles,
+            simulation.Events,
+            wallSeconds,
+            batch,
+            areaMm2,
+            areaByComponentMm2,
+            statistics);
+        return ReportBuilder.Build(measurement);
+    }
+}

@@ -1,0 +1,217 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HybridSim.Metrics.Reports;
+using HybridSim.Plotting;
+
+namespace HybridSim.Sweeps;
+
+/// <summary>
+/// The figures of a sweep, drawn from the table alone (so <c>hybridsim plot sweep.csv</c> redraws exactly what the
+/// sweep wrote). The plot kind follows from the swept columns, which sit between <c>workload</c> and <c>cycles</c>:
+/// <c>freeze</c> → energy and ANL improvement against x, one series per architecture; <c>rank</c> → SRAM fraction and
+/// energy, latency and area overhead against rank on a log2 axis; anything else → a heat map for two keys on one
+/// architecture, lines for a numeric first key, grouped bars otherwise.
+/// </summary>
+public static class SweepFigures
+{
+    private const int Wide = 800;
+
+    /// <summary>The swept keys of a table (columns between <c>workload</c> and <c>cycles</c>).</summary>
+    public static ImmutableArray<string> SweptKeys(CsvTable table)
+    {
+        var start = table.ColumnIndex("workload");
+        var end = table.ColumnIndex("cycles");
+        if (start < 0 || end < start)
+        {
+            throw new Specs.Validation.SpecException(new Specs.Validation.SpecError(
+                "table", 1, 0, "", "not a sweep table: expected columns architecture, workload, the swept keys, then cycles"));
+        }
+
+        return table.Header[(start + 1)..end];
+    }
+
+    /// <summary>The main figure (sweep.svg).</summary>
+    public static Figure Main(CsvTable table)
+    {
+        var keys = SweptKeys(table);
+        var workload = Describe(table.Column("workload"));
+        if (keys.SequenceEqual([SweepDefinition.FreezeKey]))
+        {
+            return Freeze(table, workload);
+        }
+
+        if (keys.SequenceEqual([SweepDefinition.RankKey]))
+        {
+            return Rank(table, workload);
+        }
+
+        return Grid(table, keys, workload);
+    }
+
+    /// <summary>Dynamic energy by component as stacked bars, one panel per series (architecture and fixed values).</summary>
+    public static Figure Breakdown(CsvTable table)
+    {
+        var keys = SweptKeys(table);
+        var components = table.Header.Where(h => h.StartsWith(SweepTable.EnergyComponentPrefix, StringComparison.Ordinal)
+            && h.EndsWith(SweepTable.EnergyComponentSuffix, StringComparison.Ordinal) && h != "dynamic_energy_pj").ToList();
+        var x = keys.Contains(SweepDefinition.FreezeKey) ? SweepDefinition.FreezeKey : keys.Contains(SweepDefinition.RankKey) ? SweepDefinition.RankKey : keys.LastOrDefault();
+        var groups = Groups(table, keys.Where(k => k != x).ToImmutableArray());
+        var largest = table.Rows.Select(r => Number(table, r, "dynamic_energy_pj")).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        var (unit, scale) = EnergyUnit(largest);
+        var panels = groups.Select(g =>
+        {
+            var categories = g.Rows.Select(r => x is null ? r[table.ColumnIndex("architecture")] : r[table.ColumnIndex(x)]).ToImmutableArray();
+            var series = components.Select(c => new BarSeries(
+                c[SweepTable.EnergyComponentPrefix.Length..^SweepTable.EnergyComponentSuffix.Length],
+                g.Rows.Select(r => Math.Max(0, Finite(Number(table, r, c))) / scale).ToImmutableArray())).ToImmutableArray();
+            return (Chart)new BarChart(g.Name, AxisName(x), categories, new Axis($"dynamic energy ({unit})"), series, BarMode.Stacked);
+        }).ToImmutableArray();
+        var columns = panels.Length > 1 ? 2 : 1;
+        return new Figure($"{Describe(table.Column("workload"))}: dynamic energy by component", panels, columns, columns == 1 ? Wide : 640, 440);
+    }
+
+    private static Figure Freeze(CsvTable table, string workload)
+    {
+        var groups = Groups(table, []);
+        var x = new Axis("frozen layers x (layers 1..x on RRAM, the rest on SRAM)");
+        var hasImprovement = HasNumbers(table, "energy_improvement");
+        ImmutableArray<Chart> panels = hasImprovement
+            ?
+            [
+                new LineChart("Energy improvement over all-SRAM (freeze-0)", x, new Axis("energy improvement (×, dynamic)", IncludeZero: true), Lines(table, groups, SweepDefinition.FreezeKey, "energy_improvement", 1), ReferenceY: 1),
+                new LineChart("ANL improvement over all-SRAM (freeze-0)", x, new Axis("ANL improvement (×)", IncludeZero: true), Lines(table, groups, SweepDefinition.FreezeKey, "anl_improvement", 1), ReferenceY: 1),
+            ]
+            :
+            [
+                new LineChart("Dynamic energy (no all-SRAM baseline)", x, new Axis("dynamic energy (pJ)", IncludeZero: true), Lines(table, groups, SweepDefinition.FreezeKey, "dynamic_energy_pj", 1)),
+                new LineChart("Area-normalized latency (no all-SRAM baseline)", x, new Axis("ANL (ms·mm²)", IncludeZero: true), Lines(table, groups, SweepDefinition.FreezeKey, "anl_ms_mm2", 1)),
+            ];
+        return new Figure($"{workload}: freeze-x trade-off", panels, 1, Wide, 420);
+    }
+
+    private static Figure Rank(CsvTable table, string workload)
+    {
+        var groups = Groups(table, []);
+        var x = new Axis("LoBranch rank r (log2; rank 0 = no branch is the reference)", AxisScale.Log2);
+        Chart Panel(string title, string column, string label) =>
+            new LineChart(title, x, new Axis(label, IncludeZero: true), Lines(table, groups, SweepDefinition.RankKey, column, 100));
+        ImmutableArray<Chart> panels =
+        [
+            Panel("SRAM weight fraction", "sram_weight_fraction", "SRAM weights / all weights (%)"),
+            Panel("Energy overhead vs rank 0", "energy_overhead", "dynamic energy overhead (%)"),
+            Panel("Latency overhead vs rank 0", "latency_overhead", "latency overhead (%)"),
+            Panel("Area overhead vs rank 0", "area_overhead", "area overhead (%)"),
+        ];
+        return new Figure($"{workload}: LoBranch rank trade-off", panels, 2, 620, 400);
+    }
+
+    private static Figure Grid(CsvTable table, ImmutableArray<string> keys, string workload)
+    {
+        var improvement = HasNumbers(table, "energy_improvement");
+        var (first, second) = improvement
+            ? (("energy_improvement", "energy improvement (×)"), ("anl_improvement", "ANL improvement (×)"))
+            : (("dynamic_energy_pj", "dynamic energy (pJ)"), ("latency_ns", "latency (ns)"));
+        var architectures = table.Column("architecture").Distinct().Count();
+        if (keys.Length == 2 && architectures == 1)
+        {
+            var xValues = Distinct(table.Column(keys[1]));
+            var yValues = Distinct(table.Column(keys[0]));
+            HeatMap Map((string Column, string Label) metric) => new(
+                metric.Label, keys[1], xValues, keys[0], yValues,
+                yValues.Select(yv => xValues.Select(xv =>
+                {
+                    var row = table.Rows.FirstOrDefault(r => r[table.ColumnIndex(keys[0])] == yv && r[table.ColumnIndex(keys[1])] == xv);
+                    return row.IsDefault ? double.NaN : Number(table, row, metric.Column);
+                }).ToImmutableArray()).ToImmutableArray(),
+                metric.Label);
+            return new Figure($"{workload}: {keys[0]} × {keys[1]}", [Map(first), Map(second)], 1, Wide, 440);
+        }
+
+        var x = keys[0];
+        var groups = Groups(table, keys[1..]);
+        if (table.Column(x).All(v => CsvTable.TryParseNumber(v, out var d) && double.IsFinite(d)))
+        {
+            var scale = x == SweepDefinition.RankKey && table.Column(x).All(v => double.Parse(v, CultureInfo.InvariantCulture) > 0) ? AxisScale.Log2 : AxisScale.Linear;
+            var axis = new Axis(x, scale);
+            return new Figure($"{workload}: sweep over {string.Join(", ", keys)}",
+            [
+                new LineChart(first.Item2, axis, new Axis(first.Item2, IncludeZero: true), Lines(table, groups, x, first.Item1, 1), improvement ? 1 : null),
+                new LineChart(second.Item2, axis, new Axis(second.Item2, IncludeZero: true), Lines(table, groups, x, second.Item1, 1), improvement ? 1 : null),
+            ], 1, Wide, 420);
+        }
+
+        var categories = Distinct(table.Column(x));
+        BarChart Bars((string Column, string Label) metric) => new(
+            metric.Label, x, categories, new Axis(metric.Label),
+            groups.Select(g => new BarSeries(g.Name, categories.Select(c =>
+            {
+                var row = g.Rows.FirstOrDefault(r => r[table.ColumnIndex(x)] == c);
+                return row.IsDefault ? double.NaN : Number(table, row, metric.Column);
+            }).ToImmutableArray())).ToImmutableArray(),
+            BarMode.Grouped);
+        return new Figure($"{workload}: sweep over {string.Join(", ", keys)}", [Bars(first), Bars(second)], 1, Wide, 420);
+    }
+
+    /// <summary>Rows grouped into plot series by architecture and the values of <paramref name="keys"/>, in order of first appearance.</summary>
+    private static List<(string Name, List<ImmutableArray<string>> Rows)> Groups(CsvTable table, ImmutableArray<string> keys)
+    {
+        var architecture = table.ColumnIndex("architecture");
+        var workloads = table.Column("workload").Distinct().Count();
+        var groups = new List<(string Name, List<ImmutableArray<string>> Rows)>();
+        foreach (var row in table.Rows)
+        {
+            var parts = new List<string> { row[architecture] };
+            if (workloads > 1)
+            {
+                parts.Add(row[table.ColumnIndex("workload")]);
+            }
+
+            parts.AddRange(keys.Select(k => $"{k}={row[table.ColumnIndex(k)]}"));
+            var name = string.Join(" ", parts);
+            var at = groups.FindIndex(g => g.Name == name);
+            if (at < 0)
+            {
+                groups.Add((name, [row]));
+            }
+            else
+            {
+                groups[at].Rows.Add(row);
+            }
+        }
+
+        return groups;
+    }
+
+    private static ImmutableArray<LineSeries> Lines(CsvTable table, List<(string Name, List<ImmutableArray<string>> Rows)> groups, string x, string y, double factor) =>
+        groups.Select(g =>
+        {
+            var points = g.Rows.Select(r => (X: Number(table, r, x), Y: Number(table, r, y) * factor)).Where(p => double.IsFinite(p.X)).OrderBy(p => p.X).ToList();
+            return new LineSeries(g.Name, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y)]);
+        }).ToImmutableArray();
+
+    private static double Number(CsvTable table, ImmutableArray<string> row, string column)
+    {
+        var index = table.ColumnIndex(column);
+        return index >= 0 && CsvTable.TryParseNumber(row[index], out var value) ? value : double.NaN;
+    }
+
+    private static bool HasNumbers(CsvTable table, string column) =>
+        table.HasColumn(column) && table.Column(column).Any(v => CsvTable.TryParseNumber(v, out var d) && double.IsFinite(d));
+
+    private static ImmutableArray<string> Distinct(ImmutableArray<string> values) => values.Distinct().ToImmutableArray();
+
+    private static string Describe(ImmutableArray<string> workloads) => string.Join(", ", workloads.Distinct());
+
+    private static string AxisName(string? key) => key switch
+    {
+        SweepDefinition.FreezeKey => "frozen layers x",
+        SweepDefinition.RankKey => "LoBranch rank r",
+        null => "point",
+        _ => key,
+    };
+
+    private static double Finite(double value) => double.IsFinite(value) ? value : 0;
+
+    private static (string Unit, double Scale) EnergyUnit(double largestPj) =>
+        largestPj >= 1e9 ? ("mJ", 1e9) : largestPj >= 1e6 ? ("µJ", 1e6) : largestPj >= 1e3 ? ("nJ", 1e3) : ("pJ", 1);
+}

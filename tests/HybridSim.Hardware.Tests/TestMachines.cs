@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using HybridSim.Compiler;
+using HybridSim.Compiler.Isa;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Workloads;
+
+namespace HybridSim.Hardware.Tests;
+
+/// <summary>
+/// Small hand-built architectures with PUMA's figures (puma-model.md sections 3 and 4.3) and programs, so expected
+/// cycles and energies can be computed by hand in the tests.
+/// </summary>
+internal static class TestMachines
+{
+    public const double Pj = 1e-12;
+    public const double Ns = 1e-9;
+    public const double Mw = 1e-3;
+    public const double Mm2 = 1e-6;
+
+    public static ComponentSpec C(string name, int count, double energyPj, double latencyNs = 0, double leakMw = 0, double areaMm2 = 0) =>
+        new(name, count, latencyNs * Ns, ImmutableSortedDictionary<string, double>.Empty.Add("access", energyPj * Pj), leakMw * Mw, areaMm2 * Mm2, "test");
+
+    public static ComponentSpec C2(string name, int count, string a1, double e1, string a2, double e2) =>
+        new(name, count, 0, ImmutableSortedDictionary<string, double>.Empty.Add(a1, e1 * Pj).Add(a2, e2 * Pj), 0, 0, "test");
+
+    public static ImmutableSortedDictionary<string, int> Timing() => new Dictionary<string, int>
+    {
+        ["fetch"] = 1,
+        ["decode"] = 1,
+        ["set"] = 1,
+        ["copy"] = 1,
+        ["alu_per_lane_step"] = 1,
+        ["load_store_per_access"] = 1,
+        ["halt"] = 1,
+    }.ToImmutableSortedDictionary();
+
+    public static AnalogMvmuSpec PumaMvmu(int stackLayers = 1) => new(
+        Rows: 128, Cols: 128, WeightBits: 16, InputBits: 16, BitsPerCell: 2, DacBits: 1, AdcBits: 8, Adcs: 2,
+        StackLayers: stackLayers, PipelineStages: 3,
+        Components:
+        [
+            C("xbar", 8, 170, areaMm2: 2.5e-5),
+            C("adc", 2, 1.8, latencyNs: 100, leakMw: 0.2, areaMm2: 0.0012),
+            C("dac", 128, 0.00350625, leakMw: 0.000390625),
+            C("snh", 128, 8.73e-6),
+            C("sna", 1, 0.045, leakMw: 0.005),
+            C2("input_buffer", 1, "read", 1.7, "write", 0.16),
+            C("output_buffer", 1, 0.16),
+        ]);
+
+    public static DigitalMvmuSpec TableMvmu() => new(
+        Rows: 128, Cols: 128, WeightBits: 16, InputBits: 16, Macs: 128, CostModel: DigitalCostModel.Table,
+        MvmLatencySeconds: 514 * Ns, RowPassSeconds: 0,
+        Components: [C("mvmu", 1, 83018, leakMw: 40.24, areaMm2: 1.7402)]);
+
+    public static DigitalMvmuSpec PerMacMvmu() => new(
+        Rows: 64, Cols: 64, WeightBits: 8, InputBits: 8, Macs: 64, CostModel: DigitalCostModel.PerMac,
+        MvmLatencySeconds: 0, RowPassSeconds: 2 * Ns,
+        Components: [C("sram", 1, 1.28), C("mac", 64, 0.05), C2("input_buffer", 1, "read", 0.1, "write", 0.1), C("output_buffer", 1, 0.1)]);
+
+    public static CoreSpec Core(MvmuSpec mvmu, int mvmus, bool concurrent) => new(
+        mvmus, mvmu, concurrent, RegisterFileWords: 1024, InstructionMemoryEntries: 512, AluLanes: 4, Timing(),
+        [
+            C2("register_file", 1, "read", 0.33, "write", 0.33),
+            C("instruction_memory", 1, 1.301),
+            C("alu", 1, 0.2652, leakMw: 0.192),
+            C("activation", 1, 0.234),
+            C("control", 1, 0.25),
+        ]);
+
+    public static TileSpec Tile(TileKind kind, CoreSpec core, int cores = 8) => new(
+        kind, null, cores, core, SharedMemoryWords: 32768, WordBits: 16, BusWidthWords: 16, SharedMemoryLatencyCycles: 2,
+        SharedMemoryPorts: 1, ReceiveBufferDepth: 2, InstructionMemoryEntries: 2048,
+        [
+            C2("edram", 1, "read", 8.6, "write", 8.6),
+            C("edram_bus", 1, 3.0),
+            C("edram_controller", 1, 0.475),
+            C("attribute_buffer", 1, 0.919),
+            C2("receive_buffer", 1, "read", 8.96, "write", 8.96),
+            C("tile_instruction_memory", 1, 1.838),
+            C("tile_control", 1, 0.05, leakMw: 0.5),
+        ]);
+
+    public static NocSpec Noc(int concentration = 1) => new(
+        concentration == 1 ? "mesh" : "cmesh", concentration, FlitBits: 32, PacketWords: 16, LinkFlitsPerCycle: 1,
+        RouterLatencyCycles: 1, LinkLatencyCycles: 1, TilesPerNode: 1000, InterNodeLatencyCycles: 5,
+        [C("router", 1, 16.13, leakMw: 0.41), C("link", 1, 1.0)]);
+
+    public static ArchitectureSpec Architecture(int mvmus = 2, bool digitalConcurrent = false, bool perMac = false, int concentration = 1) => new(
+        "test", "test.yaml", 1e9,
+        Tile(TileKind.Analog, Core(PumaMvmu(), mvmus, true)),
+        Tile(TileKind.Digital, Core(perMac ? PerMacMvmu() : TableMvmu(), mvmus, digitalConcurrent)),
+        Noc(concentration),
+        ConvMappingPolicy.Im2Col,
+        null,
+        [],
+        ImmutableSortedDictionary<string, string>.Empty);
+
+    public static WorkloadSpec Workload() => new(
+        "w",
+        "w.yaml",
+        new TensorShape(128, 1, 1),
+        [
+            new LayerSpec("fc1", LayerKind.Fc, ["input"], 128, 0, 0, 0, 0, 1, false, ActivationKind.Relu, null,
+                new TensorShape(128, 1, 1), new TensorShape(128, 1, 1), 1, false, new SourceLocation("w.yaml", 1, 1)),
+            new LayerSpec("fc2", LayerKind.Fc, ["fc1"], 128, 0, 0, 0, 0, 1, false, ActivationKind.None, null,
+                new TensorShape(128, 1, 1), new TensorShape(128, 1, 1), 2, false, new SourceLocation("w.yaml", 2, 1)),
+        ]);
+
+    public static TileProgram TileProgram(int tile, TileKind kind, TileInstruction[] instructions, CoreInstruction[][] cores, MemoryRange[]? valid = null) =>
+        new(tile, kind, [.. instructions], [.. cores.Select((c, i) => new CoreProgram(tile, i, [.. c]))], [.. valid ?? []]);
+
+    public static CompiledProgram Program(ArchitectureSpec architecture, int meshWidth, params TileProgram[] tiles) => new(
+        architecture, Workload(), PartitionSpec.Freeze(1), [.. tiles], meshWidth, 0, tiles.Length - 1, []);
+}

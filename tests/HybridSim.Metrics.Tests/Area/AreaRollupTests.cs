@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using HybridSim.Metrics.Area;
+using HybridSim.Specs.Architecture;
+
+namespace HybridSim.Metrics.Tests.Area;
+
+public sealed class AreaRollupTests
+{
+    private static ComponentSpec C(string name, int count, double areaMm2) =>
+        new(name, count, 0, ImmutableSortedDictionary<string, double>.Empty, 0, areaMm2 * 1e-6, "test");
+
+    /// <summary>
+    /// Analog tile: 2 cores x 3 MVMUs; MVMU = 4 xbars x 1 mm2 + 2 adcs x 10 mm2 = 24; core = 3 x 24 + rf 5 = 77;
+    /// tile = 2 x 77 + edram 100 = 254. Digital tile: 1 core x 1 MVMU of 50 (mvmu) + rf 5 = 55; tile 55 + edram 100 = 155.
+    /// </summary>
+    private static ArchitectureSpec Small(int? analogCount, int? digitalCount)
+    {
+        var analogMvmu = new AnalogMvmuSpec(8, 8, 8, 8, 2, 1, 4, 2, 1, 3, [C("xbar", 4, 1), C("adc", 2, 10)]);
+        var digitalMvmu = new DigitalMvmuSpec(8, 8, 8, 8, 8, DigitalCostModel.Table, 1e-9, 0, [C("mvmu", 1, 50)]);
+        var latencies = ImmutableSortedDictionary<string, int>.Empty;
+        var analogCore = new CoreSpec(3, analogMvmu, true, 64, 64, 1, latencies, [C("register_file", 1, 5)]);
+        var digitalCore = new CoreSpec(1, digitalMvmu, false, 64, 64, 1, latencies, [C("register_file", 1, 5)]);
+        var analog = new TileSpec(TileKind.Analog, analogCount, 2, analogCore, 1024, 16, 16, 2, 1, 4, 16, [C("edram", 1, 100)]);
+        var digital = new TileSpec(TileKind.Digital, digitalCount, 1, digitalCore, 1024, 16, 16, 2, 1, 4, 16, [C("edram", 1, 100)]);
+        var noc = new NocSpec("cmesh", 4, 32, 16, 1, 1, 1, 138, 36, [C("router", 1, 7)]);
+        return new ArchitectureSpec("small", "small.yaml", 1e9, analog, digital, noc, ConvMappingPolicy.Im2Col, null,
+            [C("hypertransport", 1, 1000)], ImmutableSortedDictionary<string, string>.Empty);
+    }
+
+    [Fact]
+    public void Tile_and_core_areas_are_hand_computed_sums()
+    {
+        var arch = Small(3, 2);
+        Assert.Equal(77e-6, AreaRollup.CoreArea(arch.AnalogTile!.Core), 1e-15);
+        Assert.Equal(254e-6, AreaRollup.TileArea(arch.AnalogTile), 1e-15);
+        Assert.Equal(155e-6, AreaRollup.TileArea(arch.DigitalTile), 1e-15);
+    }
+
+    [Fact]
+    public void Fixed_counts_roll_up_to_the_node()
+    {
+        // 3 analog tiles (762) + 2 digital (310) + ceil(5/4) = 2 routers x 7 (14) + one node link (1000) = 2086 mm2.
+        var area = AreaRollup.Compute(Small(3, 2));
+        Assert.Equal(2086, area.TotalMm2, 9);
+        Assert.Equal(2, area.Routers);
+        Assert.Equal(3 * 2 * 3 * 4, area.ByComponent["xbar"] * 1e6, 9);
+        Assert.Equal((3 * 2 * 5) + (2 * 1 * 5), area.ByComponent["register_file"] * 1e6, 9);
+        Assert.Equal((3 * 2 * 3 * 24) + (2 * 50), area.ByLevel["mvmu"] * 1e6, 9);
+        Assert.Equal(500, area.ByLevel["tile"] * 1e6, 9);
+        Assert.Equal(area.TotalSquareMeters, area.ByComponent.Values.Sum(), 15);
+    }
+
+    [Fact]
+    public void Auto_counts_take_the_callers_tile_counts()
+    {
+        var arch = Small(null, null);
+        Assert.Equal(1000, AreaRollup.Compute(arch).TotalMm2, 9);
+        // 1 analog tile (254) + 0 digital + 1 router (7) + node (1000).
+        Assert.Equal(1261, AreaRollup.Compute(arch, analogTiles: 1, digitalTiles: 0).TotalMm2, 9);
+    }
+}

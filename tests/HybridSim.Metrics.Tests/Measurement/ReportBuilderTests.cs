@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using HybridSim.Metrics.Activity;
+using HybridSim.Metrics.Energy;
+using HybridSim.Metrics.Measurement;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Workloads;
+
+namespace HybridSim.Metrics.Tests.Measurement;
+
+public sealed class ReportBuilderTests
+{
+    private static ComponentSpec C(string name, int count, double energyPj, double leakMw) =>
+        new(name, count, 0, ImmutableSortedDictionary<string, double>.Empty.Add("access", energyPj * 1e-12), leakMw * 1e-3, 0, "test");
+
+    private static ArchitectureSpec Arch()
+    {
+        var timing = ImmutableSortedDictionary<string, int>.Empty;
+        var mvmu = new AnalogMvmuSpec(128, 128, 16, 16, 2, 1, 8, 2, 1, 3, [C("adc", 2, 1.8, 0.2)]);
+        var core = new CoreSpec(2, mvmu, true, 1024, 512, 4, timing, [C("alu", 1, 0.5, 1.0)]);
+        var tile = new TileSpec(TileKind.Analog, null, 8, core, 32768, 16, 16, 2, 1, 2, 2048, [C("edram", 1, 8.6, 0.46)]);
+        var noc = new NocSpec("mesh", 1, 32, 16, 1, 1, 1, 138, 5, [C("router", 1, 16.13, 0.41)]);
+        return new ArchitectureSpec("a", "a.yaml", 1e9, tile, null, noc, ConvMappingPolicy.Im2Col, null, [], ImmutableSortedDictionary<string, string>.Empty);
+    }
+
+    private static WorkloadSpec Workload() => new(
+        "w",
+        "w.yaml",
+        new TensorShape(4, 1, 1),
+        [
+            new LayerSpec("fc1", LayerKind.Fc, ["input"], 4, 0, 0, 0, 0, 1, false, ActivationKind.None, null,
+                new TensorShape(4, 1, 1), new TensorShape(4, 1, 1), 1, false, new SourceLocation("w.yaml", 1, 1)),
+            new LayerSpec("relu", LayerKind.Activation, ["fc1"], 0, 0, 0, 0, 0, 1, false, ActivationKind.Relu, null,
+                new TensorShape(4, 1, 1), new TensorShape(4, 1, 1), 0, false, new SourceLocation("w.yaml", 2, 1)),
+        ]);
+
+    [Fact]
+    public void Energy_is_counts_times_energy_per_action_plus_leakage_times_powered_time()
+    {
+        var ledger = new ActivityLedger(2);
+        ledger.Add(ledger.Slot(ActivityScope.Mvmu, TileKind.Analog, "adc", "access"), 0, 1000);
+        ledger.Add(ledger.Slot(ActivityScope.Core, TileKind.Analog, "alu", "add"), 1, 10);
+        ledger.AddPoweredTime(ActivityScope.Mvmu, TileKind.Analog, 2_000_000);   // 2 µs of MVMU-time
+        ledger.AddPoweredTime(ActivityScope.Tile, TileKind.Analog, 1_000_000);   // 1 µs of tile-time
+
+        var e = EnergyModel.Compute(Arch(), ledger);
+
+        Assert.Equal((1000 * 1.8) + (10 * 0.5), e.DynamicJoules * 1e12, 1e-9);
+        Assert.Equal(1800, e.DynamicByLayerJoules[0] * 1e12, 1e-9);
+        Assert.Equal(5, e.DynamicByLayerJoules[1] * 1e12, 1e-9);
+        // ADC: 2 per MVMU × 0.2 mW × 2 µs = 0.8 nJ; eDRAM: 0.46 mW × 1 µs = 0.46 nJ
+        Assert.Equal(800 + 460, e.LeakageJoules * 1e12, 1e-6);
+    }
+
+    [Fact]
+    public void Uncosted_actions_are_reported_not_silently_free()
+    {
+        var ledger = new ActivityLedger(0);
+        ledger.Add(ledger.Slot(ActivityScope.Tile, TileKind.Analog, "unknown_thing", "access"), -1, 3);
+
+        var e = EnergyModel.Compute(Arch(), ledger);
+
+        Assert.Equal("analog.unknown_thing", Assert.Single(e.UncostedComponents));
+    }
+
+    [Fact]
+    public void Report_has_latency_anl_layer_spans_and_sram_fraction()
+    {
+        var ledger = new ActivityLedger(2) { EndPicoseconds = 2_000_000 };
+        ledger.MarkLayer(0, 1000, 5000);
+        ledger.MarkLayer(0, 3000, 9000);
+        ledger.AddInferenceEnd(2_000_000);
+        MappedMatrix[] matrices =
+        [
+            new(0, "fc1", TileKind.Analog, 4, 4, 1, 1),
+            new(0, "fc1.A", TileKind.Digital, 4, 1, 1, 1),
+            new(0, "fc1.B", TileKind.Digital, 1, 4, 1, 1),
+        ];
+        var m = new RunMeasurement(
+            Arch(), Workload(), PartitionSpec.Rank(1), [.. matrices], ledger, 2000, 42, 0.5, 1, 3.0,
+            ImmutableSortedDictionary<string, double>.Empty, ImmutableSortedDictionary<string, double>.Empty);
+
+        var r = ReportBuilder.Build(m);
+
+        Assert.Equal(2000.0, r.LatencyNs);
+        Assert.Equal(2000e-6 * 3.0, r.AnlMsMm2, 1e-12);
+        Assert.Equal(8.0 / 24.0, r.SramWeightFraction, 1e-12);
+        Assert.Equal("analog", r.Layers[0].Placement);
+        Assert.Equal(3, r.Layers[0].Mvmus);
+        Assert.Equal(1.0, r.Layers[0].StartNs);
+        Assert.Equal(9.0, r.Layers[0].EndNs);
+        Assert.Equal("none", r.Layers[1].Placement);
+        Assert.Equal("activation", r.Layers[1].Kind);
+        Assert.Equal(new PartitionReportShape("rank", 1), new PartitionReportShape(r.Partition.Kind, r.Partition.Value));
+    }
+
+    private sealed record PartitionReportShape(string Kind, int Value);
+}

@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+
+namespace HybridSim.Plotting.Tests;
+
+public sealed class ChartGoldenTests
+{
+    private static LineChart FreezeChart() => new(
+        "Energy improvement vs frozen layers",
+        new Axis("frozen layers x (RRAM)"),
+        new Axis("energy improvement (×)", IncludeZero: true),
+        [
+            new LineSeries("hyperx-128-16b", [0, 5, 10, 15, 20], [1, 1.8, 3.1, 4.9, 7.25]),
+            new LineSeries("hyperx-64-8b", [0, 5, 10, 15, 20], [1, 1.5, double.NaN, 3.2, 4.1]),
+        ],
+        ReferenceY: 1);
+
+    [Fact]
+    public void Line_chart_matches_its_golden_svg()
+    {
+        GoldenFile.AssertMatches("line.svg", FreezeChart().ToSvg());
+    }
+
+    [Fact]
+    public void Log2_line_chart_leaves_out_rank_zero_and_matches_its_golden_svg()
+    {
+        var chart = new LineChart(
+            "Area overhead vs rank",
+            new Axis("rank r", AxisScale.Log2),
+            new Axis("area overhead (%)", IncludeZero: true),
+            [new LineSeries("lobranch-3d", [0, 1, 2, 4, 8, 16], [0, 0.5, 1.1, 2.3, 4.8, 9.9])]);
+
+        var svg = chart.ToSvg();
+
+        // five visible points (rank 0 cannot sit on a log axis) plus the legend marker
+        Assert.Equal(6, CountOf(svg, "<circle"));
+        GoldenFile.AssertMatches("line-log2.svg", svg);
+    }
+
+    [Fact]
+    public void Stacked_bar_chart_matches_its_golden_svg()
+    {
+        var chart = new BarChart(
+            "Dynamic energy by component",
+            "frozen layers x",
+            ["0", "1", "2", "3"],
+            new Axis("dynamic energy (µJ)"),
+            [new BarSeries("adc", [0, 3, 6, 9]), new BarSeries("digital_mac", [12, 9, 6, 3]), new BarSeries("noc", [1, 1.5, 2, 2.5])],
+            BarMode.Stacked);
+
+        GoldenFile.AssertMatches("bar-stacked.svg", chart.ToSvg());
+    }
+
+    [Fact]
+    public void Grouped_bar_chart_with_a_negative_value_matches_its_golden_svg()
+    {
+        var chart = new BarChart(
+            "Latency change",
+            "architecture",
+            ["a<b", "c&d"],
+            new Axis("latency change (%)"),
+            [new BarSeries("r=1", [-2, 3]), new BarSeries("r=4", [1, 5])],
+            BarMode.Grouped);
+
+        var svg = chart.ToSvg();
+
+        Assert.Contains("a&lt;b", svg, StringComparison.Ordinal);
+        Assert.Contains("c&amp;d", svg, StringComparison.Ordinal);
+        GoldenFile.AssertMatches("bar-grouped.svg", svg);
+    }
+
+    [Fact]
+    public void Heat_map_matches_its_golden_svg()
+    {
+        var chart = new HeatMap(
+            "ANL improvement",
+            "xbar_size",
+            ["64", "128"],
+            "adc_bits",
+            ["6", "7", "8"],
+            [[1.2, 1.9], [1.1, 1.7], [0.9, double.NaN]],
+            "ANL improvement (×)");
+
+        GoldenFile.AssertMatches("heatmap.svg", chart.ToSvg());
+    }
+
+    [Fact]
+    public void Two_panel_figure_matches_its_golden_svg()
+    {
+        var figure = new Figure("ResNet-20 freeze-x", [FreezeChart(), FreezeChart() with { Title = "ANL improvement" }], Columns: 1, PanelWidth: 800, PanelHeight: 420);
+
+        GoldenFile.AssertMatches("figure-two-panels.svg", figure.ToSvg());
+    }
+
+    [Fact]
+    public void The_same_chart_gives_the_same_bytes_twice()
+    {
+        Assert.Equal(FreezeChart().ToSvg(), FreezeChart().ToSvg());
+    }
+
+    [Fact]
+    public void A_nan_point_breaks_the_line_instead_of_joining_across_it()
+    {
+        var svg = FreezeChart().ToSvg();
+
+        // First series: one polyline of 5 points; second: two runs of 2 points around the NaN.
+        Assert.Equal(3, CountOf(svg, "<polyline"));
+    }
+
+    [Fact]
+    public void Every_series_gets_a_distinct_colour_and_legend_entry()
+    {
+        var svg = FreezeChart().ToSvg();
+
+        Assert.Contains(Palette.Series[0], svg, StringComparison.Ordinal);
+        Assert.Contains(Palette.Series[1], svg, StringComparison.Ordinal);
+        Assert.Contains(">hyperx-64-8b</text>", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Series_with_mismatched_lengths_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new LineSeries("s", [1, 2], [1]));
+    }
+
+    [Fact]
+    public void A_stacked_bar_with_a_negative_value_is_refused()
+    {
+        var chart = new BarChart("t", "c", ["a"], new Axis("y"), [new BarSeries("s", [-1])], BarMode.Stacked);
+
+        Assert.Throws<ArgumentException>(() => chart.ToSvg());
+    }
+
+    private static int CountOf(string text, string what)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

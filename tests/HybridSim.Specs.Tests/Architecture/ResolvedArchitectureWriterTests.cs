@@ -1,0 +1,33 @@
+using HybridSim.Specs.Architecture;
+
+namespace HybridSim.Specs.Tests.Architecture;
+
+public sealed class ResolvedArchitectureWriterTests
+{
+    [Theory]
+    [MemberData(nameof(ShippedArchitectureTests.Files), MemberType = typeof(ShippedArchitectureTests))]
+    public void Resolved_yaml_round_trips_through_the_loader(string name)
+    {
+        using var dir = new TempDirectory();
+        var spec = ArchitectureLoader.Load(RepositoryPaths.Arch(name));
+        var text = ResolvedArchitectureWriter.Write(spec);
+        var path = dir.Write("resolved-arch.yaml", text);
+        var again = ArchitectureLoader.Load(path);
+        Assert.Equal(text.Split('\n').Skip(1), ResolvedArchitectureWriter.Write(again).Split('\n').Skip(1));
+        Assert.Equal(spec.ClockHz, again.ClockHz);
+        Assert.Equal(spec.AnalogTile!.Core.Mvmu.Component("xbar")!.Energy("access"), again.AnalogTile!.Core.Mvmu.Component("xbar")!.Energy("access"));
+        Assert.Equal(spec.DefaultPartition, again.DefaultPartition);
+        Assert.Equal(spec.Variables, again.Variables);
+    }
+
+    [Fact]
+    public void Set_overrides_appear_in_the_resolved_yaml()
+    {
+        var spec = ArchitectureLoader.Load(RepositoryPaths.Arch("puma.yaml"), ["xbar=64", "adc_bits=7", "tiles.analog.count=4"]);
+        var text = ResolvedArchitectureWriter.Write(spec);
+        Assert.Contains("        rows: 64\n", text, StringComparison.Ordinal);
+        Assert.Contains("        adc_bits: 7\n", text, StringComparison.Ordinal);
+        Assert.Contains("    count: 4\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("${", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,79 @@
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Validation;
+
+namespace HybridSim.Specs.Tests.Architecture;
+
+public sealed class ShippedArchitectureTests
+{
+    public static TheoryData<string> Files() =>
+        [.. new[] { "puma.yaml", "hyperx-128-16b.yaml", "hyperx-128-8b.yaml", "hyperx-64-16b.yaml", "hyperx-64-8b.yaml", "lobranch-3d.yaml" }];
+
+    private static ArchitectureSpec Load(string name)
+    {
+        try
+        {
+            return ArchitectureLoader.Load(RepositoryPaths.Arch(name));
+        }
+        catch (SpecException e)
+        {
+            Assert.Fail(e.Message);
+            throw;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_shipped_architecture_validates(string name)
+    {
+        var spec = Load(name);
+        Assert.Equal(Path.GetFileNameWithoutExtension(name), spec.Name);
+        Assert.Equal(1e9, spec.ClockHz);
+        Assert.All(spec.AnalogTile!.Core.Mvmu.Components, c => Assert.NotEmpty(c.Source));
+    }
+
+    [Fact]
+    public void Puma_is_the_paper_node()
+    {
+        var spec = Load("puma.yaml");
+        var mvmu = Assert.IsType<AnalogMvmuSpec>(spec.AnalogTile!.Core.Mvmu);
+        Assert.Equal((138, 8, 2), (spec.AnalogTile.Count, spec.AnalogTile.Cores, spec.AnalogTile.Core.Mvmus));
+        Assert.Equal((128, 128, 16, 16, 2, 8, 8), (mvmu.Rows, mvmu.Cols, mvmu.WeightBits, mvmu.InputBits, mvmu.BitsPerCell, mvmu.AdcBits, mvmu.PhysicalCrossbars));
+        Assert.Equal(170e-12, mvmu.Component("xbar")!.Energy("access"), 1e-24);
+        Assert.Equal(1.8e-12, mvmu.Component("adc")!.Energy("access"), 1e-24);
+        Assert.Equal(100e-9, mvmu.Component("adc")!.LatencySeconds, 1e-20);
+        Assert.Equal(32768, spec.AnalogTile.SharedMemoryWords);
+        Assert.Null(spec.DigitalTile);
+        Assert.Equal(ConvMappingPolicy.Im2Col, spec.ConvMapping);
+    }
+
+    [Fact]
+    public void Hyperx_64_8b_states_only_what_differs_and_inherits_the_rest()
+    {
+        var spec = Load("hyperx-64-8b.yaml");
+        var mvmu = Assert.IsType<AnalogMvmuSpec>(spec.AnalogTile!.Core.Mvmu);
+        var digital = Assert.IsType<DigitalMvmuSpec>(spec.DigitalTile!.Core.Mvmu);
+        Assert.Equal((64, 7, 8, 4), (mvmu.Rows, mvmu.AdcBits, mvmu.WeightBits, mvmu.PhysicalCrossbars));
+        Assert.Equal(1.575e-12, mvmu.Component("adc")!.Energy("access"), 1e-24);
+        Assert.Equal((64, 8, DigitalCostModel.Table, 258e-9), (digital.Rows, digital.WeightBits, digital.CostModel, digital.MvmLatencySeconds));
+        Assert.Equal(5211e-12, digital.Component("mvmu")!.Energy("mvm"), 1e-20);
+        Assert.Equal((6, 6), (spec.AnalogTile.Core.Mvmus, spec.DigitalTile.Core.Mvmus));
+        Assert.False(spec.DigitalTile.Core.MvmusConcurrent);
+        Assert.Null(spec.AnalogTile.Count);
+        Assert.Null(spec.DigitalTile.Count);
+        Assert.Equal(ConvMappingPolicy.PerOffset, spec.ConvMapping);
+        Assert.Equal(PartitionSpec.Freeze(19), spec.DefaultPartition);
+    }
+
+    [Fact]
+    public void Lobranch_uses_3d_rram_and_per_mac_sram()
+    {
+        var spec = Load("lobranch-3d.yaml");
+        var mvmu = Assert.IsType<AnalogMvmuSpec>(spec.AnalogTile!.Core.Mvmu);
+        var digital = Assert.IsType<DigitalMvmuSpec>(spec.DigitalTile!.Core.Mvmu);
+        Assert.Equal((8, 8), (mvmu.StackLayers, mvmu.WeightBits));
+        Assert.Equal(DigitalCostModel.PerMac, digital.CostModel);
+        Assert.Null(digital.Component("mvmu"));
+        Assert.Equal(128, digital.Component("mac")!.Count);
+        Assert.Equal(PartitionSpec.Rank(4), spec.DefaultPartition);
+    }
+}
