@@ -211,7 +211,7 @@ public static class ArchitectureLoader
         var needed = model == DigitalCostModel.Table ? "mvm_latency" : "row_pass_latency";
         if (!r.Has(needed))
         {
-            r.Errors.Add(r.Mapping, r.ChildPath(needed), $"missing required field '{needed}' for cost_model {m.Text("cost_model")}; expected a time (e.g. 514ns)");
+            r.Errors.Add((SpecNode?)r.Owner ?? r.Mapping, r.ChildPath(needed), $"missing required field '{needed}' for cost_model {m.Text("cost_model")}; expected a time (e.g. 514ns)");
         }
 
         var spec = new DigitalMvmuSpec(m.Int("rows"), m.Int("cols"), m.Int("weight_bits"), m.Int("input_bits"), m.Int("macs"), model,
@@ -246,7 +246,7 @@ public static class ArchitectureLoader
                 continue;
             }
 
-            var c = SchemaValues.Read(new MappingReader(cm, r.ChildPath(entry.Name), r.Errors, clockHz), ArchitectureSchema.Component);
+            var c = SchemaValues.Read(new MappingReader(cm, r.ChildPath(entry.Name), r.Errors, clockHz) { Owner = entry.Key }, ArchitectureSchema.Component);
             list.Add(new ComponentSpec(entry.Name, c.Int("count"), c.Double("latency"), c.Energy("energy"), c.Double("leakage"),
                 c.Double("area"), c.Text("source") ?? ""));
         }

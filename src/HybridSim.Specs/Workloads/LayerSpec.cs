@@ -40,6 +40,17 @@ public sealed record LayerSpec(
     bool IsProjection,
     SourceLocation Location)
 {
+    /// <summary>Shapes of every input in <see cref="Inputs"/> order (an Add has several; the first equals
+    /// <see cref="InputShape"/>). Empty only for records built by hand without it.</summary>
+    public ImmutableArray<TensorShape> InputShapes { get; init; } = [];
+
+    /// <summary>Add only: the inputs after the first are parameter-free "option A" shortcuts, subsampled by the
+    /// integer ratio of their height to the output height and zero-padded in channels up to the output's.</summary>
+    public bool PadShortcut { get; init; }
+
+    /// <summary>For a projection shortcut, the name of the block's first conv whose placement it shares; else null.</summary>
+    public string? ShortcutOf { get; init; }
+
     public bool HasWeights => Kind is LayerKind.Conv or LayerKind.Fc;
 
     /// <summary>Weight matrix rows (inputs per output): Kh·Kw·Cin/groups for conv, in-features for fc.</summary>

@@ -24,6 +24,9 @@ public sealed class MappingReader
 
     public SpecMapping Mapping { get; }
 
+    /// <summary>The key that introduced this mapping (missing fields are reported there), or null at the top of a file.</summary>
+    public SpecScalar? Owner { get; init; }
+
     /// <summary>Dotted path of this mapping ("" at the top of a file).</summary>
     public string Path { get; }
 
@@ -58,7 +61,7 @@ public sealed class MappingReader
         var node = Node(key);
         if (node is null && required)
         {
-            Errors.Add(Mapping, ChildPath(key), $"missing required field '{key}'; expected {expected}");
+            Errors.Add((SpecNode?)Owner ?? Mapping, ChildPath(key), $"missing required field '{key}'; expected {expected}");
         }
 
         return node;
@@ -205,7 +208,7 @@ public sealed class MappingReader
             case null:
                 return null;
             case SpecMapping m:
-                return new MappingReader(m, ChildPath(key), Errors, ClockHz);
+                return new MappingReader(m, ChildPath(key), Errors, ClockHz) { Owner = Mapping.Entry(key)!.Key };
             default:
                 Errors.Add(node, ChildPath(key), $"expected {expected}, found {node.KindName}");
                 return null;

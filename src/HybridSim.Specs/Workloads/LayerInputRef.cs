@@ -1,0 +1,4 @@
+namespace HybridSim.Specs.Workloads;
+
+/// <summary>A name in a layer's <c>inputs:</c> list and where it was written.</summary>
+internal sealed record LayerInputRef(string Name, SourceLocation Location);

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Text.Json;
+using HybridSim.Specs.Architecture.Schema;
+
+namespace HybridSim.Cli.Tests.Commands;
+
+public sealed class ValidateCommandTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HybridSim.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir!.FullName;
+    }
+
+    private static (int Code, string Out, string Err) Invoke(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var parse = CommandLineApp.BuildRootCommand().Parse(args);
+        var code = parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (parse.Errors.Count > 0 ? 2 : code, output.ToString(), error.ToString());
+    }
+
+    private static string Arch(string name) => Path.Combine(Root, "arch", name);
+
+    [Fact]
+    public void Valid_architecture_prints_a_summary_and_exits_0()
+    {
+        var (code, output, error) = Invoke("validate", "--arch", Arch("puma.yaml"));
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains("analog tiles: 138 x 8 cores x 2 MVMUs = 2208 MVMUs", output, StringComparison.Ordinal);
+        Assert.Contains("crossbar 128x128, 16-bit weights on 8 x 2-bit cells", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_summary_is_parseable_and_honours_set()
+    {
+        var (code, output, _) = Invoke("validate", "--arch", Arch("puma.yaml"), "--set", "xbar=64", "--set", "adc_bits=7", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        var analog = doc.RootElement.GetProperty("tiles").GetProperty("analog");
+        Assert.Equal(64, analog.GetProperty("rows").GetInt32());
+        Assert.Equal(7, analog.GetProperty("adc_bits").GetInt32());
+        Assert.True(doc.RootElement.GetProperty("area_mm2").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Invalid_input_prints_file_line_field_and_exits_1()
+    {
+        var (code, output, error) = Invoke("validate", "--arch", Arch("puma.yaml"), "--set", "adc_bits=6");
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains("puma-analog.yaml:", error, StringComparison.Ordinal);
+        Assert.Contains(": tiles.analog.core.mvmu.adc_bits: adc_bits 6 is too small", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_file_exits_1_and_missing_option_exits_2()
+    {
+        Assert.Equal(1, Invoke("validate", "--arch", "nope.yaml").Code);
+        Assert.Equal(2, Invoke("validate").Code);
+    }
+
+    [Fact]
+    public void Describe_prints_every_field_of_the_schema_table()
+    {
+        var (code, output, _) = Invoke("describe", "analog_mvmu");
+        Assert.Equal(0, code);
+        foreach (var f in ArchitectureSchema.AnalogMvmu.Fields)
+        {
+            Assert.Contains($"  {f.Name} ", output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("latency", Invoke("describe", "component").Out, StringComparison.Ordinal);
+        Assert.Contains("a time (ps, ns, us, ms, s, cycles)", Invoke("describe", "component").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_unknown_component_is_a_usage_error_with_a_suggestion()
+    {
+        var (code, _, error) = Invoke("describe", "compnent");
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean 'component'", error, StringComparison.Ordinal);
+    }
+}
