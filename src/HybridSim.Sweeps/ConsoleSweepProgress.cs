@@ -40,7 +40,7 @@ public sealed class ConsoleSweepProgress(TextWriter output, bool live) : ISweepP
             {
                 _failed++;
                 ClearLine();
-                output.WriteLine($"FAILED {point.Label}: {error}");
+                output.WriteLine($"FAILED {point.Label}: {error.Split('\n')[0].TrimEnd()}");
             }
             else if (!live)
             {

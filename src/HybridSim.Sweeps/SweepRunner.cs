@@ -15,6 +15,9 @@ public sealed class SweepRunner(SweepBackend backend, ISweepProgress progress)
 {
     public const string PointsFolder = "points";
 
+    /// <summary>Full error text (stack trace included for bugs) of each failed point, removed when the point later succeeds.</summary>
+    public const string FailedFolder = "failed";
+
     public static string PointPath(string directory, string key) => Path.Combine(directory, PointsFolder, key + ".json");
 
     /// <summary>Reads a finished point, or null when it is absent or torn (then it is simply run again).</summary>
@@ -59,6 +62,11 @@ public sealed class SweepRunner(SweepBackend backend, ISweepProgress progress)
                 {
                     var report = backend.RunPoint(point);
                     ReportJson.WriteFile(PointPath(directory, point.Key), report);
+                    var stale = Path.Combine(directory, FailedFolder, point.Key + ".txt");
+                    if (File.Exists(stale))
+                    {
+                        File.Delete(stale);
+                    }
                     Interlocked.Increment(ref simulated);
                     progress.PointFinished(point, clock.Elapsed, null);
                 }
@@ -68,6 +76,7 @@ public sealed class SweepRunner(SweepBackend backend, ISweepProgress progress)
                         ? e.Message
                         : e.ToString();
                     failures[point.Key] = new PointFailure(point, message);
+                    AtomicFile.WriteAllText(Path.Combine(directory, FailedFolder, point.Key + ".txt"), point.Label + "\n" + message + "\n");
                     progress.PointFinished(point, clock.Elapsed, message);
                 }
             });

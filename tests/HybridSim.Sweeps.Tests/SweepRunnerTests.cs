@@ -71,10 +71,14 @@ public sealed class SweepRunnerTests
         Assert.Equal(plan.Points.Length - 1, run.Result.Simulated);
         Assert.Contains("FAILED b.yaml freeze-3: fake failure at b.yaml freeze-3", run.Output, StringComparison.Ordinal);
 
+        var errorFile = Path.Combine(dir.Path, "failed", failure.Point.Key + ".txt");
+        Assert.Equal("b.yaml freeze-3\nfake failure at b.yaml freeze-3\n", File.ReadAllText(errorFile));
+
         var retry = new FakeSimulator();
         var second = RunSweep(retry, plan, dir.Path);
         Assert.True(second.Result.Succeeded);
         Assert.Equal([failure.Point.Key], retry.Ran);
+        Assert.False(File.Exists(errorFile));
     }
 
     [Fact]

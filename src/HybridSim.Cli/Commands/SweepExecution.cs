@@ -54,10 +54,10 @@ public static class SweepExecution
 
         if (failed.Count > 0)
         {
-            error.WriteLine($"error: {failed.Count} point(s) failed (rerun the same command to retry only these):");
+            error.WriteLine($"error: {failed.Count} point(s) failed (full messages in {Path.Combine(directory, SweepRunner.FailedFolder)}; rerun the same command to retry only these):");
             foreach (var failure in failed)
             {
-                error.WriteLine($"  {failure.Point.Label}: {failure.Error}");
+                error.WriteLine($"  {failure.Point.Label}: {FirstLine(failure.Error)}");
             }
 
             return 1;
