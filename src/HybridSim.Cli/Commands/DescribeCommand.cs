@@ -27,9 +27,16 @@ public static class DescribeCommand
             }
 
             var section = ArchitectureSchema.Find(Alias(wanted));
+            if (section is null && KnownComponents.TryGetValue(wanted, out var where))
+            {
+                output.Write($"{wanted}: a component, listed under {where}.components.{wanted}\n");
+                output.Write(Describe(ArchitectureSchema.Component));
+                return SpecAction.Ok;
+            }
+
             if (section is null)
             {
-                var names = ArchitectureSchema.All.Select(s => s.Name).ToList();
+                var names = ArchitectureSchema.All.Select(s => s.Name).Concat(KnownComponents.Keys).ToList();
                 parse.InvocationConfiguration.Error.WriteLine(
                     $"error: unknown component '{wanted}'{DidYouMean.Hint(wanted, names)}; expected one of: {string.Join(", ", names)}");
                 return SpecAction.Usage;
@@ -41,9 +48,21 @@ public static class DescribeCommand
         return command;
     }
 
+    /// <summary>Component names the hardware models look up (the contracts in Specs/Architecture), and where they are listed.</summary>
+    private static readonly SortedDictionary<string, string> KnownComponents = new(StringComparer.Ordinal)
+    {
+        ["xbar"] = "analog_mvmu", ["adc"] = "analog_mvmu", ["dac"] = "analog_mvmu", ["snh"] = "analog_mvmu", ["sna"] = "analog_mvmu",
+        ["layer_select"] = "analog_mvmu", ["input_buffer"] = "analog_mvmu | digital_mvmu", ["output_buffer"] = "analog_mvmu | digital_mvmu",
+        ["mvmu"] = "digital_mvmu", ["sram"] = "digital_mvmu", ["mac"] = "digital_mvmu",
+        ["register_file"] = "core", ["instruction_memory"] = "core", ["alu"] = "core", ["activation"] = "core", ["control"] = "core",
+        ["edram"] = "tile", ["edram_bus"] = "tile", ["edram_controller"] = "tile", ["attribute_buffer"] = "tile", ["receive_buffer"] = "tile",
+        ["tile_instruction_memory"] = "tile", ["tile_control"] = "tile",
+        ["router"] = "noc", ["link"] = "noc", ["inter_node_link"] = "noc",
+    };
+
     private static string Alias(string name) => name.Replace('-', '_') switch
     {
-        "mvmu" or "analog" or "xbar" or "crossbar" => "analog_mvmu",
+        "analog" or "crossbar" => "analog_mvmu",
         "digital" or "sram" => "digital_mvmu",
         var n => n,
     };
