@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using HybridSim.Metrics.Area;
@@ -35,28 +34,8 @@ public static class ValidateCommand
         return command;
     }
 
-    /// <summary>
-    /// The one call into the workload layer (specwork's <c>WorkloadLoader.Load(fileOrName)</c>), bound at run time
-    /// until that loader is on main; replace with a direct call then.
-    /// </summary>
-    public static WorkloadSpec LoadWorkload(string fileOrName)
-    {
-        var loader = typeof(WorkloadSpec).Assembly.GetType("HybridSim.Specs.Workloads.WorkloadLoader")
-            ?.GetMethod("Load", BindingFlags.Public | BindingFlags.Static, [typeof(string)]);
-        if (loader is null)
-        {
-            throw new SpecException(new SpecError(fileOrName, 0, 0, "", "workload loading is not available in this build"));
-        }
-
-        try
-        {
-            return (WorkloadSpec)loader.Invoke(null, [fileOrName])!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is SpecException inner)
-        {
-            throw inner;
-        }
-    }
+    /// <summary>The one call into the workload layer (bare names resolve in the repository's workloads/).</summary>
+    public static WorkloadSpec LoadWorkload(string fileOrName) => WorkloadLoader.Load(fileOrName);
 
     private static string F(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
 
@@ -106,7 +85,7 @@ public static class ValidateCommand
             foreach (var l in workload.Layers)
             {
                 var index = l.WeightLayerIndex > 0 ? $"#{l.WeightLayerIndex}{(l.IsProjection ? " (projection)" : "")}" : "";
-                sb.Append(inv, $"  {l.Name,-24} {l.Kind.ToString().ToLowerInvariant(),-10} {l.InputShape,-12} -> {l.OutputShape,-12} {index,-18} {l.ParameterCount,10} params\n");
+                sb.Append(inv, $"  {l.Name,-24} {l.Kind.ToString().ToLowerInvariant(),-13} {l.InputShape,-12} -> {l.OutputShape,-12} {index,-18} {l.ParameterCount,10} params\n");
             }
 
             sb.Append(inv, $"  weight layers: {workload.WeightLayerCount}, parameters: {workload.ParameterCount}\n");

@@ -53,6 +53,16 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void Workload_by_bare_name_reports_weight_layers_and_parameters()
+    {
+        var (code, output, error) = Invoke("validate", "--arch", Arch("hyperx-128-16b.yaml"), "--workload", "resnet20-cifar", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(20, doc.RootElement.GetProperty("weight_layers").GetInt32());
+        Assert.InRange(doc.RootElement.GetProperty("parameters").GetInt64(), 260_000, 280_000);
+    }
+
+    [Fact]
     public void Invalid_input_prints_file_line_field_and_exits_1()
     {
         var (code, output, error) = Invoke("validate", "--arch", Arch("puma.yaml"), "--set", "adc_bits=6");
