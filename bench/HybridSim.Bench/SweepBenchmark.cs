@@ -15,7 +15,7 @@ public static class SweepBenchmark
     {
         var architectures = new List<string>();
         var workload = "resnet20-cifar";
-        var to = 20;
+        int? to = null;
         var jobs = Environment.ProcessorCount;
         for (var i = 0; i < args.Length; i++)
         {
@@ -34,7 +34,7 @@ public static class SweepBenchmark
                     jobs = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    Console.Error.WriteLine("usage: HybridSim.Bench sweep [--arch FILE]... [--workload NAME] [--to X] [--jobs N]   (default: the four arch/hyperx-*.yaml, resnet20-cifar, x = 0..20, all cores)");
+                    Console.Error.WriteLine("usage: HybridSim.Bench sweep [--arch FILE]... [--workload NAME] [--to X] [--jobs N]   (default: the four arch/hyperx-*.yaml, resnet20-cifar, x = 0..weight layers, all cores)");
                     return 2;
             }
         }
@@ -48,7 +48,7 @@ public static class SweepBenchmark
         try
         {
             var backend = PipelineBackend.Create();
-            var plan = SweepDefinition.Freeze(architectures, workload, [], 0, to).Expand(backend);
+            var plan = SweepDefinition.Freeze(architectures, workload, [], 0, to ?? HybridSim.Specs.Workloads.WorkloadLoader.Load(workload).WeightLayerCount).Expand(backend);
             var watch = Stopwatch.StartNew();
             var result = new SweepRunner(backend, new ConsoleSweepProgress(Console.Out, live: false)).Run(plan, directory, ShardSpec.All, jobs);
             var table = SweepOutput.Write(directory, plan, key => SweepRunner.TryReadPoint(directory, key));

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using HybridSim.Specs.Validation;
+using HybridSim.Specs.Workloads;
 using HybridSim.Specs.Yaml;
 using HybridSim.Sweeps.Pipeline;
 
@@ -43,11 +44,17 @@ public static class PipelineBackend
         return Digest(files);
     }
 
-    /// <summary>Digest of the workload file (a path, or a bare name resolved under <c>workloads/</c> as the loader does).</summary>
+    /// <summary>Digest of the workload file a path or bare name resolves to (as the loader resolves it).</summary>
+    /// <exception cref="SpecException">A bare name that matches no workload file (the message lists the known names).</exception>
     public static string WorkloadFingerprint(string workload)
     {
-        var file = ResolveWorkloadFile(workload);
-        return file is null ? "unresolved:" + workload : Digest([file]);
+        var file = WorkloadLocator.Resolve(workload);
+        if (!File.Exists(file))
+        {
+            throw new SpecException(new SpecError(workload, 0, 0, "--workload", "workload file not found"));
+        }
+
+        return Digest([file]);
     }
 
     /// <summary>Digest of the HybridSim assemblies that compute a point (deterministic builds: same source, same digest).</summary>
@@ -71,25 +78,6 @@ public static class PipelineBackend
 
         var ids = assemblies.Select(a => a.GetName().Name + ":" + a.ManifestModule.ModuleVersionId.ToString("N")).Order(StringComparer.Ordinal);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", ids))))[..16];
-    }
-
-    private static string? ResolveWorkloadFile(string workload)
-    {
-        if (File.Exists(workload))
-        {
-            return Path.GetFullPath(workload);
-        }
-
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "workloads", workload + ".yaml");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     private static string Digest(IEnumerable<string> files)
