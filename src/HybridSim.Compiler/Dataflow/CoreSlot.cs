@@ -1,0 +1,16 @@
+using HybridSim.Compiler.Isa;
+
+namespace HybridSim.Compiler.Dataflow;
+
+/// <summary>A core given to one operation.</summary>
+internal sealed class CoreSlot(int tile, int core, CoreRegisterMap registers)
+{
+    public int Tile { get; } = tile;
+
+    public int Core { get; } = core;
+
+    public CoreRegisterMap Registers { get; } = registers;
+
+    /// <summary>Matrix operations: the MVMUs of this core, in local index order.</summary>
+    public List<MvmuSlot> Mvmus { get; } = [];
+}

@@ -1,0 +1,377 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HybridSim.Compiler.Isa;
+using HybridSim.Compiler.Mapping;
+using HybridSim.Compiler.Partitioning;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Validation;
+using HybridSim.Specs.Workloads;
+
+namespace HybridSim.Compiler.Dataflow;
+
+/// <summary>
+/// Turns the layer graph into placed operations: batch-norm (folded) and flatten are free; an activation whose input
+/// has no other reader is fused into its producer; weight layers become matrix operations on MVMUs (plus the LoBranch
+/// A and B on digital tiles); residual adds, pooling and other activations become vector operations. Cores are handed
+/// out in layer order, filling a tile before opening the next, so consecutive layers are neighbours on the mesh.
+/// </summary>
+internal sealed class DataflowBuilder
+{
+    private readonly ArchitectureSpec _arch;
+    private readonly WorkloadSpec _workload;
+    private readonly ImmutableArray<LayerPartition?> _plan;
+    private readonly DataflowGraph _graph = new();
+    private readonly Dictionary<string, Tensor> _tensorOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<Tensor, Operation> _producer = [];
+    private readonly Dictionary<TileKind, (int Tile, int NextCore)> _cursor = [];
+    private readonly List<SpecError> _errors = [];
+
+    private DataflowBuilder(ArchitectureSpec arch, WorkloadSpec workload, ImmutableArray<LayerPartition?> plan)
+    {
+        _arch = arch;
+        _workload = workload;
+        _plan = plan;
+    }
+
+    public static DataflowGraph Build(ArchitectureSpec arch, WorkloadSpec workload, ImmutableArray<LayerPartition?> plan) =>
+        new DataflowBuilder(arch, workload, plan).Build();
+
+    private DataflowGraph Build()
+    {
+        var shape = _workload.InputShape;
+        var firstKind = _plan.FirstOrDefault(p => p is not null)?.Placement ?? TileKind.Analog;
+        _graph.Input = NewTensor("input", shape.Channels, shape.Height, shape.Width, -1, firstKind);
+        _graph.Input.IsNetworkInput = true;
+        _tensorOf["input"] = _graph.Input;
+        var uses = CountUses();
+
+        for (var i = 0; i < _workload.Layers.Length; i++)
+        {
+            var layer = _workload.Layers[i];
+            var input = layer.Inputs.IsDefaultOrEmpty ? _graph.Input : _tensorOf[layer.Inputs[0]];
+            switch (layer.Kind)
+            {
+                case LayerKind.BatchNorm:
+                case LayerKind.Flatten:
+                    _tensorOf[layer.Name] = input;
+                    break;
+                case LayerKind.Conv:
+                case LayerKind.Fc:
+                    _tensorOf[layer.Name] = AddWeightLayer(i, layer, input);
+                    break;
+                case LayerKind.Activation:
+                    if (_producer.TryGetValue(input, out var producer) && producer.Activation == ActivationKind.None
+                        && uses.GetValueOrDefault(input.Name) == 1)
+                    {
+                        producer.Activation = layer.Activation;
+                        _tensorOf[layer.Name] = input;
+                    }
+                    else
+                    {
+                        _tensorOf[layer.Name] = AddVector(i, layer, VectorKind.Activation, [input], input.Channels, input.Height, input.Width, layer.Activation);
+                    }
+
+                    break;
+                case LayerKind.Add:
+                    _tensorOf[layer.Name] = AddVector(i, layer, VectorKind.Add, [.. layer.Inputs.Select(n => _tensorOf[n])], layer.OutputShape.Channels, layer.OutputShape.Height, layer.OutputShape.Width, ActivationKind.None);
+                    break;
+                case LayerKind.MaxPool:
+                case LayerKind.AvgPool:
+                case LayerKind.GlobalAvgPool:
+                    var kind = layer.Kind switch
+                    {
+                        LayerKind.MaxPool => VectorKind.MaxPool,
+                        LayerKind.AvgPool => VectorKind.AvgPool,
+                        _ => VectorKind.GlobalAvgPool,
+                    };
+                    _tensorOf[layer.Name] = AddVector(i, layer, kind, [input], layer.OutputShape.Channels, layer.OutputShape.Height, layer.OutputShape.Width, ActivationKind.None);
+                    break;
+                default:
+                    throw new InvalidOperationException($"layer kind {layer.Kind} is not supported by the compiler");
+            }
+        }
+
+        if (_errors.Count > 0)
+        {
+            throw new SpecException(_errors);
+        }
+
+        _graph.Output = _tensorOf[_workload.Layers[^1].Name];
+        CheckTileCounts();
+        return _graph;
+    }
+
+    /// <summary>Readers of each layer's output once free layers (batch-norm, flatten) are seen through, by producer name.</summary>
+    private Dictionary<string, int> CountUses()
+    {
+        var canonical = new Dictionary<string, string>(StringComparer.Ordinal) { ["input"] = "input" };
+        var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var layer in _workload.Layers)
+        {
+            var inputs = layer.Inputs.IsDefaultOrEmpty ? ["input"] : layer.Inputs;
+            if (layer.Kind is LayerKind.BatchNorm or LayerKind.Flatten)
+            {
+                canonical[layer.Name] = canonical[inputs[0]];
+                continue;
+            }
+
+            canonical[layer.Name] = layer.Name;
+            foreach (var name in inputs)
+            {
+                var c = canonical[name];
+                uses[c] = uses.GetValueOrDefault(c) + 1;
+            }
+        }
+
+        return uses;
+    }
+
+    private Tensor AddWeightLayer(int index, LayerSpec layer, Tensor input)
+    {
+        var partition = _plan[index] ?? throw new InvalidOperationException($"no partition for weight layer {layer.Name}");
+        var isConv = layer.Kind == LayerKind.Conv;
+        var (kh, kw, stride, padding, groups) = isConv
+            ? (layer.KernelHeight, layer.KernelWidth, layer.Stride, layer.Padding, layer.Groups)
+            : (input.Height, input.Width, 1, 0, 1);
+        var outShape = layer.OutputShape;
+        var outH = isConv ? outShape.Height : 1;
+        var outW = isConv ? outShape.Width : 1;
+        var shape = new MatrixShape(kh, kw, input.Channels, groups, layer.OutChannels);
+        if (shape.Rows != layer.MatrixRows)
+        {
+            throw new InvalidOperationException($"layer {layer.Name}: window of {shape.Rows} rows does not match its {layer.MatrixRows} matrix rows");
+        }
+
+        var output = NewTensor(layer.Name, layer.OutChannels, outH, outW, index, partition.Placement);
+        var main = AddMatrix(index, layer.Name, partition.Placement, output, input, shape, stride, padding, layer.Bias, _arch.ConvMapping);
+        main.Activation = layer.Activation;
+        if (partition.BranchRank > 0)
+        {
+            var rank = partition.BranchRank;
+            var a = NewTensor(layer.Name + ".A", rank, outH, outW, index, TileKind.Digital);
+            AddMatrix(index, layer.Name + ".A", TileKind.Digital, a, input, new MatrixShape(kh, kw, input.Channels, 1, rank), stride, padding, false, ConvMappingPolicy.Im2Col);
+            var b = NewTensor(layer.Name + ".B", layer.OutChannels, outH, outW, index, TileKind.Digital);
+            AddMatrix(index, layer.Name + ".B", TileKind.Digital, b, a, new MatrixShape(1, 1, rank, 1, layer.OutChannels), 1, 0, false, ConvMappingPolicy.Im2Col);
+            main.Addend = b;
+            for (var j = 0; j < main.Tiling.ColumnBlocks.Length; j++)
+            {
+                var block = main.Tiling.ColumnBlocks[j];
+                b.AddReader(main.Cores[main.Reducers[j]], new Reader(outH, outW, 1, 0, [new InputSegment(0, 0, block.OutStart, block.OutCount, 0)]));
+            }
+        }
+
+        _producer[output] = main;
+        return output;
+    }
+
+    private MatrixOperation AddMatrix(int index, string name, TileKind kind, Tensor output, Tensor input, MatrixShape shape, int stride, int padding, bool bias, ConvMappingPolicy policy)
+    {
+        var tile = _arch.Tile(kind);
+        var mvmu = tile.Core.Mvmu;
+        var tiling = MatrixTiler.Tile(shape, policy, mvmu.Rows, mvmu.Cols);
+        var op = new MatrixOperation(index, name, kind, output, input, tiling, stride, padding, bias);
+        var perCore = tile.Core.Mvmus;
+        var slots = new List<(int Block, int Row)>();
+        for (var j = 0; j < tiling.ColumnBlocks.Length; j++)
+        {
+            for (var r = 0; r < tiling.ColumnBlocks[j].RowBlocks.Length; r++)
+            {
+                slots.Add((j, r));
+            }
+        }
+
+        AllocateCores(op, (slots.Count + perCore - 1) / perCore);
+        op.Reducers = new int[tiling.ColumnBlocks.Length];
+        for (var s = 0; s < slots.Count; s++)
+        {
+            var core = s / perCore;
+            op.Cores[core].Mvmus.Add(new MvmuSlot(s % perCore, slots[s].Block, slots[s].Row));
+            if (slots[s].Row == 0)
+            {
+                op.Reducers[slots[s].Block] = core;
+            }
+        }
+
+        var outH = output.Height;
+        var outW = output.Width;
+        for (var k = 0; k < op.Cores.Count; k++)
+        {
+            var core = op.Cores[k];
+            // One load stream per distinct row block of the core (MVMUs of other column blocks with the same rows get a copy).
+            foreach (var rows in DistinctRowBlocks(op, core))
+            {
+                input.AddReader(core, new Reader(outH, outW, stride, padding, [.. rows]));
+            }
+
+            foreach (var j in core.Mvmus.Select(m => m.ColumnBlock).Distinct())
+            {
+                if (op.Reducers[j] == k)
+                {
+                    continue;
+                }
+
+                var block = tiling.ColumnBlocks[j];
+                var partial = NewTensor(string.Create(CultureInfo.InvariantCulture, $"{name}.partial{j}.core{k}"), block.OutCount, outH, outW, index, kind);
+                partial.Homes.Add(new HomeSegment(core.Tile, 0, block.OutCount));
+                partial.AddReader(op.Cores[op.Reducers[j]], new Reader(outH, outW, 1, 0, [new InputSegment(0, 0, 0, block.OutCount, 0)]));
+                op.Partials[(j, k)] = partial;
+            }
+        }
+
+        foreach (var (j, block) in tiling.ColumnBlocks.Select((b, j) => (j, b)))
+        {
+            output.Homes.Add(new HomeSegment(op.Cores[op.Reducers[j]].Tile, block.OutStart, block.OutCount));
+        }
+
+        CheckRegisters(op, tile);
+        _graph.Operations.Add(op);
+        _graph.Mappings.Add(new LayerMapping(
+            index,
+            name,
+            kind,
+            tiling.Rows,
+            tiling.Cols,
+            tiling.Mvmus,
+            (long)tiling.Mvmus * outH * outW,
+            tiling.Utilization,
+            [.. op.Cores.Select(c => c.Tile).Distinct().Order()]));
+        return op;
+    }
+
+    /// <summary>The distinct row blocks a core's MVMUs hold, in MVMU order.</summary>
+    public static IEnumerable<ImmutableArray<InputSegment>> DistinctRowBlocks(MatrixOperation op, CoreSlot core)
+    {
+        var seen = new HashSet<ImmutableArray<InputSegment>>();
+        foreach (var m in core.Mvmus)
+        {
+            var rows = op.Tiling.ColumnBlocks[m.ColumnBlock].RowBlocks[m.RowBlock].Segments;
+            if (seen.Add(rows))
+            {
+                yield return rows;
+            }
+        }
+    }
+
+    private Tensor AddVector(int index, LayerSpec layer, VectorKind kind, IReadOnlyList<Tensor> inputs, int channels, int height, int width, ActivationKind activation)
+    {
+        var tileKind = inputs[0].Kind;
+        var output = NewTensor(layer.Name, channels, height, width, index, tileKind);
+        var op = new VectorOperation(index, layer.Name, tileKind, output, kind, inputs)
+        {
+            KernelHeight = kind == VectorKind.GlobalAvgPool ? inputs[0].Height : kind is VectorKind.MaxPool or VectorKind.AvgPool ? layer.KernelHeight : 1,
+            KernelWidth = kind == VectorKind.GlobalAvgPool ? inputs[0].Width : kind is VectorKind.MaxPool or VectorKind.AvgPool ? layer.KernelWidth : 1,
+            Stride = kind is VectorKind.MaxPool or VectorKind.AvgPool ? layer.Stride : 1,
+            Padding = kind is VectorKind.MaxPool or VectorKind.AvgPool ? layer.Padding : 0,
+            PadShortcut = layer.PadShortcut,
+        };
+        op.Activation = activation;
+        var tile = _arch.Tile(tileKind);
+        op.Chunk = Math.Max(1, Math.Min(channels, tile.Core.RegisterFileWords / 2));
+        AllocateCores(op, 1);
+        var core = op.Cores[0];
+        var chunks = Chunks(channels, op.Chunk).ToArray();
+        if (kind == VectorKind.Add)
+        {
+            inputs[0].AddReader(core, new Reader(height, width, 1, 0, [.. chunks.Select(c => new InputSegment(0, 0, c.Start, c.Length, 0))]));
+            foreach (var other in inputs.Skip(1))
+            {
+                var ratio = op.PadShortcut ? Math.Max(1, other.Height / height) : 1;
+                var segments = chunks
+                    .Select(c => (c.Start, Length: Math.Min(c.Start + c.Length, other.Channels) - c.Start))
+                    .Where(c => c.Length > 0)
+                    .Select(c => new InputSegment(0, 0, c.Start, c.Length, 0))
+                    .ToArray();
+                other.AddReader(core, new Reader(height, width, ratio, 0, segments));
+            }
+        }
+        else
+        {
+            var segments = new List<InputSegment>();
+            for (var ky = 0; ky < op.KernelHeight; ky++)
+            {
+                for (var kx = 0; kx < op.KernelWidth; kx++)
+                {
+                    segments.AddRange(chunks.Select(c => new InputSegment(ky, kx, c.Start, c.Length, 0)));
+                }
+            }
+
+            inputs[0].AddReader(core, new Reader(height, width, op.Stride, op.Padding, [.. segments]));
+        }
+
+        output.Homes.Add(new HomeSegment(core.Tile, 0, channels));
+        _graph.Operations.Add(op);
+        _producer[output] = op;
+        return output;
+    }
+
+    public static IEnumerable<(int Start, int Length)> Chunks(int channels, int chunk)
+    {
+        for (var c = 0; c < channels; c += chunk)
+        {
+            yield return (c, Math.Min(chunk, channels - c));
+        }
+    }
+
+    private void AllocateCores(Operation op, int count)
+    {
+        var tile = _arch.Tile(op.Kind);
+        var registers = new CoreRegisterMap(tile.Core.Mvmus, tile.Core.Mvmu.Rows, tile.Core.Mvmu.Cols, tile.Core.RegisterFileWords);
+        var (current, next) = _cursor.GetValueOrDefault(op.Kind, (-1, tile.Cores));
+        for (var i = 0; i < count; i++)
+        {
+            if (next >= tile.Cores)
+            {
+                current = _graph.TileKinds.Count;
+                _graph.TileKinds.Add(op.Kind);
+                next = 0;
+            }
+
+            op.Cores.Add(new CoreSlot(current, next, registers));
+            next++;
+        }
+
+        _cursor[op.Kind] = (current, next);
+    }
+
+    private void CheckRegisters(MatrixOperation op, TileSpec tile)
+    {
+        for (var k = 0; k < op.Cores.Count; k++)
+        {
+            var need = RegisterLayout.DataWordsNeeded(op, k);
+            if (need > tile.Core.RegisterFileWords)
+            {
+                _errors.Add(new SpecError(_arch.SourceFile, 0, 0, $"tiles.{Lower(op.Kind)}.core.register_file_words",
+                    string.Create(CultureInfo.InvariantCulture, $"layer '{op.Name}' needs {need} data registers on a core (partial sums, bias), but the register file holds {tile.Core.RegisterFileWords} words")));
+                return;
+            }
+        }
+    }
+
+    private void CheckTileCounts()
+    {
+        foreach (var kind in new[] { TileKind.Analog, TileKind.Digital })
+        {
+            var used = _graph.TileKinds.Count(k => k == kind);
+            var spec = kind == TileKind.Analog ? _arch.AnalogTile : _arch.DigitalTile;
+            if (spec?.Count is { } fixedCount && used > fixedCount)
+            {
+                _errors.Add(new SpecError(_arch.SourceFile, 0, 0, $"tiles.{Lower(kind)}.count",
+                    string.Create(CultureInfo.InvariantCulture, $"{_workload.Name} needs {used} {Lower(kind)} tiles under this partition, but the architecture fixes {fixedCount}; set the count to {used} or more, or to auto")));
+            }
+        }
+
+        if (_errors.Count > 0)
+        {
+            throw new SpecException(_errors);
+        }
+    }
+
+    private Tensor NewTensor(string name, int channels, int height, int width, int layer, TileKind kind)
+    {
+        var tensor = new Tensor(_graph.Tensors.Count, name, channels, height, width, layer, kind);
+        _graph.Tensors.Add(tensor);
+        return tensor;
+    }
+
+    private static string Lower(TileKind kind) => kind.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,54 @@
+namespace HybridSim.Compiler.Dataflow;
+
+/// <summary>
+/// Data registers of a core of a matrix operation: an accumulator per column block it holds MVMUs of, a scratch vector
+/// for partial sums it loads, and the bias of each column block it reduces.
+/// </summary>
+internal sealed class RegisterLayout
+{
+    private RegisterLayout()
+    {
+    }
+
+    public Dictionary<int, int> Accumulators { get; } = [];
+
+    public Dictionary<int, int> Biases { get; } = [];
+
+    public int Scratch { get; private set; } = -1;
+
+    public int Words { get; private set; }
+
+    public static RegisterLayout For(MatrixOperation op, int coreIndex)
+    {
+        var core = op.Cores[coreIndex];
+        var layout = new RegisterLayout();
+        var next = core.Registers.DataBase;
+        var blocks = core.Mvmus.Select(m => m.ColumnBlock).Distinct().ToList();
+        var reduced = blocks.Where(j => op.Reducers[j] == coreIndex).ToList();
+        foreach (var j in blocks)
+        {
+            layout.Accumulators[j] = next;
+            next += op.Tiling.ColumnBlocks[j].OutCount;
+        }
+
+        if (reduced.Count > 0 && (op.Addend is not null || reduced.Any(j => op.Partials.Keys.Any(p => p.ColumnBlock == j))))
+        {
+            layout.Scratch = next;
+            next += reduced.Max(j => op.Tiling.ColumnBlocks[j].OutCount);
+        }
+
+        if (op.Bias)
+        {
+            foreach (var j in reduced)
+            {
+                layout.Biases[j] = next;
+                next += op.Tiling.ColumnBlocks[j].OutCount;
+            }
+        }
+
+        layout.Words = next - core.Registers.DataBase;
+        return layout;
+    }
+
+    public static int DataWordsNeeded(MatrixOperation op, int coreIndex) => For(op, coreIndex).Words;
+}

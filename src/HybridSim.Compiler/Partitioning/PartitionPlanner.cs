@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Validation;
+using HybridSim.Specs.Workloads;
+
+namespace HybridSim.Compiler.Partitioning;
+
+/// <summary>
+/// Applies a partition to a workload (design.md section 2). freeze-x: weight layers 1..x on analog tiles, the rest on
+/// digital tiles (a projection shortcut follows its block's first conv). rank r: every W on analog tiles plus an A (r × in)
+/// and B (out × r) branch on digital tiles; a layer's own <c>rank</c> in the workload file overrides r.
+/// </summary>
+public static class PartitionPlanner
+{
+    /// <summary>One entry per workload layer; null for layers without weights.</summary>
+    public static ImmutableArray<LayerPartition?> Plan(ArchitectureSpec architecture, WorkloadSpec workload, PartitionSpec partition)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(partition);
+        var errors = new List<SpecError>();
+        var total = workload.WeightLayerCount;
+        var plan = new LayerPartition?[workload.Layers.Length];
+        if (partition.Kind == PartitionKind.Freeze)
+        {
+            if (partition.Value < 0 || partition.Value > total)
+            {
+                throw new SpecException(new SpecError(workload.SourceFile, 0, 0, "--freeze",
+                    $"freeze-{partition.Value} is out of range: {workload.Name} has {total} weight layers, so X must be 0 to {total}"));
+            }
+
+            for (var i = 0; i < workload.Layers.Length; i++)
+            {
+                var layer = workload.Layers[i];
+                if (layer.HasWeights)
+                {
+                    plan[i] = new LayerPartition(layer.WeightLayerIndex <= partition.Value ? TileKind.Analog : TileKind.Digital, 0);
+                }
+            }
+        }
+        else
+        {
+            if (partition.Value < 0)
+            {
+                throw new SpecException(new SpecError(workload.SourceFile, 0, 0, "--rank", $"rank {partition.Value} is negative; expected 0 (no branch) or more"));
+            }
+
+            for (var i = 0; i < workload.Layers.Length; i++)
+            {
+                var layer = workload.Layers[i];
+                if (!layer.HasWeights)
+                {
+                    continue;
+                }
+
+                var rank = layer.Rank ?? partition.Value;
+                var limit = Math.Min(BranchInputs(layer), layer.MatrixCols);
+                if (rank > limit)
+                {
+                    var (path, what) = layer.Rank is null
+                        ? ("--rank", $"rank {rank} is larger than min(in, out) = min({BranchInputs(layer)}, {layer.MatrixCols}) = {limit} of layer '{layer.Name}'; expected a rank of at most {limit}")
+                        : ($"layers.{layer.Name}.rank", $"rank {rank} is larger than min(in, out) = {limit}; expected at most {limit}");
+                    errors.Add(new SpecError(layer.Rank is null ? workload.SourceFile : layer.Location.File, layer.Rank is null ? 0 : layer.Location.Line, layer.Rank is null ? 0 : layer.Location.Column, path, what));
+                }
+
+                plan[i] = new LayerPartition(TileKind.Analog, rank);
+            }
+        }
+
+        var needsAnalog = plan.Any(p => p is { Placement: TileKind.Analog });
+        var needsDigital = plan.Any(p => p is { Placement: TileKind.Digital } or { BranchRank: > 0 });
+        if (needsAnalog && architecture.AnalogTile is null)
+        {
+            errors.Add(new SpecError(architecture.SourceFile, 0, 0, "tiles.analog", $"partition {partition} puts layers on RRAM, but the architecture has no analog tiles"));
+        }
+
+        if (needsDigital && architecture.DigitalTile is null)
+        {
+            errors.Add(new SpecError(architecture.SourceFile, 0, 0, "tiles.digital", $"partition {partition} puts weights on SRAM, but the architecture has no digital tiles"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new SpecException(errors);
+        }
+
+        return [.. plan];
+    }
+
+    /// <summary>The branch A sees the whole input window (dense even for grouped convolutions): Kh·Kw·Cin.</summary>
+    public static int BranchInputs(LayerSpec layer) =>
+        layer.Kind == LayerKind.Conv ? layer.KernelHeight * layer.KernelWidth * layer.InputShape.Channels : layer.MatrixRows;
+}

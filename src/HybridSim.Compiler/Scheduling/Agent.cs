@@ -1,0 +1,26 @@
+namespace HybridSim.Compiler.Scheduling;
+
+/// <summary>
+/// Something that executes tasks in a fixed order: a core, or one stream of transfers between two tiles (whose sends and
+/// receives land in the two tiles' engine programs in the order the scheduler fires them).
+/// </summary>
+internal abstract class Agent
+{
+    public PendingTask Task { get; } = new();
+
+    public bool Finished { get; set; }
+
+    /// <summary>Key (tile, word) of the word the agent waits on; BlockedOnWrite when it waits for a slot to be freed.</summary>
+    public long BlockedKey { get; set; } = -1;
+
+    public bool BlockedOnWrite { get; set; }
+
+    /// <summary>Builds the next task into <see cref="Task"/>; false when the agent has no work left.</summary>
+    public abstract bool BuildNext();
+
+    /// <summary>Called after the task fired.</summary>
+    public abstract void Advance();
+
+    /// <summary>The core program the agent's core instructions go to, or null for transfer streams.</summary>
+    public abstract List<Isa.CoreInstruction>? CoreProgram { get; }
+}

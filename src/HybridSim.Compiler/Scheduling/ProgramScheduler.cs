@@ -1,0 +1,795 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HybridSim.Compiler.Dataflow;
+using HybridSim.Compiler.Isa;
+using HybridSim.Specs.Workloads;
+
+namespace HybridSim.Compiler.Scheduling;
+
+/// <summary>
+/// Emits the programs by executing the dataflow once, sequentially, on the valid-bit semantics of the hardware: every
+/// core and every transfer stream is an agent with a fixed task order; the scheduler fires whichever agent's next task
+/// finds its inputs valid and its output slots free (round robin). Each fired task appends its instructions to the
+/// programs, so every program is a subsequence of one global order in which every read follows its write, every receive
+/// directly follows its send, and every slot is free before it is written. With one reading agent per ring (see
+/// <see cref="TensorBuffer"/>) the hardware cannot deadlock on such programs, for any FIFO depth and any timing. When the
+/// sequential execution gets stuck (a ring too small for a pipeline's skew), the rings whose writers wait are doubled
+/// and the programs are emitted again.
+/// </summary>
+internal sealed class ProgramScheduler
+{
+    private const int MaxAttempts = 40;
+
+    private readonly DataflowGraph _graph;
+    private readonly int[] _coresPerTile;
+    private readonly Dictionary<(Tensor, HomeSegment), List<TensorBuffer>> _remote = [];
+    private readonly Dictionary<(Tensor, HomeSegment), List<TensorBuffer>> _local = [];
+    private readonly Dictionary<(Tensor, HomeSegment), TensorBuffer> _sinks = [];
+    private readonly List<TensorBuffer> _staged = [];
+    private readonly Dictionary<long, List<Agent>> _waiters = [];
+    private readonly Queue<Agent> _runnable = new();
+    private int[][] _counters = [];
+    private List<CoreInstruction>[][] _corePrograms = [];
+    private List<TileInstruction>[] _enginePrograms = [];
+
+    public ProgramScheduler(DataflowGraph graph, int[] coresPerTile)
+    {
+        _graph = graph;
+        _coresPerTile = coresPerTile;
+    }
+
+    public int Tiles => _graph.TileKinds.Count;
+
+    /// <summary>Words of activation rings per tile (the staged network input excluded).</summary>
+    public int[] RingWords { get; private set; } = [];
+
+    public ImmutableArray<MemoryRange> InputRanges { get; private set; } = [];
+
+    public int InputTile { get; private set; }
+
+    public int OutputTile { get; private set; }
+
+    public List<CoreInstruction>[][] CorePrograms => _corePrograms;
+
+    public List<TileInstruction>[] EnginePrograms => _enginePrograms;
+
+    public void Run()
+    {
+        PrepareBuffers();
+        for (var attempt = 0; ; attempt++)
+        {
+            Allocate();
+            var stuck = Execute();
+            if (stuck.Count == 0)
+            {
+                return;
+            }
+
+            var grown = false;
+            foreach (var buffer in stuck.Distinct())
+            {
+                if (buffer.Slots < buffer.Tensor.Pixels)
+                {
+                    buffer.Slots = Math.Min(buffer.Tensor.Pixels, Math.Max(buffer.Slots * 2, buffer.Slots + buffer.Tensor.Width));
+                    grown = true;
+                }
+            }
+
+            if (!grown || attempt >= MaxAttempts)
+            {
+                throw new InvalidOperationException("compiler: the dataflow cannot make progress even with whole-tensor buffers: "
+                    + string.Join("; ", stuck.Select(b => $"{b.Tensor.Name} in tile {b.Tile}")));
+            }
+        }
+    }
+
+    private void PrepareBuffers()
+    {
+        var input = _graph.Input;
+        InputTile = input.ReaderBuffers.Count > 0 ? input.ReaderBuffers.Min(b => b.Tile) : 0;
+        input.Homes.Add(new HomeSegment(InputTile, 0, input.Channels));
+        input.Layer = _graph.Operations.FirstOrDefault()?.LayerIndex ?? -1;
+        OutputTile = _graph.Output.Homes[0].Tile;
+        foreach (var tensor in _graph.Tensors)
+        {
+            foreach (var ring in tensor.ReaderBuffers)
+            {
+                ring.Slots = Math.Min(tensor.Pixels, Math.Max(2, ring.Readers.Max(r => r.Span(tensor.Width))));
+            }
+
+            foreach (var home in tensor.Homes)
+            {
+                bool Reads(TensorBuffer b) => b.Readers.Any(r => r.Segments.Any(s => s.Channel < home.Start + home.Count && s.Channel + s.Length > home.Start));
+                var remote = tensor.ReaderBuffers.Where(b => b.Tile != home.Tile && Reads(b)).ToList();
+                var local = tensor.ReaderBuffers.Where(b => b.Tile == home.Tile && Reads(b)).ToList();
+                _remote[(tensor, home)] = remote;
+                _local[(tensor, home)] = local;
+                if (remote.Count > 0 && !tensor.SendBuffers.ContainsKey(home.Tile))
+                {
+                    tensor.SendBuffers[home.Tile] = new TensorBuffer(tensor, home.Tile, null, 0, tensor.Channels) { Slots = Math.Min(tensor.Pixels, 2) };
+                }
+
+                if (tensor.IsNetworkInput)
+                {
+                    // The input is staged whole before the run: one copy per local reader and one for the engine to send.
+                    foreach (var staged in local.Concat(tensor.SendBuffers.Values))
+                    {
+                        staged.Slots = tensor.Pixels;
+                        _staged.Add(staged);
+                    }
+                }
+                else if (remote.Count == 0 && local.Count == 0)
+                {
+                    // Nobody reads it (the network output): the result is still written, to a sink.
+                    _sinks[(tensor, home)] = new TensorBuffer(tensor, home.Tile, null, home.Start, home.Count) { Slots = 1 };
+                }
+            }
+        }
+    }
+
+    private IEnumerable<TensorBuffer> Buffers(Tensor tensor) =>
+        tensor.AllBuffers.Concat(tensor.Homes.Where(h => _sinks.ContainsKey((tensor, h))).Select(h => _sinks[(tensor, h)]));
+
+    private void Allocate()
+    {
+        var next = new int[Tiles];
+        foreach (var tensor in _graph.Tensors)
+        {
+            foreach (var buffer in Buffers(tensor).Where(b => !_staged.Contains(b)))
+            {
+                buffer.Base = next[buffer.Tile];
+                next[buffer.Tile] += buffer.Words;
+            }
+        }
+
+        RingWords = [.. next];
+        foreach (var buffer in _staged)
+        {
+            buffer.Base = next[buffer.Tile];
+            next[buffer.Tile] += buffer.Words;
+        }
+        _counters = [.. next.Select(n => new int[n])];
+    }
+
+    /// <summary>Runs the dataflow; returns the buffers whose writers wait when it gets stuck (empty when it completes).</summary>
+    private List<TensorBuffer> Execute()
+    {
+        _waiters.Clear();
+        _runnable.Clear();
+        _corePrograms = [.. _coresPerTile.Select(n => Enumerable.Range(0, n).Select(_ => new List<CoreInstruction>()).ToArray())];
+        _enginePrograms = [.. Enumerable.Range(0, Tiles).Select(_ => new List<TileInstruction>())];
+        InputRanges = InitialInput();
+
+        var agents = new List<Agent>();
+        foreach (var op in _graph.Operations)
+        {
+            for (var k = 0; k < op.Cores.Count; k++)
+            {
+                var program = _corePrograms[op.Cores[k].Tile][op.Cores[k].Core];
+                agents.Add(op switch
+                {
+                    MatrixOperation m => new MatrixCoreAgent(this, m, k, program),
+                    VectorOperation v => new VectorCoreAgent(this, v, program),
+                    _ => throw new InvalidOperationException("unknown operation"),
+                });
+            }
+        }
+
+        foreach (var tensor in _graph.Tensors)
+        {
+            foreach (var home in tensor.Homes)
+            {
+                var source = tensor.SendBuffers.GetValueOrDefault(home.Tile);
+                foreach (var target in _remote[(tensor, home)])
+                {
+                    agents.Add(new TransferAgent(tensor, home, source!, target));
+                }
+            }
+        }
+
+        foreach (var agent in agents)
+        {
+            _runnable.Enqueue(agent);
+        }
+
+        while (_runnable.Count > 0)
+        {
+            var agent = _runnable.Dequeue();
+            if (!agent.Task.Built && !agent.BuildNext())
+            {
+                agent.Finished = true;
+                continue;
+            }
+
+            if (TryFire(agent))
+            {
+                agent.Advance();
+                agent.Task.Clear();
+                _runnable.Enqueue(agent);
+            }
+            else
+            {
+                if (!_waiters.TryGetValue(agent.BlockedKey, out var list))
+                {
+                    list = [];
+                    _waiters.Add(agent.BlockedKey, list);
+                }
+
+                list.Add(agent);
+            }
+        }
+
+        var stuck = agents.Where(a => !a.Finished).ToList();
+        if (stuck.Count == 0)
+        {
+            foreach (var program in _corePrograms.SelectMany(p => p))
+            {
+                program.Add(new HaltInstruction());
+            }
+
+            foreach (var engine in _enginePrograms)
+            {
+                engine.Add(new TileHaltInstruction());
+            }
+
+            return [];
+        }
+
+        // Grow the rings that are full while their reader waits for something else: they are what the pipeline's skew
+        // needs (a residual shortcut waiting for the block's convolutions). Rings full because their reader is itself
+        // held up by a full ring downstream are back-pressure, not the cause.
+        var full = stuck.Where(a => a.BlockedOnWrite).Select(a => BufferAt(a.BlockedKey)).OfType<TensorBuffer>().Distinct().ToList();
+        var owners = agents.OfType<CoreAgent>().Where(a => !a.Finished).ToDictionary(a => a.Core);
+        var causes = full.Where(b => b.Owner is not null && owners.TryGetValue(b.Owner, out var reader)
+            && !reader.BlockedOnWrite && BufferAt(reader.BlockedKey) != b).ToList();
+        return [.. (causes.Count > 0 ? causes : full).OrderBy(b => b.Tensor.Id).ThenBy(b => b.Tile).ThenBy(b => b.Base)];
+    }
+
+    private TensorBuffer? BufferAt(long key)
+    {
+        var tile = (int)(key >> 32);
+        var word = (int)(key & 0xffffffff);
+        return _graph.Tensors.SelectMany(Buffers).FirstOrDefault(b => b.Tile == tile && word >= b.Base && word < b.Base + b.Words);
+    }
+
+    private bool TryFire(Agent agent)
+    {
+        var task = agent.Task;
+        foreach (var a in task.Accesses)
+        {
+            var words = _counters[a.Tile];
+            for (var w = a.Address; w < a.Address + a.Length; w++)
+            {
+                if (a.IsRead ? words[w] <= 0 : words[w] != 0)
+                {
+                    agent.BlockedKey = ((long)a.Tile << 32) | (uint)w;
+                    agent.BlockedOnWrite = !a.IsRead;
+                    return false;
+                }
+            }
+        }
+
+        foreach (var a in task.Accesses)
+        {
+            var words = _counters[a.Tile];
+            for (var w = a.Address; w < a.Address + a.Length; w++)
+            {
+                if (a.IsRead)
+                {
+                    if (--words[w] == 0)
+                    {
+                        Wake(a.Tile, w);
+                    }
+                }
+                else if (a.Consumers > 0)
+                {
+                    words[w] = a.Consumers;
+                    Wake(a.Tile, w);
+                }
+            }
+        }
+
+        agent.CoreProgram?.AddRange(task.CoreInstructions);
+        foreach (var (tile, instruction) in task.EngineInstructions)
+        {
+            _enginePrograms[tile].Add(instruction);
+        }
+
+        agent.BlockedKey = -1;
+        return true;
+    }
+
+    private void Wake(int tile, int word)
+    {
+        if (_waiters.Count > 0 && _waiters.Remove(((long)tile << 32) | (uint)word, out var list))
+        {
+            foreach (var agent in list)
+            {
+                _runnable.Enqueue(agent);
+            }
+        }
+    }
+
+    /// <summary>The network input, valid in the input tile before the run: each staged copy with as many reads as it will have.</summary>
+    private ImmutableArray<MemoryRange> InitialInput()
+    {
+        var input = _graph.Input;
+        var home = input.Homes[0];
+        var counts = new int[input.Channels];
+        var scratch = new int[input.Channels];
+        var ranges = ImmutableArray.CreateBuilder<MemoryRange>();
+        foreach (var staged in _local[(input, home)].Concat(input.SendBuffers.Values))
+        {
+            for (var p = 0; p < input.Pixels; p++)
+            {
+                if (staged.Owner is null)
+                {
+                    Array.Clear(counts);
+                    AddRemote(input, home, p, counts, scratch);
+                }
+                else
+                {
+                    staged.Counts(p, counts);
+                }
+
+                foreach (var (start, length, count) in Runs(counts, staged.MinChannel, staged.MinChannel + staged.Width))
+                {
+                    if (count == 0)
+                    {
+                        continue;
+                    }
+
+                    var address = staged.Address(p, start);
+                    if (ranges.Count > 0 && ranges[^1].Consumers == count && ranges[^1].Address + ranges[^1].Length == address)
+                    {
+                        ranges[^1] = ranges[^1] with { Length = ranges[^1].Length + length };
+                    }
+                    else
+                    {
+                        ranges.Add(new MemoryRange(address, length, count));
+                    }
+                }
+            }
+        }
+
+        foreach (var r in ranges)
+        {
+            Array.Fill(_counters[home.Tile], r.Consumers, r.Address, r.Length);
+        }
+
+        return ranges.ToImmutable();
+    }
+
+    /// <summary>Adds one read per remote ring that needs a channel of the home segment (its transfer reads it once).</summary>
+    private void AddRemote(Tensor tensor, HomeSegment home, int pixel, int[] counts, int[] scratch)
+    {
+        foreach (var ring in _remote[(tensor, home)])
+        {
+            ring.Counts(pixel, scratch);
+            for (var c = home.Start; c < home.Start + home.Count; c++)
+            {
+                if (scratch[c] > 0)
+                {
+                    counts[c]++;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores channels [from, to) of a pixel of a home segment from registers at source (holding channel from): into the
+    /// ring of every local reader that needs them, into the send ring for the tiles that need them, or into the sink.
+    /// </summary>
+    private void StoreRuns(InstructionSink sink, Tensor tensor, HomeSegment home, int pixel, int source, int from, int to, int[] counts, int[] scratch)
+    {
+        foreach (var ring in _local[(tensor, home)])
+        {
+            ring.Counts(pixel, counts);
+            StoreNonZero(sink, ring, pixel, source, from, Math.Max(from, ring.MinChannel), Math.Min(to, ring.MinChannel + ring.Width), counts);
+        }
+
+        if (tensor.SendBuffers.TryGetValue(home.Tile, out var send) && _remote[(tensor, home)].Count > 0)
+        {
+            Array.Clear(counts);
+            AddRemote(tensor, home, pixel, counts, scratch);
+            StoreNonZero(sink, send, pixel, source, from, from, to, counts);
+        }
+
+        if (_sinks.TryGetValue((tensor, home), out var result))
+        {
+            sink.Store(result.Address(pixel, from), source, 0, to - from);
+        }
+    }
+
+    private static void StoreNonZero(InstructionSink sink, TensorBuffer ring, int pixel, int source, int sourceChannel, int from, int to, int[] counts)
+    {
+        if (from >= to)
+        {
+            return;
+        }
+
+        foreach (var (start, length, count) in Runs(counts, from, to))
+        {
+            if (count > 0)
+            {
+                sink.Store(ring.Address(pixel, start), source + (start - sourceChannel), count, length);
+            }
+        }
+    }
+
+    /// <summary>Maximal runs of equal values in counts[from..to).</summary>
+    private static IEnumerable<(int Start, int Length, int Value)> Runs(int[] counts, int from, int to)
+    {
+        var start = from;
+        for (var c = from + 1; c <= to; c++)
+        {
+            if (c == to || counts[c] != counts[start])
+            {
+                yield return (start, c - start, counts[start]);
+                start = c;
+            }
+        }
+    }
+
+    private static AluOp ActivationOp(ActivationKind kind) => kind switch
+    {
+        ActivationKind.Relu => AluOp.Relu,
+        ActivationKind.Relu6 => AluOp.Relu6,
+        ActivationKind.Sigmoid => AluOp.Sigmoid,
+        ActivationKind.Tanh => AluOp.Tanh,
+        _ => throw new InvalidOperationException($"no ALU operation for activation {kind}"),
+    };
+
+    private abstract class CoreAgent(CoreSlot core) : Agent
+    {
+        public CoreSlot Core { get; } = core;
+    }
+
+    private sealed class MatrixCoreAgent : CoreAgent
+    {
+        private readonly ProgramScheduler _s;
+        private readonly MatrixOperation _op;
+        private readonly int _k;
+        private readonly CoreSlot _core;
+        private readonly RegisterLayout _layout;
+        private readonly List<(ImmutableArray<Mapping.InputSegment> Segments, int First, int[] Copies, int Rows)> _rowBlocks = [];
+        private readonly List<(int Block, int[] Locals)> _blocks = [];
+        private readonly List<int> _reduced;
+        private readonly Dictionary<int, int> _sourceOf = [];
+        private readonly TensorBuffer _input;
+        private readonly ulong _mask;
+        private readonly int[] _counts;
+        private readonly int[] _scratch;
+        private readonly InstructionSink _sink;
+        private int _pixel;
+        private bool _phase2;
+
+        public MatrixCoreAgent(ProgramScheduler scheduler, MatrixOperation op, int k, List<CoreInstruction> program)
+            : base(op.Cores[k])
+        {
+            _s = scheduler;
+            _op = op;
+            _k = k;
+            _core = op.Cores[k];
+            CoreProgram = program;
+            _layout = RegisterLayout.For(op, k);
+            _input = op.Input.BufferFor(_core);
+            _sink = new InstructionSink(Task, _core.Tile, op.LayerIndex);
+            foreach (var rows in DataflowBuilder.DistinctRowBlocks(op, _core))
+            {
+                var locals = _core.Mvmus.Where(m => op.Tiling.ColumnBlocks[m.ColumnBlock].RowBlocks[m.RowBlock].Segments == rows).Select(m => m.Local).ToArray();
+                _rowBlocks.Add((rows, locals[0], locals[1..], rows.Sum(s => s.Length)));
+            }
+
+            foreach (var j in _core.Mvmus.Select(m => m.ColumnBlock).Distinct())
+            {
+                _blocks.Add((j, [.. _core.Mvmus.Where(m => m.ColumnBlock == j).Select(m => m.Local)]));
+            }
+
+            foreach (var m in _core.Mvmus)
+            {
+                _mask |= 1UL << m.Local;
+            }
+
+            _reduced = [.. _blocks.Select(b => b.Block).Where(j => op.Reducers[j] == k)];
+            _counts = new int[Math.Max(op.Output.Channels, op.Tiling.ColumnBlocks.Max(b => b.OutCount))];
+            _scratch = new int[_counts.Length];
+            foreach (var j in _reduced.Where(j => _layout.Biases.ContainsKey(j)))
+            {
+                // Bias constants are written into the register file once, before the first pixel.
+                program.Add(new SetInstruction(_layout.Biases[j], 0, op.Tiling.ColumnBlocks[j].OutCount, op.LayerIndex));
+            }
+        }
+
+        public override List<CoreInstruction>? CoreProgram { get; }
+
+        private int OutWidth => _op.Output.Width;
+
+        public override bool BuildNext()
+        {
+            if (_pixel >= _op.Output.Pixels)
+            {
+                return false;
+            }
+
+            if (_phase2)
+            {
+                BuildReduction();
+            }
+            else
+            {
+                BuildMvm();
+            }
+
+            Task.Built = true;
+            return true;
+        }
+
+        public override void Advance()
+        {
+            if (!_phase2 && _reduced.Count > 0)
+            {
+                _phase2 = true;
+                return;
+            }
+
+            _phase2 = false;
+            _pixel++;
+        }
+
+        private void BuildMvm()
+        {
+            var qy = _pixel / OutWidth;
+            var qx = _pixel % OutWidth;
+            var regs = _core.Registers;
+            var input = _op.Input;
+            foreach (var (segments, first, copies, rows) in _rowBlocks)
+            {
+                var dest = regs.InputBuffer(first);
+                foreach (var seg in segments)
+                {
+                    var py = (qy * _op.Stride) - _op.Padding + seg.Ky;
+                    var px = (qx * _op.Stride) - _op.Padding + seg.Kx;
+                    if (py < 0 || px < 0 || py >= input.Height || px >= input.Width)
+                    {
+                        _sink.Zero(dest + seg.Offset, seg.Length);
+                    }
+                    else
+                    {
+                        _sink.Load(dest + seg.Offset, _input.Address((py * input.Width) + px, seg.Channel), seg.Length);
+                    }
+                }
+
+                foreach (var copy in copies)
+                {
+                    _sink.Add(new CopyInstruction(regs.InputBuffer(copy), dest, rows, _op.LayerIndex));
+                }
+            }
+
+            _sink.Add(new MvmInstruction(_mask, _op.LayerIndex));
+            foreach (var (j, locals) in _blocks)
+            {
+                var width = _op.Tiling.ColumnBlocks[j].OutCount;
+                var source = regs.OutputBuffer(locals[0]);
+                if (locals.Length > 1)
+                {
+                    var acc = _layout.Accumulators[j];
+                    _sink.Add(new AluInstruction(AluOp.Add, acc, source, regs.OutputBuffer(locals[1]), width, _op.LayerIndex));
+                    foreach (var l in locals.Skip(2))
+                    {
+                        _sink.Add(new AluInstruction(AluOp.Add, acc, acc, regs.OutputBuffer(l), width, _op.LayerIndex));
+                    }
+
+                    source = acc;
+                }
+
+                _sourceOf[j] = source;
+                if (_op.Reducers[j] != _k)
+                {
+                    var partial = _op.Partials[(j, _k)];
+                    _s.StoreRuns(_sink, partial, partial.Homes[0], _pixel, source, 0, width, _counts, _scratch);
+                }
+            }
+
+            _sink.Flush();
+        }
+
+        private void BuildReduction()
+        {
+            var layer = _op.LayerIndex;
+            foreach (var j in _reduced)
+            {
+                var block = _op.Tiling.ColumnBlocks[j];
+                var width = block.OutCount;
+                var acc = _layout.Accumulators[j];
+                var current = _sourceOf[j];
+                foreach (var ((block2, _), partial) in _op.Partials)
+                {
+                    if (block2 != j)
+                    {
+                        continue;
+                    }
+
+                    _sink.Load(_layout.Scratch, partial.BufferFor(_core).Address(_pixel, 0), width);
+                    _sink.Add(new AluInstruction(AluOp.Add, acc, current, _layout.Scratch, width, layer));
+                    current = acc;
+                }
+
+                if (_op.Addend is { } addend)
+                {
+                    _sink.Load(_layout.Scratch, addend.BufferFor(_core).Address(_pixel, block.OutStart), width);
+                    _sink.Add(new AluInstruction(AluOp.Add, acc, current, _layout.Scratch, width, layer));
+                    current = acc;
+                }
+
+                if (_op.Bias)
+                {
+                    _sink.Add(new AluInstruction(AluOp.Add, acc, current, _layout.Biases[j], width, layer));
+                    current = acc;
+                }
+
+                if (_op.Activation != ActivationKind.None)
+                {
+                    _sink.Add(new AluInstruction(ActivationOp(_op.Activation), acc, current, current, width, layer));
+                    current = acc;
+                }
+
+                var home = _op.Output.Homes[j];
+                _s.StoreRuns(_sink, _op.Output, home, _pixel, current, block.OutStart, block.OutStart + width, _counts, _scratch);
+            }
+
+            _sink.Flush();
+        }
+    }
+
+    private sealed class VectorCoreAgent : CoreAgent
+    {
+        private readonly ProgramScheduler _s;
+        private readonly VectorOperation _op;
+        private readonly CoreSlot _core;
+        private readonly InstructionSink _sink;
+        private readonly int[] _counts;
+        private readonly int[] _scratch;
+        private readonly int _acc;
+        private readonly int _tmp;
+        private int _pixel;
+
+        public VectorCoreAgent(ProgramScheduler scheduler, VectorOperation op, List<CoreInstruction> program)
+            : base(op.Cores[0])
+        {
+            _s = scheduler;
+            _op = op;
+            _core = op.Cores[0];
+            CoreProgram = program;
+            _sink = new InstructionSink(Task, _core.Tile, op.LayerIndex);
+            _counts = new int[op.Output.Channels];
+            _scratch = new int[op.Output.Channels];
+            _acc = _core.Registers.DataBase;
+            _tmp = _acc + op.Chunk;
+        }
+
+        public override List<CoreInstruction>? CoreProgram { get; }
+
+        public override bool BuildNext()
+        {
+            if (_pixel >= _op.Output.Pixels)
+            {
+                return false;
+            }
+
+            var layer = _op.LayerIndex;
+            var qy = _pixel / _op.Output.Width;
+            var qx = _pixel % _op.Output.Width;
+            var home = _op.Output.Homes[0];
+            foreach (var (c0, length) in DataflowBuilder.Chunks(_op.Output.Channels, _op.Chunk))
+            {
+                var first = _op.Inputs[0];
+                if (_op.VectorKind == VectorKind.Add)
+                {
+                    _sink.Load(_acc, first.BufferFor(_core).Address(_pixel, c0), length);
+                    foreach (var other in _op.Inputs.Skip(1))
+                    {
+                        var ratio = _op.PadShortcut ? Math.Max(1, other.Height / _op.Output.Height) : 1;
+                        var overlap = Math.Min(c0 + length, other.Channels) - c0;
+                        if (overlap > 0)
+                        {
+                            var p = (qy * ratio * other.Width) + (qx * ratio);
+                            _sink.Load(_tmp, other.BufferFor(_core).Address(p, c0), overlap);
+                            _sink.Add(new AluInstruction(AluOp.Add, _acc, _acc, _tmp, overlap, layer));
+                        }
+                    }
+                }
+                else
+                {
+                    var loaded = false;
+                    var buffer = first.BufferFor(_core);
+                    for (var ky = 0; ky < _op.KernelHeight; ky++)
+                    {
+                        for (var kx = 0; kx < _op.KernelWidth; kx++)
+                        {
+                            var py = (qy * _op.Stride) - _op.Padding + ky;
+                            var px = (qx * _op.Stride) - _op.Padding + kx;
+                            if (py < 0 || px < 0 || py >= first.Height || px >= first.Width)
+                            {
+                                continue;
+                            }
+
+                            _sink.Load(loaded ? _tmp : _acc, buffer.Address((py * first.Width) + px, c0), length);
+                            if (loaded)
+                            {
+                                var op = _op.VectorKind == VectorKind.MaxPool ? AluOp.Max : AluOp.Add;
+                                _sink.Add(new AluInstruction(op, _acc, _acc, _tmp, length, layer));
+                            }
+
+                            loaded = true;
+                        }
+                    }
+
+                    if (_op.VectorKind is VectorKind.AvgPool or VectorKind.GlobalAvgPool)
+                    {
+                        _sink.Add(new AluImmediateInstruction(AluOp.Mul, _acc, _acc, 1.0 / (_op.KernelHeight * _op.KernelWidth), length, layer));
+                    }
+                }
+
+                if (_op.Activation != ActivationKind.None)
+                {
+                    _sink.Add(new AluInstruction(ActivationOp(_op.Activation), _acc, _acc, _acc, length, layer));
+                }
+
+                _s.StoreRuns(_sink, _op.Output, home, _pixel, _acc, c0, c0 + length, _counts, _scratch);
+            }
+
+            _sink.Flush();
+            Task.Built = true;
+            return true;
+        }
+
+        public override void Advance() => _pixel++;
+    }
+
+    private sealed class TransferAgent(Tensor tensor, HomeSegment home, TensorBuffer source, TensorBuffer target) : Agent
+    {
+        private readonly int[] _counts = new int[tensor.Channels];
+        private readonly int _from = Math.Max(home.Start, target.MinChannel);
+        private readonly int _to = Math.Min(home.Start + home.Count, target.MinChannel + target.Width);
+        private int _pixel;
+
+        public override List<CoreInstruction>? CoreProgram => null;
+
+        public override bool BuildNext()
+        {
+            while (_pixel < tensor.Pixels && _from < _to)
+            {
+                target.Counts(_pixel, _counts);
+                foreach (var (start, length, count) in Runs(_counts, _from, _to))
+                {
+                    if (count == 0)
+                    {
+                        continue;
+                    }
+
+                    var from = source.Address(_pixel, start);
+                    var to = target.Address(_pixel, start);
+                    Task.EngineInstructions.Add((home.Tile, new SendInstruction(from, target.Tile, home.Tile, length, 1, tensor.Layer)));
+                    Task.EngineInstructions.Add((target.Tile, new ReceiveInstruction(to, home.Tile, count, length, 1, tensor.Layer)));
+                    Task.Accesses.Add(new Access(home.Tile, from, length, -1));
+                    Task.Accesses.Add(new Access(target.Tile, to, length, count));
+                }
+
+                if (Task.Accesses.Count > 0)
+                {
+                    Task.Built = true;
+                    return true;
+                }
+
+                _pixel++;
+            }
+
+            return false;
+        }
+
+        public override void Advance() => _pixel++;
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"scheduler over {Tiles} tiles");
+}
