@@ -28,7 +28,7 @@ public static class ProgramCompiler
         var coresPerTile = graph.TileKinds.Select(k => architecture.Tile(k).Cores).ToArray();
         var scheduler = new ProgramScheduler(graph, coresPerTile);
         scheduler.Run();
-        CheckSharedMemory(architecture, graph, scheduler);
+        var warnings = SharedMemoryWarnings(architecture, graph, scheduler);
 
         var tiles = ImmutableArray.CreateBuilder<TileProgram>(graph.TileKinds.Count);
         for (var t = 0; t < graph.TileKinds.Count; t++)
@@ -52,14 +52,19 @@ public static class ProgramCompiler
             meshWidth,
             scheduler.InputTile,
             scheduler.OutputTile,
-            [.. graph.Mappings]);
+            [.. graph.Mappings])
+        {
+            Warnings = warnings,
+        };
     }
 
     /// <summary>
-    /// Ring buffers must fit the tile's shared memory. The network input is staged in the input tile before the run (as
-    /// PUMA's input.npy is) and is not counted against it.
+    /// Activation rings should fit the tile's shared memory. The network input is staged in the input tile before the
+    /// run (as PUMA's input.npy is) and is not counted. Rings are sized by the emitting schedule and can exceed the
+    /// eDRAM on large inputs (ResNet-18 at 224×224 on PUMA's 64 KiB); the simulation sizes memory to what the program
+    /// uses, so this is reported as a warning, not an error (docs/model.md).
     /// </summary>
-    private static void CheckSharedMemory(ArchitectureSpec architecture, DataflowGraph graph, ProgramScheduler scheduler)
+    private static ImmutableArray<string> SharedMemoryWarnings(ArchitectureSpec architecture, DataflowGraph graph, ProgramScheduler scheduler)
     {
         var errors = new List<SpecError>();
         for (var t = 0; t < graph.TileKinds.Count; t++)
@@ -71,13 +76,10 @@ public static class ProgramCompiler
                 var lower = kind.ToString().ToLowerInvariant();
                 errors.Add(new SpecError(architecture.SourceFile, 0, 0, $"tiles.{lower}.shared_memory", string.Create(
                     CultureInfo.InvariantCulture,
-                    $"tile {t} ({lower}) needs {scheduler.RingWords[t]} words of shared memory for its activation buffers, but holds {capacity} words")));
+                    $"tile {t} ({lower}) needs {scheduler.RingWords[t]} words of shared memory for its activation rings, more than the {capacity} words it holds")));
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new SpecException(errors);
-        }
+        return [.. errors.Select(e => e.ToString())];
     }
 }

@@ -24,6 +24,7 @@ internal sealed class DataflowBuilder
     private readonly Dictionary<string, Tensor> _tensorOf = new(StringComparer.Ordinal);
     private readonly Dictionary<Tensor, Operation> _producer = [];
     private readonly Dictionary<TileKind, (int Tile, int NextCore)> _cursor = [];
+    private readonly Dictionary<int, int> _tileWords = [];
     private readonly List<SpecError> _errors = [];
 
     private DataflowBuilder(ArchitectureSpec arch, WorkloadSpec workload, ImmutableArray<LayerPartition?> plan)
@@ -180,7 +181,12 @@ internal sealed class DataflowBuilder
             }
         }
 
-        AllocateCores(op, (slots.Count + perCore - 1) / perCore);
+        AllocateCores(op, (slots.Count + perCore - 1) / perCore, k =>
+        {
+            var rows = slots.Skip(k * perCore).Take(perCore)
+                .SelectMany(x => tiling.ColumnBlocks[x.Block].RowBlocks[x.Row].Segments).ToArray();
+            return RingEstimate(input, new Reader(output.Height, output.Width, stride, padding, rows));
+        });
         op.Reducers = new int[tiling.ColumnBlocks.Length];
         for (var s = 0; s < slots.Count; s++)
         {
@@ -267,9 +273,23 @@ internal sealed class DataflowBuilder
         op.Activation = activation;
         var tile = _arch.Tile(tileKind);
         op.Chunk = Math.Max(1, Math.Min(channels, tile.Core.RegisterFileWords / 2));
-        AllocateCores(op, 1);
-        var core = op.Cores[0];
         var chunks = Chunks(channels, op.Chunk).ToArray();
+        AllocateCores(op, 1, _ =>
+        {
+            var window = new List<InputSegment>();
+            for (var ky = 0; ky < op.KernelHeight; ky++)
+            {
+                for (var kx = 0; kx < op.KernelWidth; kx++)
+                {
+                    window.Add(new InputSegment(ky, kx, 0, inputs[0].Channels, 0));
+                }
+            }
+
+            // A residual shortcut waits for the block's convolutions: about two rows of it are buffered.
+            var shortcut = inputs.Skip(1).Sum(t => 2 * t.Width * t.Channels);
+            return RingEstimate(inputs[0], new Reader(height, width, op.Stride, op.Padding, [.. window])) + shortcut;
+        });
+        var core = op.Cores[0];
         if (kind == VectorKind.Add)
         {
             inputs[0].AddReader(core, new Reader(height, width, 1, 0, [.. chunks.Select(c => new InputSegment(0, 0, c.Start, c.Length, 0))]));
@@ -312,26 +332,36 @@ internal sealed class DataflowBuilder
         }
     }
 
-    private void AllocateCores(Operation op, int count)
+    /// <summary>
+    /// Hands out cores in order, filling a tile before opening the next; a tile is also closed when the activation rings
+    /// its cores will need (estimated from their input windows) would crowd its shared memory.
+    /// </summary>
+    private void AllocateCores(Operation op, int count, Func<int, int> ringWords)
     {
         var tile = _arch.Tile(op.Kind);
         var registers = new CoreRegisterMap(tile.Core.Mvmus, tile.Core.Mvmu.Rows, tile.Core.Mvmu.Cols, tile.Core.RegisterFileWords);
+        var budget = tile.SharedMemoryWords * 6 / 10;
         var (current, next) = _cursor.GetValueOrDefault(op.Kind, (-1, tile.Cores));
         for (var i = 0; i < count; i++)
         {
-            if (next >= tile.Cores)
+            var words = ringWords(i);
+            if (next >= tile.Cores || (next > 0 && _tileWords.GetValueOrDefault(current) + words > budget))
             {
                 current = _graph.TileKinds.Count;
                 _graph.TileKinds.Add(op.Kind);
                 next = 0;
             }
 
+            _tileWords[current] = _tileWords.GetValueOrDefault(current) + words;
             op.Cores.Add(new CoreSlot(current, next, registers));
             next++;
         }
 
         _cursor[op.Kind] = (current, next);
     }
+
+    private static int RingEstimate(Tensor input, Reader reader) =>
+        Math.Min(input.Pixels, reader.Span(input.Width)) * (reader.EndChannel - reader.MinChannel);
 
     private void CheckRegisters(MatrixOperation op, TileSpec tile)
     {

@@ -70,7 +70,7 @@ internal sealed class ProgramScheduler
             {
                 if (buffer.Slots < buffer.Tensor.Pixels)
                 {
-                    buffer.Slots = Math.Min(buffer.Tensor.Pixels, Math.Max(buffer.Slots * 2, buffer.Slots + buffer.Tensor.Width));
+                    buffer.Slots = Math.Min(buffer.Tensor.Pixels, Math.Max(buffer.Slots * 2, buffer.Slots + (2 * buffer.Tensor.Width)));
                     grown = true;
                 }
             }
