@@ -144,7 +144,8 @@ internal sealed class DataflowBuilder
         }
 
         var output = NewTensor(layer.Name, layer.OutChannels, outH, outW, index, partition.Placement);
-        var main = AddMatrix(index, layer.Name, partition.Placement, output, input, shape, stride, padding, layer.Bias, _arch.ConvMapping);
+        // per-offset is a convolution mapping; a fully connected layer is tiled as a plain matrix.
+        var main = AddMatrix(index, layer.Name, partition.Placement, output, input, shape, stride, padding, layer.Bias, isConv ? _arch.ConvMapping : ConvMappingPolicy.Im2Col);
         main.Activation = layer.Activation;
         if (partition.BranchRank > 0)
         {
