@@ -26,7 +26,8 @@ public static class ProgramCompiler
         var plan = PartitionPlanner.Plan(architecture, workload, partition);
         var graph = DataflowBuilder.Build(architecture, workload, plan);
         var coresPerTile = graph.TileKinds.Select(k => architecture.Tile(k).Cores).ToArray();
-        var scheduler = new ProgramScheduler(graph, coresPerTile);
+        var memoryWords = graph.TileKinds.Select(k => architecture.Tile(k).SharedMemoryWords).ToArray();
+        var scheduler = new ProgramScheduler(graph, coresPerTile, memoryWords);
         scheduler.Run();
         var warnings = SharedMemoryWarnings(architecture, graph, scheduler);
 

@@ -32,6 +32,91 @@ internal sealed class TensorBuffer(Tensor tensor, int tile, CoreSlot? owner, int
     /// <summary>Word address of channel c of pixel p.</summary>
     public int Address(int pixel, int channel) => Base + ((pixel % Slots) * Width) + (channel - MinChannel);
 
+    // Scheduling state: per word, the pixel it holds and the reads it has left (the valid bit and consumer counter).
+    private int[] _left = [];
+    private int[] _holder = [];
+
+    /// <summary>Agents of the scheduler waiting on this ring (woken on any change of its state).</summary>
+    public List<object> Waiters { get; } = [];
+
+    public void ResetState()
+    {
+        _left = new int[Words];
+        _holder = new int[Words];
+        Array.Fill(_holder, -1);
+    }
+
+    private int Index(int pixel, int channel) => ((pixel % Slots) * Width) + (channel - MinChannel);
+
+    /// <summary>Whether channels [channel, channel + length) of the pixel are present with reads left.</summary>
+    public bool CanRead(int pixel, int channel, int length)
+    {
+        var i = Index(pixel, channel);
+        for (var w = i; w < i + length; w++)
+        {
+            if (_holder[w] != pixel || _left[w] <= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the words the pixel's channels go to have no reads left (the slot is free).</summary>
+    public bool CanWrite(int pixel, int channel, int length)
+    {
+        var i = Index(pixel, channel);
+        for (var w = i; w < i + length; w++)
+        {
+            if (_left[w] != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One read of each word; true when one of them has no reads left afterwards (a slot part was freed).</summary>
+    public bool Read(int pixel, int channel, int length)
+    {
+        var i = Index(pixel, channel);
+        var freed = false;
+        for (var w = i; w < i + length; w++)
+        {
+            freed |= --_left[w] == 0;
+        }
+
+        return freed;
+    }
+
+    public void Write(int pixel, int channel, int length, int consumers)
+    {
+        var i = Index(pixel, channel);
+        Array.Fill(_holder, pixel, i, length);
+        Array.Fill(_left, consumers, i, length);
+    }
+
+    /// <summary>Enlarges the ring, moving what it holds to the slots the new size gives each pixel.</summary>
+    public void Grow(int slots)
+    {
+        var left = _left;
+        var holder = _holder;
+        var width = Width;
+        Slots = slots;
+        ResetState();
+        for (var w = 0; w < left.Length; w++)
+        {
+            if (left[w] > 0)
+            {
+                var j = ((holder[w] % Slots) * width) + (w % width);
+                _left[j] = left[w];
+                _holder[j] = holder[w];
+            }
+        }
+    }
+
     /// <summary>How many loads by the owner read each channel of a pixel (counts is indexed by channel).</summary>
     public void Counts(int pixel, Span<int> counts)
     {

@@ -1,7 +1,9 @@
+using HybridSim.Compiler.Dataflow;
+
 namespace HybridSim.Compiler.Scheduling;
 
-/// <summary>Shared-memory words an instruction touches: a read (Consumers &lt; 0) needs them valid; a write needs them invalid and makes them valid with Consumers readers.</summary>
-internal readonly record struct Access(int Tile, int Address, int Length, int Consumers)
+/// <summary>Channels of a pixel in a ring that an instruction touches: a read (Consumers &lt; 0) needs them present; a write needs their words free and leaves them with Consumers reads.</summary>
+internal readonly record struct Access(TensorBuffer Buffer, int Pixel, int Channel, int Length, int Consumers)
 {
     public bool IsRead => Consumers < 0;
 }

@@ -1,3 +1,6 @@
+using HybridSim.Compiler.Dataflow;
+using HybridSim.Compiler.Isa;
+
 namespace HybridSim.Compiler.Scheduling;
 
 /// <summary>
@@ -10,8 +13,8 @@ internal abstract class Agent
 
     public bool Finished { get; set; }
 
-    /// <summary>Key (tile, word) of the word the agent waits on; BlockedOnWrite when it waits for a slot to be freed.</summary>
-    public long BlockedKey { get; set; } = -1;
+    /// <summary>The ring the agent waits on; BlockedOnWrite when it waits for a slot to be freed.</summary>
+    public TensorBuffer? BlockedOn { get; set; }
 
     public bool BlockedOnWrite { get; set; }
 
@@ -22,5 +25,5 @@ internal abstract class Agent
     public abstract void Advance();
 
     /// <summary>The core program the agent's core instructions go to, or null for transfer streams.</summary>
-    public abstract List<Isa.CoreInstruction>? CoreProgram { get; }
+    public abstract ProgramText<CoreInstruction>? CoreProgram { get; }
 }

@@ -2,12 +2,12 @@ using HybridSim.Compiler.Isa;
 
 namespace HybridSim.Compiler.Scheduling;
 
-/// <summary>The next piece of work of an agent: its instructions and the shared-memory words they touch.</summary>
+/// <summary>The next piece of work of an agent: its instructions and the ring words they touch.</summary>
 internal sealed class PendingTask
 {
-    public List<CoreInstruction> CoreInstructions { get; } = [];
+    public List<(CoreInstruction Instruction, Fixup? Fixup)> CoreInstructions { get; } = [];
 
-    public List<(int Tile, TileInstruction Instruction)> EngineInstructions { get; } = [];
+    public List<(int Tile, TileInstruction Instruction, Fixup Fixup)> EngineInstructions { get; } = [];
 
     public List<Access> Accesses { get; } = [];
 

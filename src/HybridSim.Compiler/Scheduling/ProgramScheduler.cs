@@ -7,35 +7,38 @@ using HybridSim.Specs.Workloads;
 namespace HybridSim.Compiler.Scheduling;
 
 /// <summary>
-/// Emits the programs by executing the dataflow once, sequentially, on the valid-bit semantics of the hardware: every
-/// core and every transfer stream is an agent with a fixed task order; the scheduler fires whichever agent's next task
-/// finds its inputs valid and its output slots free (round robin). Each fired task appends its instructions to the
-/// programs, so every program is a subsequence of one global order in which every read follows its write, every receive
-/// directly follows its send, and every slot is free before it is written. With one reading agent per ring (see
-/// <see cref="TensorBuffer"/>) the hardware cannot deadlock on such programs, for any FIFO depth and any timing. When the
-/// sequential execution gets stuck (a ring too small for a pipeline's skew), the rings whose writers wait are doubled
-/// and the programs are emitted again.
+/// Emits the programs by executing the dataflow once, sequentially and without timing, on the valid-bit semantics of the
+/// hardware: every core and every transfer stream is an agent with a fixed task order; the scheduler fires, round robin,
+/// whichever agent's next task finds its inputs present and its output slots free. Each fired task appends its
+/// instructions to the programs, so every program is a subsequence of one global order in which every read follows its
+/// write, every receive directly follows its send, and every slot is free before it is written. With one reading agent
+/// per ring (see <see cref="TensorBuffer"/>) the hardware cannot deadlock on such programs, for any FIFO depth and any
+/// timing. When the execution gets stuck (a ring too small for a pipeline's skew, such as a residual shortcut), the
+/// rings that are full while their reader waits elsewhere grow in place and the execution goes on: a schedule that is
+/// valid for a ring stays valid for a larger one, because a single reader frees pixels in order. Addresses are resolved
+/// once every ring has its final size.
 /// </summary>
 internal sealed class ProgramScheduler
 {
-    private const int MaxAttempts = 40;
-
     private readonly DataflowGraph _graph;
     private readonly int[] _coresPerTile;
     private readonly Dictionary<(Tensor, HomeSegment), List<TensorBuffer>> _remote = [];
     private readonly Dictionary<(Tensor, HomeSegment), List<TensorBuffer>> _local = [];
     private readonly Dictionary<(Tensor, HomeSegment), TensorBuffer> _sinks = [];
     private readonly List<TensorBuffer> _staged = [];
-    private readonly Dictionary<long, List<Agent>> _waiters = [];
+    private readonly List<TensorBuffer> _buffers = [];
     private readonly Queue<Agent> _runnable = new();
-    private int[][] _counters = [];
-    private List<CoreInstruction>[][] _corePrograms = [];
-    private List<TileInstruction>[] _enginePrograms = [];
+    private ProgramText<CoreInstruction>[][] _corePrograms = [];
+    private ProgramText<TileInstruction>[] _enginePrograms = [];
 
-    public ProgramScheduler(DataflowGraph graph, int[] coresPerTile)
+    private readonly int[] _memoryWords;
+
+    /// <param name="memoryWords">Shared-memory words of each tile: spare room deepens the rings after emission.</param>
+    public ProgramScheduler(DataflowGraph graph, int[] coresPerTile, int[] memoryWords)
     {
         _graph = graph;
         _coresPerTile = coresPerTile;
+        _memoryWords = memoryWords;
     }
 
     public int Tiles => _graph.TileKinds.Count;
@@ -49,37 +52,35 @@ internal sealed class ProgramScheduler
 
     public int OutputTile { get; private set; }
 
-    public List<CoreInstruction>[][] CorePrograms => _corePrograms;
+    /// <summary>Rings grown while emitting (how often the execution got stuck).</summary>
+    public int Growths { get; private set; }
 
-    public List<TileInstruction>[] EnginePrograms => _enginePrograms;
+    public List<CoreInstruction>[][] CorePrograms { get; private set; } = [];
+
+    public List<TileInstruction>[] EnginePrograms { get; private set; } = [];
 
     public void Run()
     {
         PrepareBuffers();
-        for (var attempt = 0; ; attempt++)
+        foreach (var buffer in _buffers)
         {
-            Allocate();
-            var stuck = Execute();
-            if (stuck.Count == 0)
-            {
-                return;
-            }
+            buffer.ResetState();
+        }
 
-            var grown = false;
-            foreach (var buffer in stuck.Distinct())
-            {
-                if (buffer.Slots < buffer.Tensor.Pixels)
-                {
-                    buffer.Slots = Math.Min(buffer.Tensor.Pixels, Math.Max(buffer.Slots * 2, buffer.Slots + (2 * buffer.Tensor.Width)));
-                    grown = true;
-                }
-            }
+        Execute();
+        Deepen();
+        Allocate();
+        InputRanges = InitialInput(setState: false);
+        CorePrograms = [.. _corePrograms.Select(tile => tile.Select(p => Resolve(p, mergeLoads: true)).ToArray())];
+        EnginePrograms = [.. _enginePrograms.Select(p => Resolve(p, mergeLoads: false))];
+        foreach (var program in CorePrograms.SelectMany(p => p))
+        {
+            program.Add(new HaltInstruction());
+        }
 
-            if (!grown || attempt >= MaxAttempts)
-            {
-                throw new InvalidOperationException("compiler: the dataflow cannot make progress even with whole-tensor buffers: "
-                    + string.Join("; ", stuck.Select(b => $"{b.Tensor.Name} in tile {b.Tile}")));
-            }
+        foreach (var engine in EnginePrograms)
+        {
+            engine.Add(new TileHaltInstruction());
         }
     }
 
@@ -124,22 +125,47 @@ internal sealed class ProgramScheduler
                     _sinks[(tensor, home)] = new TensorBuffer(tensor, home.Tile, null, home.Start, home.Count) { Slots = 1 };
                 }
             }
+
+            _buffers.AddRange(tensor.AllBuffers);
+            _buffers.AddRange(tensor.Homes.Where(h => _sinks.ContainsKey((tensor, h))).Select(h => _sinks[(tensor, h)]));
         }
     }
 
-    private IEnumerable<TensorBuffer> Buffers(Tensor tensor) =>
-        tensor.AllBuffers.Concat(tensor.Homes.Where(h => _sinks.ContainsKey((tensor, h))).Select(h => _sinks[(tensor, h)]));
+    /// <summary>
+    /// Doubles rings (a few times at most) while their tile's shared memory has room: the emitted programs stay valid for
+    /// larger rings, and deeper rings let producers run further ahead of slow consumers instead of stalling.
+    /// </summary>
+    private void Deepen()
+    {
+        var used = new int[Tiles];
+        foreach (var buffer in _buffers.Where(b => !_staged.Contains(b)))
+        {
+            used[buffer.Tile] += buffer.Words;
+        }
 
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var ring in _buffers.Where(b => b.Owner is not null && !_staged.Contains(b)))
+            {
+                var slots = Math.Min(ring.Tensor.Pixels, ring.Slots * 2);
+                var extra = (slots - ring.Slots) * ring.Width;
+                if (extra > 0 && used[ring.Tile] + extra <= _memoryWords[ring.Tile])
+                {
+                    ring.Slots = slots;
+                    used[ring.Tile] += extra;
+                }
+            }
+        }
+    }
+
+    /// <summary>Gives every ring its address range, tile by tile; the staged input goes last and is not counted.</summary>
     private void Allocate()
     {
         var next = new int[Tiles];
-        foreach (var tensor in _graph.Tensors)
+        foreach (var buffer in _buffers.Where(b => !_staged.Contains(b)))
         {
-            foreach (var buffer in Buffers(tensor).Where(b => !_staged.Contains(b)))
-            {
-                buffer.Base = next[buffer.Tile];
-                next[buffer.Tile] += buffer.Words;
-            }
+            buffer.Base = next[buffer.Tile];
+            next[buffer.Tile] += buffer.Words;
         }
 
         RingWords = [.. next];
@@ -148,17 +174,13 @@ internal sealed class ProgramScheduler
             buffer.Base = next[buffer.Tile];
             next[buffer.Tile] += buffer.Words;
         }
-        _counters = [.. next.Select(n => new int[n])];
     }
 
-    /// <summary>Runs the dataflow; returns the buffers whose writers wait when it gets stuck (empty when it completes).</summary>
-    private List<TensorBuffer> Execute()
+    private void Execute()
     {
-        _waiters.Clear();
-        _runnable.Clear();
-        _corePrograms = [.. _coresPerTile.Select(n => Enumerable.Range(0, n).Select(_ => new List<CoreInstruction>()).ToArray())];
-        _enginePrograms = [.. Enumerable.Range(0, Tiles).Select(_ => new List<TileInstruction>())];
-        InputRanges = InitialInput();
+        _corePrograms = [.. _coresPerTile.Select(n => Enumerable.Range(0, n).Select(_ => new ProgramText<CoreInstruction>()).ToArray())];
+        _enginePrograms = [.. Enumerable.Range(0, Tiles).Select(_ => new ProgramText<TileInstruction>())];
+        InitialInput(setState: true);
 
         var agents = new List<Agent>();
         foreach (var op in _graph.Operations)
@@ -179,10 +201,9 @@ internal sealed class ProgramScheduler
         {
             foreach (var home in tensor.Homes)
             {
-                var source = tensor.SendBuffers.GetValueOrDefault(home.Tile);
                 foreach (var target in _remote[(tensor, home)])
                 {
-                    agents.Add(new TransferAgent(tensor, home, source!, target));
+                    agents.Add(new TransferAgent(tensor, home, tensor.SendBuffers[home.Tile], target));
                 }
             }
         }
@@ -192,64 +213,63 @@ internal sealed class ProgramScheduler
             _runnable.Enqueue(agent);
         }
 
-        while (_runnable.Count > 0)
+        while (true)
         {
-            var agent = _runnable.Dequeue();
-            if (!agent.Task.Built && !agent.BuildNext())
+            while (_runnable.Count > 0)
             {
-                agent.Finished = true;
-                continue;
-            }
-
-            if (TryFire(agent))
-            {
-                agent.Advance();
-                agent.Task.Clear();
-                _runnable.Enqueue(agent);
-            }
-            else
-            {
-                if (!_waiters.TryGetValue(agent.BlockedKey, out var list))
+                var agent = _runnable.Dequeue();
+                if (!agent.Task.Built && !agent.BuildNext())
                 {
-                    list = [];
-                    _waiters.Add(agent.BlockedKey, list);
+                    agent.Finished = true;
+                    continue;
                 }
 
-                list.Add(agent);
+                if (TryFire(agent))
+                {
+                    agent.Advance();
+                    agent.Task.Clear();
+                    _runnable.Enqueue(agent);
+                }
+                else
+                {
+                    agent.BlockedOn!.Waiters.Add(agent);
+                }
             }
-        }
 
-        var stuck = agents.Where(a => !a.Finished).ToList();
-        if (stuck.Count == 0)
-        {
-            foreach (var program in _corePrograms.SelectMany(p => p))
+            var stuck = agents.Where(a => !a.Finished).ToList();
+            if (stuck.Count == 0)
             {
-                program.Add(new HaltInstruction());
+                return;
             }
 
-            foreach (var engine in _enginePrograms)
-            {
-                engine.Add(new TileHaltInstruction());
-            }
-
-            return [];
+            Grow(agents, stuck);
         }
-
-        // Grow the rings that are full while their reader waits for something else: they are what the pipeline's skew
-        // needs (a residual shortcut waiting for the block's convolutions). Rings full because their reader is itself
-        // held up by a full ring downstream are back-pressure, not the cause.
-        var full = stuck.Where(a => a.BlockedOnWrite).Select(a => BufferAt(a.BlockedKey)).OfType<TensorBuffer>().Distinct().ToList();
-        var owners = agents.OfType<CoreAgent>().Where(a => !a.Finished).ToDictionary(a => a.Core);
-        var causes = full.Where(b => b.Owner is not null && owners.TryGetValue(b.Owner, out var reader)
-            && !reader.BlockedOnWrite && BufferAt(reader.BlockedKey) != b).ToList();
-        return [.. (causes.Count > 0 ? causes : full).OrderBy(b => b.Tensor.Id).ThenBy(b => b.Tile).ThenBy(b => b.Base)];
     }
 
-    private TensorBuffer? BufferAt(long key)
+    /// <summary>
+    /// Grows the rings that are full while their reader waits for something else: they are what the pipeline's skew
+    /// needs. Rings full because their reader is itself held up by a full ring downstream are back-pressure, not the cause.
+    /// </summary>
+    private void Grow(List<Agent> agents, List<Agent> stuck)
     {
-        var tile = (int)(key >> 32);
-        var word = (int)(key & 0xffffffff);
-        return _graph.Tensors.SelectMany(Buffers).FirstOrDefault(b => b.Tile == tile && word >= b.Base && word < b.Base + b.Words);
+        var full = stuck.Where(a => a.BlockedOnWrite).Select(a => a.BlockedOn!).Distinct().ToList();
+        var readers = agents.OfType<CoreAgent>().Where(a => !a.Finished).ToDictionary(a => a.Core);
+        var causes = full.Where(b => b.Owner is not null && readers.TryGetValue(b.Owner, out var reader)
+            && !reader.BlockedOnWrite && reader.BlockedOn != b).ToList();
+        var grown = false;
+        foreach (var buffer in (causes.Count > 0 ? causes : full).Where(b => b.Slots < b.Tensor.Pixels))
+        {
+            buffer.Grow(Math.Min(buffer.Tensor.Pixels, Math.Max(buffer.Slots * 2, buffer.Slots + (2 * buffer.Tensor.Width))));
+            Growths++;
+            grown = true;
+            WakeAll(buffer);
+        }
+
+        if (!grown)
+        {
+            throw new InvalidOperationException("compiler: the dataflow cannot make progress even with whole-tensor rings: "
+                + string.Join("; ", stuck.Take(8).Select(a => $"{a} waits on {a.BlockedOn?.Tensor.Name} in tile {a.BlockedOn?.Tile}")));
+        }
     }
 
     private bool TryFire(Agent agent)
@@ -257,61 +277,108 @@ internal sealed class ProgramScheduler
         var task = agent.Task;
         foreach (var a in task.Accesses)
         {
-            var words = _counters[a.Tile];
-            for (var w = a.Address; w < a.Address + a.Length; w++)
+            if (a.IsRead ? !a.Buffer.CanRead(a.Pixel, a.Channel, a.Length) : !a.Buffer.CanWrite(a.Pixel, a.Channel, a.Length))
             {
-                if (a.IsRead ? words[w] <= 0 : words[w] != 0)
-                {
-                    agent.BlockedKey = ((long)a.Tile << 32) | (uint)w;
-                    agent.BlockedOnWrite = !a.IsRead;
-                    return false;
-                }
+                agent.BlockedOn = a.Buffer;
+                agent.BlockedOnWrite = !a.IsRead;
+                return false;
             }
         }
 
         foreach (var a in task.Accesses)
         {
-            var words = _counters[a.Tile];
-            for (var w = a.Address; w < a.Address + a.Length; w++)
+            if (a.IsRead)
             {
-                if (a.IsRead)
+                if (a.Buffer.Read(a.Pixel, a.Channel, a.Length))
                 {
-                    if (--words[w] == 0)
-                    {
-                        Wake(a.Tile, w);
-                    }
+                    WakeAll(a.Buffer);
                 }
-                else if (a.Consumers > 0)
-                {
-                    words[w] = a.Consumers;
-                    Wake(a.Tile, w);
-                }
+            }
+            else
+            {
+                a.Buffer.Write(a.Pixel, a.Channel, a.Length, a.Consumers);
+                WakeAll(a.Buffer);
             }
         }
 
-        agent.CoreProgram?.AddRange(task.CoreInstructions);
-        foreach (var (tile, instruction) in task.EngineInstructions)
+        if (agent.CoreProgram is { } program)
         {
-            _enginePrograms[tile].Add(instruction);
+            foreach (var (instruction, fixup) in task.CoreInstructions)
+            {
+                program.Add(instruction, fixup);
+            }
         }
 
-        agent.BlockedKey = -1;
+        foreach (var (tile, instruction, fixup) in task.EngineInstructions)
+        {
+            _enginePrograms[tile].Add(instruction, fixup);
+        }
+
+        agent.BlockedOn = null;
         return true;
     }
 
-    private void Wake(int tile, int word)
+    private void WakeAll(TensorBuffer buffer)
     {
-        if (_waiters.Count > 0 && _waiters.Remove(((long)tile << 32) | (uint)word, out var list))
+        if (buffer.Waiters.Count == 0)
         {
-            foreach (var agent in list)
-            {
-                _runnable.Enqueue(agent);
-            }
+            return;
         }
+
+        foreach (Agent agent in buffer.Waiters)
+        {
+            _runnable.Enqueue(agent);
+        }
+
+        buffer.Waiters.Clear();
     }
 
-    /// <summary>The network input, valid in the input tile before the run: each staged copy with as many reads as it will have.</summary>
-    private ImmutableArray<MemoryRange> InitialInput()
+    /// <summary>Final addresses into the instructions; adjacent loads of consecutive words merge into one load with a count.</summary>
+    private static List<T> Resolve<T>(ProgramText<T> text, bool mergeLoads)
+        where T : class
+    {
+        var list = text.Instructions;
+        foreach (var f in text.Fixups)
+        {
+            var address = f.Buffer.Address(f.Pixel, f.Channel);
+            list[f.Index] = list[f.Index] switch
+            {
+                LoadInstruction l => (T)(object)(l with { Address = address }),
+                StoreInstruction s => (T)(object)(s with { Address = address }),
+                SendInstruction s => (T)(object)(s with { Address = address }),
+                ReceiveInstruction r => (T)(object)(r with { Address = address }),
+                var other => other,
+            };
+        }
+
+        if (!mergeLoads)
+        {
+            return list;
+        }
+
+        var merged = new List<T>(list.Count);
+        foreach (var instruction in list)
+        {
+            if (instruction is LoadInstruction next && merged.Count > 0 && merged[^1] is LoadInstruction last
+                && next.Width == last.Width && next.Layer == last.Layer
+                && next.Dest == last.Dest + last.Words && next.Address == last.Address + last.Words)
+            {
+                merged[^1] = (T)(object)(last with { Count = last.Count + 1 });
+            }
+            else
+            {
+                merged.Add(instruction);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// The network input, present in the input tile before the run: each staged copy with as many reads as it will have.
+    /// With setState it also loads the copies into the scheduler's state; otherwise it returns the final ranges.
+    /// </summary>
+    private ImmutableArray<MemoryRange> InitialInput(bool setState)
     {
         var input = _graph.Input;
         var home = input.Homes[0];
@@ -339,6 +406,12 @@ internal sealed class ProgramScheduler
                         continue;
                     }
 
+                    if (setState)
+                    {
+                        staged.Write(p, start, length, count);
+                        continue;
+                    }
+
                     var address = staged.Address(p, start);
                     if (ranges.Count > 0 && ranges[^1].Consumers == count && ranges[^1].Address + ranges[^1].Length == address)
                     {
@@ -350,11 +423,6 @@ internal sealed class ProgramScheduler
                     }
                 }
             }
-        }
-
-        foreach (var r in ranges)
-        {
-            Array.Fill(_counters[home.Tile], r.Consumers, r.Address, r.Length);
         }
 
         return ranges.ToImmutable();
@@ -397,7 +465,7 @@ internal sealed class ProgramScheduler
 
         if (_sinks.TryGetValue((tensor, home), out var result))
         {
-            sink.Store(result.Address(pixel, from), source, 0, to - from);
+            sink.Store(result, pixel, from, source, 0, to - from);
         }
     }
 
@@ -412,7 +480,7 @@ internal sealed class ProgramScheduler
         {
             if (count > 0)
             {
-                sink.Store(ring.Address(pixel, start), source + (start - sourceChannel), count, length);
+                sink.Store(ring, pixel, start, source + (start - sourceChannel), count, length);
             }
         }
     }
@@ -464,7 +532,7 @@ internal sealed class ProgramScheduler
         private int _pixel;
         private bool _phase2;
 
-        public MatrixCoreAgent(ProgramScheduler scheduler, MatrixOperation op, int k, List<CoreInstruction> program)
+        public MatrixCoreAgent(ProgramScheduler scheduler, MatrixOperation op, int k, ProgramText<CoreInstruction> program)
             : base(op.Cores[k])
         {
             _s = scheduler;
@@ -474,7 +542,7 @@ internal sealed class ProgramScheduler
             CoreProgram = program;
             _layout = RegisterLayout.For(op, k);
             _input = op.Input.BufferFor(_core);
-            _sink = new InstructionSink(Task, _core.Tile, op.LayerIndex);
+            _sink = new InstructionSink(Task, op.LayerIndex);
             foreach (var rows in DataflowBuilder.DistinctRowBlocks(op, _core))
             {
                 var locals = _core.Mvmus.Where(m => op.Tiling.ColumnBlocks[m.ColumnBlock].RowBlocks[m.RowBlock].Segments == rows).Select(m => m.Local).ToArray();
@@ -497,11 +565,11 @@ internal sealed class ProgramScheduler
             foreach (var j in _reduced.Where(j => _layout.Biases.ContainsKey(j)))
             {
                 // Bias constants are written into the register file once, before the first pixel.
-                program.Add(new SetInstruction(_layout.Biases[j], 0, op.Tiling.ColumnBlocks[j].OutCount, op.LayerIndex));
+                program.Add(new SetInstruction(_layout.Biases[j], 0, op.Tiling.ColumnBlocks[j].OutCount, op.LayerIndex), null);
             }
         }
 
-        public override List<CoreInstruction>? CoreProgram { get; }
+        public override ProgramText<CoreInstruction>? CoreProgram { get; }
 
         private int OutWidth => _op.Output.Width;
 
@@ -556,7 +624,7 @@ internal sealed class ProgramScheduler
                     }
                     else
                     {
-                        _sink.Load(dest + seg.Offset, _input.Address((py * input.Width) + px, seg.Channel), seg.Length);
+                        _sink.Load(dest + seg.Offset, _input, (py * input.Width) + px, seg.Channel, seg.Length);
                     }
                 }
 
@@ -610,14 +678,14 @@ internal sealed class ProgramScheduler
                         continue;
                     }
 
-                    _sink.Load(_layout.Scratch, partial.BufferFor(_core).Address(_pixel, 0), width);
+                    _sink.Load(_layout.Scratch, partial.BufferFor(_core), _pixel, 0, width);
                     _sink.Add(new AluInstruction(AluOp.Add, acc, current, _layout.Scratch, width, layer));
                     current = acc;
                 }
 
                 if (_op.Addend is { } addend)
                 {
-                    _sink.Load(_layout.Scratch, addend.BufferFor(_core).Address(_pixel, block.OutStart), width);
+                    _sink.Load(_layout.Scratch, addend.BufferFor(_core), _pixel, block.OutStart, width);
                     _sink.Add(new AluInstruction(AluOp.Add, acc, current, _layout.Scratch, width, layer));
                     current = acc;
                 }
@@ -654,21 +722,21 @@ internal sealed class ProgramScheduler
         private readonly int _tmp;
         private int _pixel;
 
-        public VectorCoreAgent(ProgramScheduler scheduler, VectorOperation op, List<CoreInstruction> program)
+        public VectorCoreAgent(ProgramScheduler scheduler, VectorOperation op, ProgramText<CoreInstruction> program)
             : base(op.Cores[0])
         {
             _s = scheduler;
             _op = op;
             _core = op.Cores[0];
             CoreProgram = program;
-            _sink = new InstructionSink(Task, _core.Tile, op.LayerIndex);
+            _sink = new InstructionSink(Task, op.LayerIndex);
             _counts = new int[op.Output.Channels];
             _scratch = new int[op.Output.Channels];
             _acc = _core.Registers.DataBase;
             _tmp = _acc + op.Chunk;
         }
 
-        public override List<CoreInstruction>? CoreProgram { get; }
+        public override ProgramText<CoreInstruction>? CoreProgram { get; }
 
         public override bool BuildNext()
         {
@@ -686,7 +754,7 @@ internal sealed class ProgramScheduler
                 var first = _op.Inputs[0];
                 if (_op.VectorKind == VectorKind.Add)
                 {
-                    _sink.Load(_acc, first.BufferFor(_core).Address(_pixel, c0), length);
+                    _sink.Load(_acc, first.BufferFor(_core), _pixel, c0, length);
                     foreach (var other in _op.Inputs.Skip(1))
                     {
                         var ratio = _op.PadShortcut ? Math.Max(1, other.Height / _op.Output.Height) : 1;
@@ -694,7 +762,7 @@ internal sealed class ProgramScheduler
                         if (overlap > 0)
                         {
                             var p = (qy * ratio * other.Width) + (qx * ratio);
-                            _sink.Load(_tmp, other.BufferFor(_core).Address(p, c0), overlap);
+                            _sink.Load(_tmp, other.BufferFor(_core), p, c0, overlap);
                             _sink.Add(new AluInstruction(AluOp.Add, _acc, _acc, _tmp, overlap, layer));
                         }
                     }
@@ -714,7 +782,7 @@ internal sealed class ProgramScheduler
                                 continue;
                             }
 
-                            _sink.Load(loaded ? _tmp : _acc, buffer.Address((py * first.Width) + px, c0), length);
+                            _sink.Load(loaded ? _tmp : _acc, buffer, (py * first.Width) + px, c0, length);
                             if (loaded)
                             {
                                 var op = _op.VectorKind == VectorKind.MaxPool ? AluOp.Max : AluOp.Add;
@@ -754,7 +822,7 @@ internal sealed class ProgramScheduler
         private readonly int _to = Math.Min(home.Start + home.Count, target.MinChannel + target.Width);
         private int _pixel;
 
-        public override List<CoreInstruction>? CoreProgram => null;
+        public override ProgramText<CoreInstruction>? CoreProgram => null;
 
         public override bool BuildNext()
         {
@@ -768,12 +836,10 @@ internal sealed class ProgramScheduler
                         continue;
                     }
 
-                    var from = source.Address(_pixel, start);
-                    var to = target.Address(_pixel, start);
-                    Task.EngineInstructions.Add((home.Tile, new SendInstruction(from, target.Tile, home.Tile, length, 1, tensor.Layer)));
-                    Task.EngineInstructions.Add((target.Tile, new ReceiveInstruction(to, home.Tile, count, length, 1, tensor.Layer)));
-                    Task.Accesses.Add(new Access(home.Tile, from, length, -1));
-                    Task.Accesses.Add(new Access(target.Tile, to, length, count));
+                    Task.EngineInstructions.Add((home.Tile, new SendInstruction(-1, target.Tile, home.Tile, length, 1, tensor.Layer), new Fixup(0, source, _pixel, start)));
+                    Task.EngineInstructions.Add((target.Tile, new ReceiveInstruction(-1, home.Tile, count, length, 1, tensor.Layer), new Fixup(0, target, _pixel, start)));
+                    Task.Accesses.Add(new Access(source, _pixel, start, length, -1));
+                    Task.Accesses.Add(new Access(target, _pixel, start, length, count));
                 }
 
                 if (Task.Accesses.Count > 0)
