@@ -27,7 +27,9 @@ public static class ProgramCompiler
         var graph = DataflowBuilder.Build(architecture, workload, plan);
         var coresPerTile = graph.TileKinds.Select(k => architecture.Tile(k).Cores).ToArray();
         var memoryWords = graph.TileKinds.Select(k => architecture.Tile(k).SharedMemoryWords).ToArray();
-        var scheduler = new ProgramScheduler(graph, coresPerTile, memoryWords);
+        var routers = (graph.TileKinds.Count + architecture.Noc.Concentration - 1) / Math.Max(1, architecture.Noc.Concentration);
+        var meshWidth = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(routers)));
+        var scheduler = new ProgramScheduler(graph, coresPerTile, memoryWords, new CostEstimate(architecture), meshWidth);
         scheduler.Run();
         var warnings = SharedMemoryWarnings(architecture, graph, scheduler);
 
@@ -43,8 +45,6 @@ public static class ProgramCompiler
                 t == scheduler.InputTile ? scheduler.InputRanges : []));
         }
 
-        var routers = (graph.TileKinds.Count + architecture.Noc.Concentration - 1) / Math.Max(1, architecture.Noc.Concentration);
-        var meshWidth = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(routers)));
         return new CompiledProgram(
             architecture,
             workload,

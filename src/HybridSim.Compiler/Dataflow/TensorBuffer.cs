@@ -35,6 +35,8 @@ internal sealed class TensorBuffer(Tensor tensor, int tile, CoreSlot? owner, int
     // Scheduling state: per word, the pixel it holds and the reads it has left (the valid bit and consumer counter).
     private int[] _left = [];
     private int[] _holder = [];
+    private long[] _readyAt = [];
+    private long[] _freeAt = [];
 
     /// <summary>Agents of the scheduler waiting on this ring (woken on any change of its state).</summary>
     public List<object> Waiters { get; } = [];
@@ -43,6 +45,8 @@ internal sealed class TensorBuffer(Tensor tensor, int tile, CoreSlot? owner, int
     {
         _left = new int[Words];
         _holder = new int[Words];
+        _readyAt = new long[Words];
+        _freeAt = new long[Words];
         Array.Fill(_holder, -1);
     }
 
@@ -78,34 +82,66 @@ internal sealed class TensorBuffer(Tensor tensor, int tile, CoreSlot? owner, int
         return true;
     }
 
-    /// <summary>One read of each word; true when one of them has no reads left afterwards (a slot part was freed).</summary>
-    public bool Read(int pixel, int channel, int length)
+    /// <summary>Estimated time the words were written (reading them cannot start earlier).</summary>
+    public long ReadyAt(int pixel, int channel, int length)
+    {
+        var i = Index(pixel, channel);
+        var t = 0L;
+        for (var w = i; w < i + length; w++)
+        {
+            t = Math.Max(t, _readyAt[w]);
+        }
+
+        return t;
+    }
+
+    /// <summary>Estimated time the words were freed by their last read (writing them cannot start earlier).</summary>
+    public long FreeAt(int pixel, int channel, int length)
+    {
+        var i = Index(pixel, channel);
+        var t = 0L;
+        for (var w = i; w < i + length; w++)
+        {
+            t = Math.Max(t, _freeAt[w]);
+        }
+
+        return t;
+    }
+
+    /// <summary>One read of each word at an estimated time; true when one of them has no reads left afterwards (a slot part was freed).</summary>
+    public bool Read(int pixel, int channel, int length, long time)
     {
         var i = Index(pixel, channel);
         var freed = false;
         for (var w = i; w < i + length; w++)
         {
-            freed |= --_left[w] == 0;
+            if (--_left[w] == 0)
+            {
+                freed = true;
+                _freeAt[w] = time;
+            }
         }
 
         return freed;
     }
 
-    public void Write(int pixel, int channel, int length, int consumers)
+    public void Write(int pixel, int channel, int length, int consumers, long time)
     {
         var i = Index(pixel, channel);
         Array.Fill(_holder, pixel, i, length);
         Array.Fill(_left, consumers, i, length);
+        Array.Fill(_readyAt, time, i, length);
     }
 
     /// <summary>Enlarges the ring, moving what it holds to the slots the new size gives each pixel.</summary>
     public void Grow(int slots)
     {
-        var left = _left;
-        var holder = _holder;
+        var (left, holder, ready, free) = (_left, _holder, _readyAt, _freeAt);
         var width = Width;
+        var latestFree = free.Length == 0 ? 0 : free.Max();
         Slots = slots;
         ResetState();
+        Array.Fill(_freeAt, latestFree);
         for (var w = 0; w < left.Length; w++)
         {
             if (left[w] > 0)
@@ -113,6 +149,7 @@ internal sealed class TensorBuffer(Tensor tensor, int tile, CoreSlot? owner, int
                 var j = ((holder[w] % Slots) * width) + (w % width);
                 _left[j] = left[w];
                 _holder[j] = holder[w];
+                _readyAt[j] = ready[w];
             }
         }
     }

@@ -18,6 +18,12 @@ internal abstract class Agent
 
     public bool BlockedOnWrite { get; set; }
 
+    /// <summary>Order among agents (ties in estimated time break by it, so emission is deterministic).</summary>
+    public int Id { get; set; }
+
+    /// <summary>Estimated time the agent is free for its next task.</summary>
+    public long Clock { get; set; }
+
     /// <summary>Builds the next task into <see cref="Task"/>; false when the agent has no work left.</summary>
     public abstract bool BuildNext();
 

@@ -4,7 +4,7 @@ using HybridSim.Compiler.Isa;
 namespace HybridSim.Compiler.Scheduling;
 
 /// <summary>Appends core instructions to a task; zero-fills of consecutive registers become one set.</summary>
-internal sealed class InstructionSink(PendingTask task, int layer)
+internal sealed class InstructionSink(PendingTask task, int layer, Func<CoreInstruction, long> cost)
 {
     private int _setDest = -1;
     private int _setLength;
@@ -12,7 +12,9 @@ internal sealed class InstructionSink(PendingTask task, int layer)
     public void Load(int dest, TensorBuffer buffer, int pixel, int channel, int width)
     {
         FlushSet();
-        task.CoreInstructions.Add((new LoadInstruction(dest, -1, width, 1, layer), new Fixup(0, buffer, pixel, channel)));
+        var load = new LoadInstruction(dest, -1, width, 1, layer);
+        task.Cycles += cost(load);
+        task.CoreInstructions.Add((load, new Fixup(0, buffer, pixel, channel)));
         task.Accesses.Add(new Access(buffer, pixel, channel, width, -1));
     }
 
@@ -32,13 +34,16 @@ internal sealed class InstructionSink(PendingTask task, int layer)
     public void Add(CoreInstruction instruction)
     {
         FlushSet();
+        task.Cycles += cost(instruction);
         task.CoreInstructions.Add((instruction, null));
     }
 
     public void Store(TensorBuffer buffer, int pixel, int channel, int source, int consumers, int width)
     {
         FlushSet();
-        task.CoreInstructions.Add((new StoreInstruction(-1, source, consumers, width, 1, layer), new Fixup(0, buffer, pixel, channel)));
+        var store = new StoreInstruction(-1, source, consumers, width, 1, layer);
+        task.Cycles += cost(store);
+        task.CoreInstructions.Add((store, new Fixup(0, buffer, pixel, channel)));
         task.Accesses.Add(new Access(buffer, pixel, channel, width, consumers));
     }
 
@@ -48,7 +53,9 @@ internal sealed class InstructionSink(PendingTask task, int layer)
     {
         if (_setDest >= 0)
         {
-            task.CoreInstructions.Add((new SetInstruction(_setDest, 0, _setLength, layer), null));
+            var set = new SetInstruction(_setDest, 0, _setLength, layer);
+            task.Cycles += cost(set);
+            task.CoreInstructions.Add((set, null));
             _setDest = -1;
         }
     }

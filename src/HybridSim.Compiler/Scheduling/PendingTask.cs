@@ -13,11 +13,15 @@ internal sealed class PendingTask
 
     public bool Built { get; set; }
 
+    /// <summary>Estimated cycles the task occupies its core (or the engines, for a transfer).</summary>
+    public long Cycles { get; set; }
+
     public void Clear()
     {
         CoreInstructions.Clear();
         EngineInstructions.Clear();
         Accesses.Clear();
         Built = false;
+        Cycles = 0;
     }
 }

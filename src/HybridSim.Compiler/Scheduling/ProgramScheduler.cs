@@ -27,18 +27,24 @@ internal sealed class ProgramScheduler
     private readonly Dictionary<(Tensor, HomeSegment), TensorBuffer> _sinks = [];
     private readonly List<TensorBuffer> _staged = [];
     private readonly List<TensorBuffer> _buffers = [];
-    private readonly Queue<Agent> _runnable = new();
+    private readonly PriorityQueue<Agent, (long Time, int Id)> _runnable = new();
+    private readonly CostEstimate _cost;
+    private readonly int _meshWidth;
+    private long[] _engineClock = [];
+    private long _now;
     private ProgramText<CoreInstruction>[][] _corePrograms = [];
     private ProgramText<TileInstruction>[] _enginePrograms = [];
 
     private readonly int[] _memoryWords;
 
     /// <param name="memoryWords">Shared-memory words of each tile: spare room deepens the rings after emission.</param>
-    public ProgramScheduler(DataflowGraph graph, int[] coresPerTile, int[] memoryWords)
+    public ProgramScheduler(DataflowGraph graph, int[] coresPerTile, int[] memoryWords, CostEstimate cost, int meshWidth)
     {
         _graph = graph;
         _coresPerTile = coresPerTile;
         _memoryWords = memoryWords;
+        _cost = cost;
+        _meshWidth = meshWidth;
     }
 
     public int Tiles => _graph.TileKinds.Count;
@@ -181,6 +187,7 @@ internal sealed class ProgramScheduler
         _corePrograms = [.. _coresPerTile.Select(n => Enumerable.Range(0, n).Select(_ => new ProgramText<CoreInstruction>()).ToArray())];
         _enginePrograms = [.. Enumerable.Range(0, Tiles).Select(_ => new ProgramText<TileInstruction>())];
         InitialInput(setState: true);
+        _engineClock = new long[Tiles];
 
         var agents = new List<Agent>();
         foreach (var op in _graph.Operations)
@@ -203,37 +210,47 @@ internal sealed class ProgramScheduler
             {
                 foreach (var target in _remote[(tensor, home)])
                 {
-                    agents.Add(new TransferAgent(tensor, home, tensor.SendBuffers[home.Tile], target));
+                    agents.Add(new TransferAgent(this, tensor, home, tensor.SendBuffers[home.Tile], target));
                 }
             }
         }
 
-        foreach (var agent in agents)
+        for (var i = 0; i < agents.Count; i++)
         {
-            _runnable.Enqueue(agent);
+            agents[i].Id = i;
+            _runnable.Enqueue(agents[i], (0, i));
         }
 
+        // A list schedule in estimated time: the next task to fire is the one that can start earliest, so the engines'
+        // instruction order follows the order in which their data will be ready.
         while (true)
         {
-            while (_runnable.Count > 0)
+            while (_runnable.TryDequeue(out var agent, out var key))
             {
-                var agent = _runnable.Dequeue();
+                _now = Math.Max(_now, key.Time);
                 if (!agent.Task.Built && !agent.BuildNext())
                 {
                     agent.Finished = true;
                     continue;
                 }
 
-                if (TryFire(agent))
-                {
-                    agent.Advance();
-                    agent.Task.Clear();
-                    _runnable.Enqueue(agent);
-                }
-                else
+                if (!Ready(agent))
                 {
                     agent.BlockedOn!.Waiters.Add(agent);
+                    continue;
                 }
+
+                var start = EstimatedStart(agent);
+                if (start > key.Time)
+                {
+                    _runnable.Enqueue(agent, (start, agent.Id));
+                    continue;
+                }
+
+                Fire(agent, start);
+                agent.Advance();
+                agent.Task.Clear();
+                _runnable.Enqueue(agent, (agent.Clock, agent.Id));
             }
 
             var stuck = agents.Where(a => !a.Finished).ToList();
@@ -262,7 +279,7 @@ internal sealed class ProgramScheduler
             buffer.Grow(Math.Min(buffer.Tensor.Pixels, Math.Max(buffer.Slots * 2, buffer.Slots + (2 * buffer.Tensor.Width))));
             Growths++;
             grown = true;
-            WakeAll(buffer);
+            WakeAll(buffer, _now);
         }
 
         if (!grown)
@@ -272,10 +289,9 @@ internal sealed class ProgramScheduler
         }
     }
 
-    private bool TryFire(Agent agent)
+    private static bool Ready(Agent agent)
     {
-        var task = agent.Task;
-        foreach (var a in task.Accesses)
+        foreach (var a in agent.Task.Accesses)
         {
             if (a.IsRead ? !a.Buffer.CanRead(a.Pixel, a.Channel, a.Length) : !a.Buffer.CanWrite(a.Pixel, a.Channel, a.Length))
             {
@@ -285,19 +301,43 @@ internal sealed class ProgramScheduler
             }
         }
 
+        agent.BlockedOn = null;
+        return true;
+    }
+
+    private long EstimatedStart(Agent agent)
+    {
+        var start = agent.Clock;
+        foreach (var a in agent.Task.Accesses)
+        {
+            start = Math.Max(start, a.IsRead ? a.Buffer.ReadyAt(a.Pixel, a.Channel, a.Length) : a.Buffer.FreeAt(a.Pixel, a.Channel, a.Length));
+        }
+
+        if (agent is TransferAgent t)
+        {
+            start = Math.Max(start, Math.Max(_engineClock[t.From], _engineClock[t.To]));
+        }
+
+        return start;
+    }
+
+    private void Fire(Agent agent, long start)
+    {
+        var task = agent.Task;
+        var end = start + task.Cycles;
         foreach (var a in task.Accesses)
         {
             if (a.IsRead)
             {
-                if (a.Buffer.Read(a.Pixel, a.Channel, a.Length))
+                if (a.Buffer.Read(a.Pixel, a.Channel, a.Length, start))
                 {
-                    WakeAll(a.Buffer);
+                    WakeAll(a.Buffer, start);
                 }
             }
             else
             {
-                a.Buffer.Write(a.Pixel, a.Channel, a.Length, a.Consumers);
-                WakeAll(a.Buffer);
+                a.Buffer.Write(a.Pixel, a.Channel, a.Length, a.Consumers, end);
+                WakeAll(a.Buffer, end);
             }
         }
 
@@ -314,11 +354,20 @@ internal sealed class ProgramScheduler
             _enginePrograms[tile].Add(instruction, fixup);
         }
 
-        agent.BlockedOn = null;
-        return true;
+        if (agent is TransferAgent t)
+        {
+            // The sender's engine is busy while it injects; the receiver's until the packets have landed.
+            _engineClock[t.From] = start + t.Words;
+            _engineClock[t.To] = end;
+            agent.Clock = start + t.Words;
+        }
+        else
+        {
+            agent.Clock = end;
+        }
     }
 
-    private void WakeAll(TensorBuffer buffer)
+    private void WakeAll(TensorBuffer buffer, long time)
     {
         if (buffer.Waiters.Count == 0)
         {
@@ -327,7 +376,7 @@ internal sealed class ProgramScheduler
 
         foreach (Agent agent in buffer.Waiters)
         {
-            _runnable.Enqueue(agent);
+            _runnable.Enqueue(agent, (Math.Max(agent.Clock, time), agent.Id));
         }
 
         buffer.Waiters.Clear();
@@ -408,7 +457,7 @@ internal sealed class ProgramScheduler
 
                     if (setState)
                     {
-                        staged.Write(p, start, length, count);
+                        staged.Write(p, start, length, count, 0);
                         continue;
                     }
 
@@ -542,7 +591,7 @@ internal sealed class ProgramScheduler
             CoreProgram = program;
             _layout = RegisterLayout.For(op, k);
             _input = op.Input.BufferFor(_core);
-            _sink = new InstructionSink(Task, op.LayerIndex);
+            _sink = new InstructionSink(Task, op.LayerIndex, i => scheduler._cost.Core(op.Kind, i));
             foreach (var rows in DataflowBuilder.DistinctRowBlocks(op, _core))
             {
                 var locals = _core.Mvmus.Where(m => op.Tiling.ColumnBlocks[m.ColumnBlock].RowBlocks[m.RowBlock].Segments == rows).Select(m => m.Local).ToArray();
@@ -729,7 +778,7 @@ internal sealed class ProgramScheduler
             _op = op;
             _core = op.Cores[0];
             CoreProgram = program;
-            _sink = new InstructionSink(Task, op.LayerIndex);
+            _sink = new InstructionSink(Task, op.LayerIndex, i => scheduler._cost.Core(op.Kind, i));
             _counts = new int[op.Output.Channels];
             _scratch = new int[op.Output.Channels];
             _acc = _core.Registers.DataBase;
@@ -815,12 +864,19 @@ internal sealed class ProgramScheduler
         public override void Advance() => _pixel++;
     }
 
-    private sealed class TransferAgent(Tensor tensor, HomeSegment home, TensorBuffer source, TensorBuffer target) : Agent
+    private sealed class TransferAgent(ProgramScheduler scheduler, Tensor tensor, HomeSegment home, TensorBuffer source, TensorBuffer target) : Agent
     {
         private readonly int[] _counts = new int[tensor.Channels];
         private readonly int _from = Math.Max(home.Start, target.MinChannel);
         private readonly int _to = Math.Min(home.Start + home.Count, target.MinChannel + target.Width);
         private int _pixel;
+
+        public int From => home.Tile;
+
+        public int To => target.Tile;
+
+        /// <summary>Words of the current task (the sender's engine is busy about a cycle per word).</summary>
+        public int Words { get; private set; }
 
         public override ProgramText<CoreInstruction>? CoreProgram => null;
 
@@ -829,6 +885,7 @@ internal sealed class ProgramScheduler
             while (_pixel < tensor.Pixels && _from < _to)
             {
                 target.Counts(_pixel, _counts);
+                Words = 0;
                 foreach (var (start, length, count) in Runs(_counts, _from, _to))
                 {
                     if (count == 0)
@@ -840,6 +897,8 @@ internal sealed class ProgramScheduler
                     Task.EngineInstructions.Add((target.Tile, new ReceiveInstruction(-1, home.Tile, count, length, 1, tensor.Layer), new Fixup(0, target, _pixel, start)));
                     Task.Accesses.Add(new Access(source, _pixel, start, length, -1));
                     Task.Accesses.Add(new Access(target, _pixel, start, length, count));
+                    Words += length;
+                    Task.Cycles += scheduler._cost.Transfer(home.Tile, target.Tile, length, scheduler._meshWidth);
                 }
 
                 if (Task.Accesses.Count > 0)
