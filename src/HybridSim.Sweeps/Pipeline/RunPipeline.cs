@@ -1,3 +1,12 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using HybridSim.Compiler;
+using HybridSim.Hardware;
+using HybridSim.Hardware.Tracing;
+using HybridSim.Metrics.Area;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Workloads;
+
 namespace HybridSim.Sweeps.Pipeline;
 
 /// <summary>
@@ -12,8 +21,55 @@ public static class RunPipeline
     public static RunOutcome Run(RunRequest request, string? tracePath = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Batch < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "batch must be at least 1");
+        }
 
-        // Interim: the architecture loader and the compiler are not on main yet; this body is replaced when they land.
-        throw new NotSupportedException("RunPipeline needs the architecture loader and the compiler, which are not on main yet");
+        var architecture = ArchitectureLoader.Load(request.ArchitecturePath, request.Overrides.IsDefault ? [] : request.Overrides);
+        var workload = WorkloadLoader.Load(request.Workload);
+        var partition = request.Partition ?? PointMeasurer.DefaultPartition(architecture, workload);
+        var trace = tracePath is null ? null : new TraceRecorder();
+
+        // Wall time is the simulator's own work on this point: compiling and simulating, not loading or measuring.
+        var clock = Stopwatch.StartNew();
+        var program = ProgramCompiler.Compile(architecture, workload, partition);
+        var simulation = HardwareSimulator.Run(program, new SimulationOptions(request.Batch, trace));
+        clock.Stop();
+
+        if (trace is not null)
+        {
+            trace.WriteFile(tracePath!);
+        }
+
+        var area = UsedArea(program);
+        var report = PointMeasurer.Measure(
+            program,
+            simulation,
+            request.Batch,
+            clock.Elapsed.TotalSeconds,
+            area.TotalMm2,
+            area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e6, StringComparer.Ordinal));
+        return new RunOutcome(
+            report,
+            ResolvedArchitectureWriter.Write(architecture),
+            architecture,
+            workload,
+            partition,
+            trace?.DroppedSpans ?? 0);
+    }
+
+    /// <summary>
+    /// Area of the node that runs <paramref name="program"/> (design.md section 2): a tile kind with a fixed count in the
+    /// architecture counts that many tiles; an <c>auto</c> count counts only the tiles the program uses.
+    /// </summary>
+    public static AreaBreakdown UsedArea(CompiledProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var architecture = program.Architecture;
+        return AreaRollup.Compute(
+            architecture,
+            architecture.AnalogTile?.Count ?? program.TileCount(TileKind.Analog),
+            architecture.DigitalTile?.Count ?? program.TileCount(TileKind.Digital));
     }
 }
