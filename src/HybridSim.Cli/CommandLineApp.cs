@@ -10,12 +10,12 @@ public static class CommandLineApp
         var root = new RootCommand(
             "HybridSim: a discrete-event simulator of hybrid RRAM/SRAM compute-in-memory DNN accelerators.");
         root.Subcommands.Add(Commands.RunCommand.Create());
-        root.Subcommands.Add(Commands.CompileCommand.Create());
         root.Subcommands.Add(Commands.SweepCommand.Create());
         root.Subcommands.Add(Commands.PlotCommand.Create());
         root.Subcommands.Add(Commands.MergeCommand.Create());
         root.Subcommands.Add(Commands.ValidateCommand.Create());
         root.Subcommands.Add(Commands.DescribeCommand.Create());
+        root.Subcommands.Add(Commands.CompileCommand.Create());
         return root;
     }
 

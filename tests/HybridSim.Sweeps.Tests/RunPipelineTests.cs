@@ -48,7 +48,7 @@ public sealed class RunPipelineTests
     [Fact]
     public void Area_counts_only_the_tiles_the_program_uses_when_the_count_is_auto()
     {
-        var area = RunPipeline.UsedArea(TwoAnalogTiles(Architecture(analogCount: null)));
+        var area = PointMeasurer.UsedArea(TwoAnalogTiles(Architecture(analogCount: null)));
 
         // 2 analog tiles × 1 mm² + 2 routers × 0.5 mm²; the unused digital template adds nothing.
         Assert.Equal(3.0, area.TotalMm2, 9);
@@ -59,7 +59,7 @@ public sealed class RunPipelineTests
     [Fact]
     public void Area_counts_the_fixed_tile_count_when_the_architecture_fixes_one()
     {
-        var area = RunPipeline.UsedArea(TwoAnalogTiles(Architecture(analogCount: 5)));
+        var area = PointMeasurer.UsedArea(TwoAnalogTiles(Architecture(analogCount: 5)));
 
         // 5 analog tiles × 1 mm² + 5 routers × 0.5 mm², though the program uses 2.
         Assert.Equal(7.5, area.TotalMm2, 9);

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using HybridSim.Compiler;
 using HybridSim.Hardware;
 using HybridSim.Hardware.Tracing;
-using HybridSim.Metrics.Area;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 
@@ -42,7 +41,7 @@ public static class RunPipeline
             trace.WriteFile(tracePath!);
         }
 
-        var area = UsedArea(program);
+        var area = PointMeasurer.UsedArea(program);
         var report = PointMeasurer.Measure(
             program,
             simulation,
@@ -57,19 +56,5 @@ public static class RunPipeline
             workload,
             partition,
             trace?.DroppedSpans ?? 0);
-    }
-
-    /// <summary>
-    /// Area of the node that runs <paramref name="program"/> (design.md section 2): a tile kind with a fixed count in the
-    /// architecture counts that many tiles; an <c>auto</c> count counts only the tiles the program uses.
-    /// </summary>
-    public static AreaBreakdown UsedArea(CompiledProgram program)
-    {
-        ArgumentNullException.ThrowIfNull(program);
-        var architecture = program.Architecture;
-        return AreaRollup.Compute(
-            architecture,
-            architecture.AnalogTile?.Count ?? program.TileCount(TileKind.Analog),
-            architecture.DigitalTile?.Count ?? program.TileCount(TileKind.Digital));
     }
 }
