@@ -34,18 +34,19 @@ public static class RunCommand
 
         command.SetAction(parse =>
         {
+            var error = parse.InvocationConfiguration.Error;
             var f = parse.GetValue(freeze);
             var r = parse.GetValue(rank);
             var n = parse.GetValue(batch);
             if (f is not null && r is not null)
             {
-                Console.Error.WriteLine("error: give either --freeze or --rank, not both");
+                error.WriteLine("error: give either --freeze or --rank, not both");
                 return 2;
             }
 
             if ((f is < 0) || (r is < 0) || n < 1)
             {
-                Console.Error.WriteLine("error: --freeze and --rank must be at least 0 and --batch at least 1");
+                error.WriteLine("error: --freeze and --rank must be at least 0 and --batch at least 1");
                 return 2;
             }
 
@@ -54,19 +55,22 @@ public static class RunCommand
             {
                 if (!o.Contains('=', StringComparison.Ordinal))
                 {
-                    Console.Error.WriteLine($"error: --set expects KEY=VALUE, got '{o}'");
+                    error.WriteLine($"error: --set expects KEY=VALUE, got '{o}'");
                     return 2;
                 }
             }
 
             PartitionSpec? partition = f is { } x ? PartitionSpec.Freeze(x) : r is { } y ? PartitionSpec.Rank(y) : null;
             var request = new RunRequest(parse.GetValue(arch)!, [.. overrides], parse.GetValue(workload)!, partition, n);
-            return Execute(request, parse.GetValue(output), parse.GetValue(trace));
+            return Execute(request, parse.GetValue(output), parse.GetValue(trace), parse.InvocationConfiguration.Output, error);
         });
         return command;
     }
 
-    public static int Execute(RunRequest request, string? outDirectory, string? tracePath)
+    public static int Execute(RunRequest request, string? outDirectory, string? tracePath) =>
+        Execute(request, outDirectory, tracePath, Console.Out, Console.Error);
+
+    public static int Execute(RunRequest request, string? outDirectory, string? tracePath, TextWriter output, TextWriter error)
     {
         RunOutcome outcome;
         try
@@ -75,12 +79,12 @@ public static class RunCommand
         }
         catch (SpecException e)
         {
-            CliErrors.Print(Console.Error, e);
+            CliErrors.Print(error, e);
             return 1;
         }
         catch (DeadlockException e)
         {
-            Console.Error.WriteLine("error: " + e.Message);
+            error.WriteLine("error: " + e.Message);
             return 1;
         }
 
@@ -91,17 +95,17 @@ public static class RunCommand
             AtomicFile.WriteAllText(Path.Combine(outDirectory, "resolved-arch.yaml"), outcome.ResolvedArchitectureYaml);
         }
 
-        Console.Out.Write(Summary(outcome));
+        output.Write(Summary(outcome));
         if (tracePath is not null)
         {
-            Console.Out.WriteLine(outcome.TraceSpansDropped > 0
+            output.WriteLine(outcome.TraceSpansDropped > 0
                 ? $"trace: {tracePath} (bounded: {outcome.TraceSpansDropped} spans dropped, see otherData.note)"
                 : $"trace: {tracePath}");
         }
 
         if (outDirectory is not null)
         {
-            Console.Out.WriteLine($"wrote {Path.Combine(outDirectory, "report.json")} and {Path.Combine(outDirectory, "resolved-arch.yaml")}");
+            output.WriteLine($"wrote {Path.Combine(outDirectory, "report.json")} and {Path.Combine(outDirectory, "resolved-arch.yaml")}");
         }
 
         return 0;

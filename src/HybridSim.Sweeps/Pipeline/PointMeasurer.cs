@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HybridSim.Compiler;
 using HybridSim.Hardware;
+using HybridSim.Metrics.Area;
 using HybridSim.Metrics.Measurement;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;
@@ -63,5 +64,19 @@ public static class PointMeasurer
             areaByComponentMm2,
             statistics);
         return ReportBuilder.Build(measurement);
+    }
+
+    /// <summary>
+    /// Area of the node that runs <paramref name="program"/> (design.md section 2): a tile kind with a fixed count in the
+    /// architecture counts that many tiles; an <c>auto</c> count counts only the tiles the program uses.
+    /// </summary>
+    public static AreaBreakdown UsedArea(CompiledProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var architecture = program.Architecture;
+        return AreaRollup.Compute(
+            architecture,
+            architecture.AnalogTile?.Count ?? program.TileCount(TileKind.Analog),
+            architecture.DigitalTile?.Count ?? program.TileCount(TileKind.Digital));
     }
 }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using HybridSim.Compiler;
 using HybridSim.Hardware;
 using HybridSim.Hardware.Tracing;
-using HybridSim.Metrics.Area;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 
@@ -21,24 +20,35 @@ public static class RunPipeline
     public static RunOutcome Run(RunRequest request, string? tracePath = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var architecture = ArchitectureLoader.Load(request.ArchitecturePath, request.Overrides);
+        if (request.Batch < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "batch must be at least 1");
+        }
+
+        var architecture = ArchitectureLoader.Load(request.ArchitecturePath, request.Overrides.IsDefault ? [] : request.Overrides);
         var workload = WorkloadLoader.Load(request.Workload);
         var partition = request.Partition ?? PointMeasurer.DefaultPartition(architecture, workload);
+        var trace = tracePath is null ? null : new TraceRecorder();
 
+        // Wall time is the simulator's own work on this point: compiling and simulating, not loading or measuring.
         var clock = Stopwatch.StartNew();
         var program = ProgramCompiler.Compile(architecture, workload, partition);
-        var trace = tracePath is null ? null : new TraceRecorder();
         var simulation = HardwareSimulator.Run(program, new SimulationOptions(request.Batch, trace));
-        var wall = clock.Elapsed.TotalSeconds;
-        trace?.WriteFile(tracePath!);
+        clock.Stop();
 
-        // Auto tile counts: only the tiles the mapping uses have area; a fixed count has it all.
-        var area = AreaRollup.Compute(
-            architecture,
-            architecture.AnalogTile?.Count ?? program.TileCount(TileKind.Analog),
-            architecture.DigitalTile?.Count ?? program.TileCount(TileKind.Digital));
-        var areaByComponent = area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e6, StringComparer.Ordinal);
-        var report = PointMeasurer.Measure(program, simulation, request.Batch, wall, area.TotalSquareMeters * 1e6, areaByComponent);
+        if (trace is not null)
+        {
+            trace.WriteFile(tracePath!);
+        }
+
+        var area = PointMeasurer.UsedArea(program);
+        var report = PointMeasurer.Measure(
+            program,
+            simulation,
+            request.Batch,
+            clock.Elapsed.TotalSeconds,
+            area.TotalMm2,
+            area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e6, StringComparer.Ordinal));
         return new RunOutcome(
             report,
             ResolvedArchitectureWriter.Write(architecture),

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using HybridSim.Compiler;
+using HybridSim.Compiler.Output;
+using HybridSim.Compiler.Verification;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Validation;
+using HybridSim.Specs.Workloads;
+using HybridSim.Sweeps.Pipeline;
+
+namespace HybridSim.Cli.Commands;
+
+/// <summary>
+/// <c>hybridsim compile --arch FILE --workload FILE|NAME [--freeze X | --rank R] [--set K=V]... --out DIR</c>: compiles one
+/// point, checks the programs with <see cref="ProgramVerifier"/>, writes <c>DIR/summary.json</c> and the listings
+/// (<see cref="CompileOutputWriter"/>) and prints a short summary.
+/// </summary>
+public static class CompileCommand
+{
+    /// <summary>Verifier problems printed before the rest are only counted.</summary>
+    public const int MaxProblemsShown = 50;
+
+    public static Command Create()
+    {
+        var arch = new Option<string>("--arch") { Description = "Architecture file (arch/*.yaml)", Required = true };
+        var workload = new Option<string>("--workload") { Description = "Workload file or bare name (e.g. resnet20-cifar)", Required = true };
+        var freeze = new Option<int?>("--freeze") { Description = "Put weight layers 1..X on analog (RRAM) tiles, the rest on digital (SRAM) tiles" };
+        var rank = new Option<int?>("--rank") { Description = "LoBranch: every layer on RRAM plus a rank-R branch on SRAM" };
+        var set = new Option<string[]>("--set") { Description = "Override an architecture value: KEY=VALUE (dotted path or variable); repeatable" };
+        var output = new Option<string>("--out") { Description = "Directory for summary.json and the listings tile<N>/core<M>.asm, tile<N>/tile.asm", Required = true };
+
+        var command = new Command("compile", "Compile one architecture/workload/partition point and write its programs as readable listings.")
+        {
+            arch, workload, freeze, rank, set, output,
+        };
+
+        command.SetAction(parse =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var f = parse.GetValue(freeze);
+            var r = parse.GetValue(rank);
+            if (f is not null && r is not null)
+            {
+                error.WriteLine("error: give either --freeze or --rank, not both");
+                return SpecAction.Usage;
+            }
+
+            if (f is < 0 || r is < 0)
+            {
+                error.WriteLine("error: --freeze and --rank must be at least 0");
+                return SpecAction.Usage;
+            }
+
+            var overrides = parse.GetValue(set) ?? [];
+            foreach (var o in overrides)
+            {
+                if (!o.Contains('=', StringComparison.Ordinal))
+                {
+                    error.WriteLine($"error: --set expects KEY=VALUE, got '{o}'");
+                    return SpecAction.Usage;
+                }
+            }
+
+            PartitionSpec? partition = f is { } x ? PartitionSpec.Freeze(x) : r is { } y ? PartitionSpec.Rank(y) : null;
+            return Execute(parse.GetValue(arch)!, overrides, parse.GetValue(workload)!, partition, parse.GetValue(output)!, parse.InvocationConfiguration.Output, error);
+        });
+        return command;
+    }
+
+    /// <summary>Compiles, verifies and writes the folder; returns the exit code (0, or 1 for invalid input or an inconsistent program).</summary>
+    public static int Execute(string architecturePath, IEnumerable<string> overrides, string workloadName, PartitionSpec? partition, string outDirectory, TextWriter output, TextWriter error)
+    {
+        CompiledProgram program;
+        try
+        {
+            var architecture = ArchitectureLoader.Load(architecturePath, overrides);
+            var workload = WorkloadLoader.Load(workloadName);
+            program = ProgramCompiler.Compile(architecture, workload, partition ?? PointMeasurer.DefaultPartition(architecture, workload));
+        }
+        catch (SpecException e)
+        {
+            CliErrors.Print(error, e);
+            return SpecAction.InvalidInput;
+        }
+
+        var problems = ProgramVerifier.Verify(program);
+        if (!problems.IsEmpty)
+        {
+            error.WriteLine($"error: the compiled program is inconsistent ({problems.Length} problem(s)); nothing written");
+            foreach (var problem in problems.Take(MaxProblemsShown))
+            {
+                error.WriteLine("  " + problem);
+            }
+
+            if (problems.Length > MaxProblemsShown)
+            {
+                error.WriteLine($"  ... and {problems.Length - MaxProblemsShown} more");
+            }
+
+            return SpecAction.InvalidInput;
+        }
+
+        CompileSummary summary;
+        try
+        {
+            summary = CompileOutputWriter.Write(program, outDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot write {outDirectory}: {e.Message}");
+            return SpecAction.InvalidInput;
+        }
+
+        output.Write(Summary(summary, program.Tiles.Length + summary.Cores, outDirectory));
+        return SpecAction.Ok;
+    }
+
+    /// <summary>The readable summary printed on stdout.</summary>
+    /// <param name="listings">Listing files written (one per tile and one per core).</param>
+    public static string Summary(CompileSummary summary, int listings, string outDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        void Row(string name, string value) => sb.Append(inv, $"  {name,-14} {value}\n");
+        sb.Append(inv, $"{summary.Architecture} × {summary.Workload} ({summary.Partition}): compiled, programs consistent\n");
+        Row("tiles", string.Create(inv, $"{summary.AnalogTiles} analog, {summary.DigitalTiles} digital ({summary.Cores} cores, mesh width {summary.MeshWidth})"));
+        Row("MVMUs", string.Create(inv, $"{summary.AnalogMvmus} analog, {summary.DigitalMvmus} digital"));
+        Row("instructions", string.Create(inv, $"{summary.Instructions:N0} ({summary.MvmInstructions:N0} mvm)"));
+        Row("weight layers", summary.WeightLayers.Length.ToString(inv));
+        foreach (var c in summary.Capacity)
+        {
+            var kind = ListingFormatter.Kind(c.Kind);
+            Row(kind + " tiles", string.Create(inv,
+                $"max {c.MaxCoreInstructions:N0}{Over(c.CoreInstructionsFit)} of {c.CoreInstructionMemoryEntries:N0} core instructions, {c.MaxTileInstructions:N0}{Over(c.TileInstructionsFit)} of {c.TileInstructionMemoryEntries:N0} tile instructions, {c.MaxSharedMemoryWords:N0}{Over(c.SharedMemoryFits)} of {c.SharedMemoryWords:N0} shared-memory words"));
+        }
+
+        sb.Append(inv, $"wrote {Path.Combine(outDirectory, CompileOutputWriter.SummaryFile)} and {listings} listings in {outDirectory}\n");
+        return sb.ToString();
+    }
+
+    private static string Over(bool fits) => fits ? "" : " (over)";
+}

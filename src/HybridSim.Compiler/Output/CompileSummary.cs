@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using HybridSim.Compiler.Isa;
+using HybridSim.Compiler.Mapping;
+using HybridSim.Specs.Architecture;
+
+namespace HybridSim.Compiler.Output;
+
+/// <summary>
+/// What <c>summary.json</c> says about a compiled program (design.md section 5): MVMUs and tiles by kind, instruction
+/// counts, the mapped weight matrices, and how the program fills the fixed memories of each tile kind.
+/// </summary>
+/// <param name="AnalogMvmus">Logical MVMUs of the matrices placed on analog tiles.</param>
+/// <param name="DigitalMvmus">Logical MVMUs of the matrices placed on digital tiles.</param>
+/// <param name="Instructions">Every core and tile instruction, halts included.</param>
+/// <param name="MvmInstructions">Core mvm instructions (one may drive several MVMUs).</param>
+/// <param name="WeightLayers">The mapped weight matrices, in layer order.</param>
+/// <param name="Capacity">One entry per tile kind the program uses, analog first.</param>
+public sealed record CompileSummary(
+    string Architecture,
+    string Workload,
+    PartitionSpec Partition,
+    int AnalogMvmus,
+    int DigitalMvmus,
+    int AnalogTiles,
+    int DigitalTiles,
+    int Cores,
+    long Instructions,
+    long MvmInstructions,
+    int MeshWidth,
+    int InputTile,
+    int OutputTile,
+    ImmutableArray<LayerMapping> WeightLayers,
+    ImmutableArray<TileKindCapacity> Capacity)
+{
+    public static CompileSummary From(CompiledProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        long instructions = 0, mvms = 0;
+        var cores = 0;
+        foreach (var tile in program.Tiles)
+        {
+            instructions += tile.Instructions.Length;
+            foreach (var core in tile.Cores)
+            {
+                cores++;
+                instructions += core.Instructions.Length;
+                foreach (var i in core.Instructions)
+                {
+                    if (i.Opcode == CoreOpcode.Mvm)
+                    {
+                        mvms++;
+                    }
+                }
+            }
+        }
+
+        var capacity = ImmutableArray.CreateBuilder<TileKindCapacity>();
+        foreach (var kind in new[] { TileKind.Analog, TileKind.Digital })
+        {
+            var tiles = program.Tiles.Where(t => t.Kind == kind).ToList();
+            if (tiles.Count == 0)
+            {
+                continue;
+            }
+
+            var spec = program.Architecture.Tile(kind);
+            capacity.Add(new TileKindCapacity(
+                kind,
+                tiles.Count,
+                tiles.SelectMany(t => t.Cores).Select(c => c.Instructions.Length).DefaultIfEmpty(0).Max(),
+                spec.Core.InstructionMemoryEntries,
+                tiles.Max(t => t.Instructions.Length),
+                spec.InstructionMemoryEntries,
+                tiles.Max(SharedMemoryWordsUsed),
+                spec.SharedMemoryWords));
+        }
+
+        return new CompileSummary(
+            program.Architecture.Name,
+            program.Workload.Name,
+            program.Partition,
+            program.Mappings.Where(m => m.Placement == TileKind.Analog).Sum(m => m.Mvmus),
+            program.Mappings.Where(m => m.Placement == TileKind.Digital).Sum(m => m.Mvmus),
+            program.TileCount(TileKind.Analog),
+            program.TileCount(TileKind.Digital),
+            cores,
+            instructions,
+            mvms,
+            program.MeshWidth,
+            program.InputTile,
+            program.OutputTile,
+            program.Mappings,
+            capacity.ToImmutable());
+    }
+
+    /// <summary>
+    /// Shared-memory words a tile's programs touch: the highest address + length of any load, store, send, receive or
+    /// initially valid range (0 for a tile that touches none).
+    /// </summary>
+    public static int SharedMemoryWordsUsed(TileProgram tile)
+    {
+        ArgumentNullException.ThrowIfNull(tile);
+        var max = 0;
+        foreach (var r in tile.InitiallyValid)
+        {
+            max = Math.Max(max, r.Address + r.Length);
+        }
+
+        foreach (var i in tile.Instructions)
+        {
+            max = i switch
+            {
+                SendInstruction s => Math.Max(max, s.Address + s.Words),
+                ReceiveInstruction r => Math.Max(max, r.Address + r.Words),
+                _ => max,
+            };
+        }
+
+        foreach (var core in tile.Cores)
+        {
+            foreach (var i in core.Instructions)
+            {
+                max = i switch
+                {
+                    LoadInstruction l => Math.Max(max, l.Address + l.Words),
+                    StoreInstruction s => Math.Max(max, s.Address + s.Words),
+                    _ => max,
+                };
+            }
+        }
+
+        return max;
+    }
+}

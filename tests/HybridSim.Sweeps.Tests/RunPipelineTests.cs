@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using HybridSim.Compiler;
+using HybridSim.Compiler.Isa;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Validation;
+using HybridSim.Specs.Workloads;
+using HybridSim.Sweeps.Pipeline;
+
+namespace HybridSim.Sweeps.Tests;
+
+/// <summary>The parts of <see cref="RunPipeline"/> that do not need the compiler: input errors and the area roll-up.</summary>
+public sealed class RunPipelineTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HybridSim.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir!.FullName;
+    }
+
+    private static ComponentSpec Area(string name, double mm2) =>
+        new(name, 1, 0, ImmutableSortedDictionary<string, double>.Empty, 0, mm2 * 1e-6, "test");
+
+    /// <summary>Analog tiles of 1 mm² and digital tiles of 2 mm² (no core or MVMU area), one 0.5 mm² router per tile.</summary>
+    private static ArchitectureSpec Architecture(int? analogCount)
+    {
+        TileSpec Tile(TileKind kind, int? count, double mm2) => new(
+            kind, count, 1, new CoreSpec(1, new DigitalMvmuSpec(128, 128, 16, 16, 128, DigitalCostModel.Table, 514e-9, 0, []), false, 1024, 512, 4, ImmutableSortedDictionary<string, int>.Empty, []),
+            32768, 16, 16, 2, 1, 2, 2048, [Area("edram", mm2)]);
+        return new ArchitectureSpec(
+            "area", "area.yaml", 1e9, Tile(TileKind.Analog, analogCount, 1), Tile(TileKind.Digital, null, 2),
+            new NocSpec("mesh", 1, 32, 16, 1, 1, 1, 1000, 5, [Area("router", 0.5)]),
+            ConvMappingPolicy.Im2Col, null, [], ImmutableSortedDictionary<string, string>.Empty);
+    }
+
+    private static CompiledProgram TwoAnalogTiles(ArchitectureSpec architecture)
+    {
+        TileProgram Tile(int t) => new(t, TileKind.Analog, [new TileHaltInstruction()], [new CoreProgram(t, 0, [new HaltInstruction()])], []);
+        return new CompiledProgram(architecture, new WorkloadSpec("w", "w.yaml", new TensorShape(1, 1, 1), []), PartitionSpec.Freeze(0), [Tile(0), Tile(1)], 2, 0, 1, []);
+    }
+
+    [Fact]
+    public void Area_counts_only_the_tiles_the_program_uses_when_the_count_is_auto()
+    {
+        var area = PointMeasurer.UsedArea(TwoAnalogTiles(Architecture(analogCount: null)));
+
+        // 2 analog tiles × 1 mm² + 2 routers × 0.5 mm²; the unused digital template adds nothing.
+        Assert.Equal(3.0, area.TotalMm2, 9);
+        Assert.Equal(2, area.AnalogTiles);
+        Assert.Equal(0, area.DigitalTiles);
+    }
+
+    [Fact]
+    public void Area_counts_the_fixed_tile_count_when_the_architecture_fixes_one()
+    {
+        var area = PointMeasurer.UsedArea(TwoAnalogTiles(Architecture(analogCount: 5)));
+
+        // 5 analog tiles × 1 mm² + 5 routers × 0.5 mm², though the program uses 2.
+        Assert.Equal(7.5, area.TotalMm2, 9);
+        Assert.Equal(5, area.AnalogTiles);
+    }
+
+    [Fact]
+    public void Missing_architecture_file_is_an_input_error()
+    {
+        var request = new RunRequest(Path.Combine(Root, "arch", "no-such.yaml"), [], "mlp-mnist", PartitionSpec.Freeze(0));
+
+        Assert.Throws<SpecException>(() => RunPipeline.Run(request));
+    }
+
+    [Fact]
+    public void Unknown_workload_is_an_input_error_naming_it()
+    {
+        var request = new RunRequest(Path.Combine(Root, "arch", "puma.yaml"), [], "no-such-net", PartitionSpec.Freeze(0));
+
+        var e = Assert.Throws<SpecException>(() => RunPipeline.Run(request));
+        Assert.Contains("no-such-net", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overrides_reach_the_architecture_loader()
+    {
+        var request = new RunRequest(Path.Combine(Root, "arch", "puma.yaml"), ["adc_bits=6"], "mlp-mnist", PartitionSpec.Freeze(3));
+
+        var e = Assert.Throws<SpecException>(() => RunPipeline.Run(request));
+        Assert.Contains("adc_bits 6 is too small", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Batch_below_one_is_rejected()
+    {
+        var request = new RunRequest(Path.Combine(Root, "arch", "puma.yaml"), [], "mlp-mnist", PartitionSpec.Freeze(3), Batch: 0);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => RunPipeline.Run(request));
+    }
+}
