@@ -88,6 +88,11 @@ public static class RunCommand
             return 1;
         }
 
+        foreach (var warning in outcome.Warnings)
+        {
+            error.WriteLine("warning: " + warning);
+        }
+
         if (outDirectory is not null)
         {
             Directory.CreateDirectory(outDirectory);

@@ -32,6 +32,9 @@ public sealed record CompileSummary(
     ImmutableArray<LayerMapping> WeightLayers,
     ImmutableArray<TileKindCapacity> Capacity)
 {
+    /// <summary>Capacities the program exceeds where the simulation can still run it (from the compiler).</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+
     public static CompileSummary From(CompiledProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
@@ -90,7 +93,10 @@ public sealed record CompileSummary(
             program.InputTile,
             program.OutputTile,
             program.Mappings,
-            capacity.ToImmutable());
+            capacity.ToImmutable())
+        {
+            Warnings = program.Warnings,
+        };
     }
 
     /// <summary>

@@ -611,11 +611,6 @@ internal sealed class ProgramScheduler
             _reduced = [.. _blocks.Select(b => b.Block).Where(j => op.Reducers[j] == k)];
             _counts = new int[Math.Max(op.Output.Channels, op.Tiling.ColumnBlocks.Max(b => b.OutCount))];
             _scratch = new int[_counts.Length];
-            foreach (var j in _reduced.Where(j => _layout.Biases.ContainsKey(j)))
-            {
-                // Bias constants are written into the register file once, before the first pixel.
-                program.Add(new SetInstruction(_layout.Biases[j], 0, op.Tiling.ColumnBlocks[j].OutCount, op.LayerIndex), null);
-            }
         }
 
         public override ProgramText<CoreInstruction>? CoreProgram { get; }
@@ -663,17 +658,23 @@ internal sealed class ProgramScheduler
             foreach (var (segments, first, copies, rows) in _rowBlocks)
             {
                 var dest = regs.InputBuffer(first);
-                foreach (var seg in segments)
+
+                // Loads first, then the zero padding: the layer's first instruction is one that waits for its input.
+                foreach (var pass in (bool[])[true, false])
                 {
-                    var py = (qy * _op.Stride) - _op.Padding + seg.Ky;
-                    var px = (qx * _op.Stride) - _op.Padding + seg.Kx;
-                    if (py < 0 || px < 0 || py >= input.Height || px >= input.Width)
+                    foreach (var seg in segments)
                     {
-                        _sink.Zero(dest + seg.Offset, seg.Length);
-                    }
-                    else
-                    {
-                        _sink.Load(dest + seg.Offset, _input, (py * input.Width) + px, seg.Channel, seg.Length);
+                        var py = (qy * _op.Stride) - _op.Padding + seg.Ky;
+                        var px = (qx * _op.Stride) - _op.Padding + seg.Kx;
+                        var inside = py >= 0 && px >= 0 && py < input.Height && px < input.Width;
+                        if (inside && pass)
+                        {
+                            _sink.Load(dest + seg.Offset, _input, (py * input.Width) + px, seg.Channel, seg.Length);
+                        }
+                        else if (!inside && !pass)
+                        {
+                            _sink.Zero(dest + seg.Offset, seg.Length);
+                        }
                     }
                 }
 
@@ -714,6 +715,15 @@ internal sealed class ProgramScheduler
         private void BuildReduction()
         {
             var layer = _op.LayerIndex;
+            if (_pixel == 0)
+            {
+                // Bias constants go into the register file once, when the first pixel needs them.
+                foreach (var j in _reduced.Where(j => _layout.Biases.ContainsKey(j)))
+                {
+                    _sink.Add(new SetInstruction(_layout.Biases[j], 0, _op.Tiling.ColumnBlocks[j].OutCount, layer));
+                }
+            }
+
             foreach (var j in _reduced)
             {
                 var block = _op.Tiling.ColumnBlocks[j];

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
@@ -14,4 +15,8 @@ public sealed record RunOutcome(
     ArchitectureSpec Architecture,
     WorkloadSpec Workload,
     PartitionSpec Partition,
-    long TraceSpansDropped);
+    long TraceSpansDropped)
+{
+    /// <summary>Capacities the compiled program exceeds where the simulation can still run it.</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+}

@@ -55,6 +55,9 @@ public static class RunPipeline
             architecture,
             workload,
             partition,
-            trace?.DroppedSpans ?? 0);
+            trace?.DroppedSpans ?? 0)
+        {
+            Warnings = program.Warnings,
+        };
     }
 }
