@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using HybridSim.Metrics.Reports;
+using HybridSim.Specs.Architecture;
+using HybridSim.Sweeps.Pipeline;
+
+namespace HybridSim.Sweeps.Tests;
+
+/// <summary>The whole pipeline (load, compile, simulate, measure) on the real networks: no point deadlocks.</summary>
+public sealed partial class EndToEndRunTests
+{
+    private static readonly string Root = FindRoot();
+
+    public static TheoryData<int> Resnet20FreezePoints => [.. Enumerable.Range(0, 21)];
+
+    public static TheoryData<int> Resnet18Ranks => [.. Enumerable.Range(1, 16)];
+
+    [Theory]
+    [MemberData(nameof(Resnet20FreezePoints))]
+    public void Resnet20_runs_at_every_freeze_point(int x)
+    {
+        var report = Run("hyperx-128-16b.yaml", "resnet20-cifar", PartitionSpec.Freeze(x)).Report;
+
+        Assert.True(report.Cycles > 0);
+        var weights = report.Layers.Where(l => l.Kind is "conv" or "fc").ToList();
+        Assert.Equal(20, weights.Count);
+        Assert.Equal(x, weights.Count(l => l.Placement == "analog"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Resnet18Ranks))]
+    public void Resnet18_runs_at_ranks_1_to_16(int r)
+    {
+        // The CIFAR ResNet-18's 512 x 10 fc admits ranks up to 10; above that, the ImageNet one.
+        var report = Run("lobranch-3d.yaml", r <= 10 ? "resnet18-cifar" : "resnet18-imagenet", PartitionSpec.Rank(r)).Report;
+
+        Assert.True(report.Cycles > 0);
+        Assert.InRange(report.SramWeightFraction, 0.0001, 0.5);
+    }
+
+    [Fact]
+    public void Resnet18_on_224_input_runs_all_rram_on_puma()
+    {
+        var outcome = Run("puma.yaml", "resnet18-imagenet", PartitionSpec.Freeze(18));
+
+        Assert.True(outcome.Report.Cycles > 0);
+        Assert.Equal(0, outcome.Report.SramWeightFraction);
+    }
+
+    [Fact]
+    public void Two_runs_of_the_same_point_give_identical_reports_but_for_wall_time()
+    {
+        var a = ReportJson.Write(Run("lobranch-3d.yaml", "resnet20-cifar", PartitionSpec.Rank(4)).Report);
+        var b = ReportJson.Write(Run("lobranch-3d.yaml", "resnet20-cifar", PartitionSpec.Rank(4)).Report);
+
+        Assert.Equal(WallTime().Replace(a, "\"wall_seconds\": 0"), WallTime().Replace(b, "\"wall_seconds\": 0"));
+    }
+
+    private static RunOutcome Run(string arch, string workload, PartitionSpec partition) =>
+        RunPipeline.Run(new RunRequest(Path.Combine(Root, "arch", arch), [], Path.Combine(Root, "workloads", workload + ".yaml"), partition));
+
+    [GeneratedRegex("\"wall_seconds\":\\s*[0-9.eE+-]+")]
+    private static partial Regex WallTime();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HybridSim.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir!.FullName;
+    }
+}
