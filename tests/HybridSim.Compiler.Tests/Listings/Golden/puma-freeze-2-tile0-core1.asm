@@ -1,0 +1,7 @@
+; tile 0 (analog) core 1: 6 instructions
+      0  load   dest=r0 addr=0 width=4 count=16                     ; fc
+      1  mvm    mask=0x1                                            ; fc
+      2  set    dest=r515 value=0 len=3                             ; fc
+      3  alu    op=add dest=r512 src1=r256 src2=r515 len=3          ; fc
+      4  store  addr=64 src=r512 consumers=0 width=3 count=1        ; fc
+      5  halt
