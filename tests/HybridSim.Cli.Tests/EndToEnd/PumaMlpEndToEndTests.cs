@@ -8,8 +8,8 @@ namespace HybridSim.Cli.Tests.EndToEnd;
 /// END-TO-END: these run the real compiler (<c>ProgramCompiler.Compile</c>) and, for <c>run</c>, the hardware simulation
 /// and the metrics, on arch/puma.yaml with workloads/mlp-mnist.yaml. They fail until the compiler body is on this branch
 /// (its stub throws NotSupportedException); exclude them with <c>--filter "Requires!=Compiler"</c>.
-/// puma.yaml's own partition is freeze-20 (for ResNet-20), out of range for the 3 weight layers of the MLP, so the
-/// tests give <c>--freeze 3</c> (all-RRAM, the only partition an all-analog architecture can run).
+/// The tests give <c>--freeze 3</c> (all-RRAM, the only partition an all-analog architecture can run, and what
+/// puma.yaml gets without one).
 /// </summary>
 [Trait("Requires", "Compiler")]
 public sealed class PumaMlpEndToEndTests : IDisposable
