@@ -47,7 +47,7 @@ public static class HardwareSimulator
                 throw new InvalidOperationException($"compiled program: Tiles[{i}] holds tile {tp.Tile}");
             }
 
-            var words = MemoryWordsUsed(tp);
+            var words = tp.SharedMemoryWordsUsed();
             maxWords = Math.Max(maxWords, words);
             tiles[i] = new TileModel(node, Template(tp.Kind), tp, words);
         }
@@ -143,41 +143,6 @@ public static class HardwareSimulator
                 mem.Produce(range.Address, range.Length, range.Consumers);
             }
         }
-    }
-
-    /// <summary>Shared-memory words a tile's programs touch (its arrays are sized to this, not to the spec's capacity).</summary>
-    private static int MemoryWordsUsed(TileProgram tile)
-    {
-        var max = 0;
-        foreach (var r in tile.InitiallyValid)
-        {
-            max = Math.Max(max, r.Address + r.Length);
-        }
-
-        foreach (var i in tile.Instructions)
-        {
-            max = i switch
-            {
-                SendInstruction s => Math.Max(max, s.Address + s.Words),
-                ReceiveInstruction r => Math.Max(max, r.Address + r.Words),
-                _ => max,
-            };
-        }
-
-        foreach (var core in tile.Cores)
-        {
-            foreach (var i in core.Instructions)
-            {
-                max = i switch
-                {
-                    LoadInstruction l => Math.Max(max, l.Address + l.Words),
-                    StoreInstruction s => Math.Max(max, s.Address + s.Words),
-                    _ => max,
-                };
-            }
-        }
-
-        return max;
     }
 
     private static ImmutableArray<string> Blocked(TileModel[] tiles)

@@ -14,4 +14,43 @@ public sealed record TileProgram(
     TileKind Kind,
     ImmutableArray<TileInstruction> Instructions,
     ImmutableArray<CoreProgram> Cores,
-    ImmutableArray<MemoryRange> InitiallyValid);
+    ImmutableArray<MemoryRange> InitiallyValid)
+{
+    /// <summary>
+    /// Shared-memory words the tile's programs touch: the highest address + length of any load, store, send, receive or
+    /// initially valid range (0 for a tile that touches none).
+    /// </summary>
+    public int SharedMemoryWordsUsed()
+    {
+        var max = 0;
+        foreach (var r in InitiallyValid)
+        {
+            max = Math.Max(max, r.Address + r.Length);
+        }
+
+        foreach (var i in Instructions)
+        {
+            max = i switch
+            {
+                SendInstruction s => Math.Max(max, s.Address + s.Words),
+                ReceiveInstruction r => Math.Max(max, r.Address + r.Words),
+                _ => max,
+            };
+        }
+
+        foreach (var core in Cores)
+        {
+            foreach (var i in core.Instructions)
+            {
+                max = i switch
+                {
+                    LoadInstruction l => Math.Max(max, l.Address + l.Words),
+                    StoreInstruction s => Math.Max(max, s.Address + s.Words),
+                    _ => max,
+                };
+            }
+        }
+
+        return max;
+    }
+}

@@ -74,7 +74,7 @@ public sealed record CompileSummary(
                 spec.Core.InstructionMemoryEntries,
                 tiles.Max(t => t.Instructions.Length),
                 spec.InstructionMemoryEntries,
-                tiles.Max(SharedMemoryWordsUsed),
+                tiles.Max(t => t.SharedMemoryWordsUsed()),
                 spec.SharedMemoryWords));
         }
 
@@ -97,44 +97,5 @@ public sealed record CompileSummary(
         {
             Warnings = program.Warnings,
         };
-    }
-
-    /// <summary>
-    /// Shared-memory words a tile's programs touch: the highest address + length of any load, store, send, receive or
-    /// initially valid range (0 for a tile that touches none).
-    /// </summary>
-    public static int SharedMemoryWordsUsed(TileProgram tile)
-    {
-        ArgumentNullException.ThrowIfNull(tile);
-        var max = 0;
-        foreach (var r in tile.InitiallyValid)
-        {
-            max = Math.Max(max, r.Address + r.Length);
-        }
-
-        foreach (var i in tile.Instructions)
-        {
-            max = i switch
-            {
-                SendInstruction s => Math.Max(max, s.Address + s.Words),
-                ReceiveInstruction r => Math.Max(max, r.Address + r.Words),
-                _ => max,
-            };
-        }
-
-        foreach (var core in tile.Cores)
-        {
-            foreach (var i in core.Instructions)
-            {
-                max = i switch
-                {
-                    LoadInstruction l => Math.Max(max, l.Address + l.Words),
-                    StoreInstruction s => Math.Max(max, s.Address + s.Words),
-                    _ => max,
-                };
-            }
-        }
-
-        return max;
     }
 }

@@ -27,7 +27,7 @@ public static class ProgramVerifier
         public Replay(CompiledProgram program)
         {
             _program = program;
-            _words = [.. program.Tiles.Select(WordsUsed).Select(n => new int[n])];
+            _words = [.. program.Tiles.Select(t => t.SharedMemoryWordsUsed()).Select(n => new int[n])];
             foreach (var tile in program.Tiles)
             {
                 foreach (var r in tile.InitiallyValid)
@@ -199,32 +199,6 @@ public static class ProgramVerifier
             {
                 words[w]--;
             }
-        }
-
-        private static int WordsUsed(TileProgram tile)
-        {
-            var max = tile.InitiallyValid.Select(r => r.Address + r.Length).DefaultIfEmpty(0).Max();
-            foreach (var i in tile.Instructions)
-            {
-                max = i switch
-                {
-                    SendInstruction s => Math.Max(max, s.Address + s.Words),
-                    ReceiveInstruction r => Math.Max(max, r.Address + r.Words),
-                    _ => max,
-                };
-            }
-
-            foreach (var i in tile.Cores.SelectMany(c => c.Instructions))
-            {
-                max = i switch
-                {
-                    LoadInstruction l => Math.Max(max, l.Address + l.Words),
-                    StoreInstruction s => Math.Max(max, s.Address + s.Words),
-                    _ => max,
-                };
-            }
-
-            return max;
         }
     }
 }

@@ -58,7 +58,7 @@ public sealed class CompileOutputWriterTests
     {
         var tile = SmallProgram.Tile(0, TileKind.Analog, [new TileHaltInstruction()], [[new HaltInstruction()]], [new MemoryRange(100, 40_000, 1)]);
 
-        Assert.Equal(40_100, CompileSummary.SharedMemoryWordsUsed(tile));
+        Assert.Equal(40_100, tile.SharedMemoryWordsUsed());
         Assert.False(new TileKindCapacity(TileKind.Analog, 1, 1, 512, 1, 2048, 40_100, 32_768).Fits);
     }
 
