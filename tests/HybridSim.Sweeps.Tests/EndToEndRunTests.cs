@@ -14,6 +14,11 @@ public sealed partial class EndToEndRunTests
 
     public static TheoryData<int> Resnet18Ranks => [.. Enumerable.Range(1, 16)];
 
+    public static TheoryData<int> Resnet18FreezePoints => [.. Enumerable.Range(0, 19)];
+
+    // ResNet-20's 64 x 10 fc bounds its rank at 10 (a larger one is an error, PartitionPlannerTests).
+    public static TheoryData<int> Resnet20Ranks => [.. Enumerable.Range(1, 10)];
+
     [Theory]
     [MemberData(nameof(Resnet20FreezePoints))]
     public void Resnet20_runs_at_every_freeze_point(int x)
@@ -35,6 +40,26 @@ public sealed partial class EndToEndRunTests
 
         Assert.True(report.Cycles > 0);
         Assert.InRange(report.SramWeightFraction, 0.0001, 0.5);
+    }
+
+    [Theory]
+    [MemberData(nameof(Resnet18FreezePoints))]
+    public void Resnet18_runs_at_every_freeze_point(int x)
+    {
+        var report = Run("hyperx-64-8b.yaml", "resnet18-cifar", PartitionSpec.Freeze(x)).Report;
+
+        Assert.True(report.Cycles > 0);
+        Assert.Equal(x, report.Layers.Count(l => l.Kind is "conv" or "fc" && l.Placement == "analog" && !l.Name.Contains("downsample", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Resnet20Ranks))]
+    public void Resnet20_runs_at_ranks_1_to_10(int r)
+    {
+        var report = Run("lobranch-3d.yaml", "resnet20-cifar", PartitionSpec.Rank(r)).Report;
+
+        Assert.True(report.Cycles > 0);
+        Assert.InRange(report.SramWeightFraction, 0.0001, 0.6);
     }
 
     [Fact]
