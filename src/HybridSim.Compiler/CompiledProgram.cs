@@ -25,8 +25,5 @@ public sealed record CompiledProgram(
     int OutputTile,
     ImmutableArray<LayerMapping> Mappings)
 {
-    /// <summary>Capacities the program exceeds where the simulation can still run it (see docs/model.md).</summary>
-    public ImmutableArray<string> Warnings { get; init; } = [];
-
     public int TileCount(TileKind kind) => Tiles.Count(t => t.Kind == kind);
 }

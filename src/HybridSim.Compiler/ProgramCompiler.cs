@@ -16,6 +16,8 @@ namespace HybridSim.Compiler;
 /// </summary>
 public static class ProgramCompiler
 {
+    private const int PlacementAttempts = 5;
+
     /// <exception cref="SpecException">The partition is invalid for the workload, or the mapping needs more than a fixed
     /// capacity of the architecture (tiles, shared memory, register file).</exception>
     public static CompiledProgram Compile(ArchitectureSpec architecture, WorkloadSpec workload, PartitionSpec partition)
@@ -24,14 +26,50 @@ public static class ProgramCompiler
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(partition);
         var plan = PartitionPlanner.Plan(architecture, workload, partition);
-        var graph = DataflowBuilder.Build(architecture, workload, plan);
-        var coresPerTile = graph.TileKinds.Select(k => architecture.Tile(k).Cores).ToArray();
-        var memoryWords = graph.TileKinds.Select(k => architecture.Tile(k).SharedMemoryWords).ToArray();
-        var routers = (graph.TileKinds.Count + architecture.Noc.Concentration - 1) / Math.Max(1, architecture.Noc.Concentration);
-        var meshWidth = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(routers)));
-        var scheduler = new ProgramScheduler(graph, coresPerTile, memoryWords, new CostEstimate(architecture), meshWidth);
-        scheduler.Run();
-        var warnings = SharedMemoryWarnings(architecture, graph, scheduler);
+
+        // Place, emit, and check the rings against shared memory; the operations on a tile that overflows are placed
+        // again with fewer cores per tile. What still does not fit (or would need more tiles than a fixed count) is an error.
+        DataflowGraph graph = null!;
+        ProgramScheduler scheduler = null!;
+        var meshWidth = 1;
+        List<SpecError> overflows = [];
+        var budgets = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var attempt = 0; attempt < PlacementAttempts; attempt++)
+        {
+            DataflowGraph candidate;
+            try
+            {
+                candidate = DataflowBuilder.Build(architecture, workload, plan, budgets);
+            }
+            catch (SpecException) when (graph is not null)
+            {
+                break;
+            }
+
+            graph = candidate;
+            var coresPerTile = graph.TileKinds.Select(k => architecture.Tile(k).Cores).ToArray();
+            var memoryWords = graph.TileKinds.Select(k => architecture.Tile(k).SharedMemoryWords).ToArray();
+            var routers = (graph.TileKinds.Count + architecture.Noc.Concentration - 1) / Math.Max(1, architecture.Noc.Concentration);
+            meshWidth = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(routers)));
+            scheduler = new ProgramScheduler(graph, coresPerTile, memoryWords, new CostEstimate(architecture), meshWidth);
+            scheduler.Run();
+            overflows = SharedMemoryOverflows(architecture, workload, graph, scheduler);
+            if (overflows.Count == 0)
+            {
+                break;
+            }
+
+            var full = Enumerable.Range(0, graph.TileKinds.Count).Where(t => scheduler.RingWords[t] > architecture.Tile(graph.TileKinds[t]).SharedMemoryWords).ToHashSet();
+            foreach (var op in graph.Operations.Where(o => o.Cores.Any(c => full.Contains(c.Tile))))
+            {
+                budgets[op.Name] = budgets.GetValueOrDefault(op.Name, DataflowBuilder.DefaultMemoryBudget) * 0.6;
+            }
+        }
+
+        if (overflows.Count > 0)
+        {
+            throw new SpecException(overflows);
+        }
 
         var tiles = ImmutableArray.CreateBuilder<TileProgram>(graph.TileKinds.Count);
         for (var t = 0; t < graph.TileKinds.Count; t++)
@@ -53,19 +91,14 @@ public static class ProgramCompiler
             meshWidth,
             scheduler.InputTile,
             scheduler.OutputTile,
-            [.. graph.Mappings])
-        {
-            Warnings = warnings,
-        };
+            [.. graph.Mappings]);
     }
 
     /// <summary>
-    /// Activation rings should fit the tile's shared memory. The network input is staged in the input tile before the
-    /// run (as PUMA's input.npy is) and is not counted. Rings are sized by the emitting schedule and can exceed the
-    /// eDRAM on large inputs (ResNet-18 at 224×224 on PUMA's 64 KiB); the simulation sizes memory to what the program
-    /// uses, so this is reported as a warning, not an error (docs/model.md).
+    /// Activation rings must fit the tile's shared memory. The network input is staged in the input tile before the run
+    /// (as PUMA's input.npy is) and is not counted.
     /// </summary>
-    private static ImmutableArray<string> SharedMemoryWarnings(ArchitectureSpec architecture, DataflowGraph graph, ProgramScheduler scheduler)
+    private static List<SpecError> SharedMemoryOverflows(ArchitectureSpec architecture, WorkloadSpec workload, DataflowGraph graph, ProgramScheduler scheduler)
     {
         var errors = new List<SpecError>();
         for (var t = 0; t < graph.TileKinds.Count; t++)
@@ -77,10 +110,10 @@ public static class ProgramCompiler
                 var lower = kind.ToString().ToLowerInvariant();
                 errors.Add(new SpecError(architecture.SourceFile, 0, 0, $"tiles.{lower}.shared_memory", string.Create(
                     CultureInfo.InvariantCulture,
-                    $"tile {t} ({lower}) needs {scheduler.RingWords[t]} words of shared memory for its activation rings, more than the {capacity} words it holds")));
+                    $"{workload.Name}: tile {t} ({lower}) needs {scheduler.RingWords[t]} words of shared memory for its activation rings, but holds {capacity} words; enlarge shared_memory, or let the tile count grow (count: auto)")));
             }
         }
 
-        return [.. errors.Select(e => e.ToString())];
+        return errors;
     }
 }

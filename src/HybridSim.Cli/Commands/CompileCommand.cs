@@ -112,11 +112,6 @@ public static class CompileCommand
             return SpecAction.InvalidInput;
         }
 
-        foreach (var warning in program.Warnings)
-        {
-            error.WriteLine("warning: " + warning);
-        }
-
         output.Write(Summary(summary, program.Tiles.Length + summary.Cores, outDirectory));
         return SpecAction.Ok;
     }

@@ -88,11 +88,6 @@ public static class RunCommand
             return 1;
         }
 
-        foreach (var warning in outcome.Warnings)
-        {
-            error.WriteLine("warning: " + warning);
-        }
-
         if (outDirectory is not null)
         {
             Directory.CreateDirectory(outDirectory);

@@ -27,15 +27,24 @@ internal sealed class DataflowBuilder
     private readonly Dictionary<int, int> _tileWords = [];
     private readonly List<SpecError> _errors = [];
 
-    private DataflowBuilder(ArchitectureSpec arch, WorkloadSpec workload, ImmutableArray<LayerPartition?> plan)
+    private readonly IReadOnlyDictionary<string, double> _memoryBudgets;
+
+    private DataflowBuilder(ArchitectureSpec arch, WorkloadSpec workload, ImmutableArray<LayerPartition?> plan, IReadOnlyDictionary<string, double> memoryBudgets)
     {
+        _memoryBudgets = memoryBudgets;
         _arch = arch;
         _workload = workload;
         _plan = plan;
     }
 
-    public static DataflowGraph Build(ArchitectureSpec arch, WorkloadSpec workload, ImmutableArray<LayerPartition?> plan) =>
-        new DataflowBuilder(arch, workload, plan).Build();
+    /// <summary>Share of a tile's shared memory the estimated input rings of an operation's cores may take, by default.</summary>
+    public const double DefaultMemoryBudget = 0.6;
+
+    /// <param name="memoryBudgets">Per operation name, the share of a tile's shared memory the estimated input rings of
+    /// its cores may take before the next core goes to a new tile (the rest is left for partial sums, send rings and
+    /// rings that grow); <see cref="DefaultMemoryBudget"/> for operations not listed.</param>
+    public static DataflowGraph Build(ArchitectureSpec arch, WorkloadSpec workload, ImmutableArray<LayerPartition?> plan, IReadOnlyDictionary<string, double> memoryBudgets) =>
+        new DataflowBuilder(arch, workload, plan, memoryBudgets).Build();
 
     private DataflowGraph Build()
     {
@@ -188,16 +197,20 @@ internal sealed class DataflowBuilder
                 .SelectMany(x => tiling.ColumnBlocks[x.Block].RowBlocks[x.Row].Segments).ToArray();
             return RingEstimate(input, new Reader(output.Height, output.Width, stride, padding, rows));
         });
-        op.Reducers = new int[tiling.ColumnBlocks.Length];
+        op.Chains = [.. tiling.ColumnBlocks.Select(_ => new List<int>())];
         for (var s = 0; s < slots.Count; s++)
         {
             var core = s / perCore;
-            op.Cores[core].Mvmus.Add(new MvmuSlot(s % perCore, slots[s].Block, slots[s].Row));
-            if (slots[s].Row == 0)
+            var block = slots[s].Block;
+            op.Cores[core].Mvmus.Add(new MvmuSlot(s % perCore, block, slots[s].Row));
+            if (op.Chains[block].Count == 0 || op.Chains[block][^1] != core)
             {
-                op.Reducers[slots[s].Block] = core;
+                op.Chains[block].Add(core);
             }
         }
+
+        // A column block's partial sums flow down its chain of cores; the last one finishes the block.
+        op.Reducers = [.. op.Chains.Select(c => c[^1])];
 
         var outH = output.Height;
         var outW = output.Width;
@@ -218,9 +231,10 @@ internal sealed class DataflowBuilder
                 }
 
                 var block = tiling.ColumnBlocks[j];
+                var next = op.Chains[j][op.Chains[j].IndexOf(k) + 1];
                 var partial = NewTensor(string.Create(CultureInfo.InvariantCulture, $"{name}.partial{j}.core{k}"), block.OutCount, outH, outW, index, kind);
                 partial.Homes.Add(new HomeSegment(core.Tile, 0, block.OutCount));
-                partial.AddReader(op.Cores[op.Reducers[j]], new Reader(outH, outW, 1, 0, [new InputSegment(0, 0, 0, block.OutCount, 0)]));
+                partial.AddReader(op.Cores[next], new Reader(outH, outW, 1, 0, [new InputSegment(0, 0, 0, block.OutCount, 0)]));
                 op.Partials[(j, k)] = partial;
             }
         }
@@ -335,13 +349,13 @@ internal sealed class DataflowBuilder
 
     /// <summary>
     /// Hands out cores in order, filling a tile before opening the next; a tile is also closed when the activation rings
-    /// its cores will need (estimated from their input windows) would crowd its shared memory.
+    /// its cores will need (estimated from their input windows) would take more than the memory budget.
     /// </summary>
     private void AllocateCores(Operation op, int count, Func<int, int> ringWords)
     {
         var tile = _arch.Tile(op.Kind);
         var registers = new CoreRegisterMap(tile.Core.Mvmus, tile.Core.Mvmu.Rows, tile.Core.Mvmu.Cols, tile.Core.RegisterFileWords);
-        var budget = tile.SharedMemoryWords * 6 / 10;
+        var budget = (int)(tile.SharedMemoryWords * _memoryBudgets.GetValueOrDefault(op.Name, DefaultMemoryBudget));
         var (current, next) = _cursor.GetValueOrDefault(op.Kind, (-1, tile.Cores));
         for (var i = 0; i < count; i++)
         {

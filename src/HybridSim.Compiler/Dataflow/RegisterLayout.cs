@@ -2,7 +2,7 @@ namespace HybridSim.Compiler.Dataflow;
 
 /// <summary>
 /// Data registers of a core of a matrix operation: an accumulator per column block it holds MVMUs of, a scratch vector
-/// for partial sums it loads, and the bias of each column block it reduces.
+/// for the partial sums (or LoBranch addend) it loads, and the bias of each column block it finishes.
 /// </summary>
 internal sealed class RegisterLayout
 {
@@ -31,10 +31,11 @@ internal sealed class RegisterLayout
             next += op.Tiling.ColumnBlocks[j].OutCount;
         }
 
-        if (reduced.Count > 0 && (op.Addend is not null || reduced.Any(j => op.Partials.Keys.Any(p => p.ColumnBlock == j))))
+        var loaded = blocks.Where(j => op.Predecessor(j, coreIndex) >= 0 || (op.Addend is not null && op.Reducers[j] == coreIndex)).ToList();
+        if (loaded.Count > 0)
         {
             layout.Scratch = next;
-            next += reduced.Max(j => op.Tiling.ColumnBlocks[j].OutCount);
+            next += loaded.Max(j => op.Tiling.ColumnBlocks[j].OutCount);
         }
 
         if (op.Bias)

@@ -229,13 +229,6 @@ public static class CompileOutputWriter
             }
 
             w.WriteEndObject();
-            w.WriteStartArray("warnings");
-            foreach (var warning in s.Warnings)
-            {
-                w.WriteStringValue(warning);
-            }
-
-            w.WriteEndArray();
             w.WriteEndObject();
         }
 

@@ -32,9 +32,6 @@ public sealed record CompileSummary(
     ImmutableArray<LayerMapping> WeightLayers,
     ImmutableArray<TileKindCapacity> Capacity)
 {
-    /// <summary>Capacities the program exceeds where the simulation can still run it (from the compiler).</summary>
-    public ImmutableArray<string> Warnings { get; init; } = [];
-
     public static CompileSummary From(CompiledProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
@@ -93,9 +90,6 @@ public sealed record CompileSummary(
             program.InputTile,
             program.OutputTile,
             program.Mappings,
-            capacity.ToImmutable())
-        {
-            Warnings = program.Warnings,
-        };
+            capacity.ToImmutable());
     }
 }

@@ -571,15 +571,12 @@ internal sealed class ProgramScheduler
         private readonly RegisterLayout _layout;
         private readonly List<(ImmutableArray<Mapping.InputSegment> Segments, int First, int[] Copies, int Rows)> _rowBlocks = [];
         private readonly List<(int Block, int[] Locals)> _blocks = [];
-        private readonly List<int> _reduced;
-        private readonly Dictionary<int, int> _sourceOf = [];
         private readonly TensorBuffer _input;
         private readonly ulong _mask;
         private readonly int[] _counts;
         private readonly int[] _scratch;
         private readonly InstructionSink _sink;
         private int _pixel;
-        private bool _phase2;
 
         public MatrixCoreAgent(ProgramScheduler scheduler, MatrixOperation op, int k, ProgramText<CoreInstruction> program)
             : base(op.Cores[k])
@@ -608,7 +605,6 @@ internal sealed class ProgramScheduler
                 _mask |= 1UL << m.Local;
             }
 
-            _reduced = [.. _blocks.Select(b => b.Block).Where(j => op.Reducers[j] == k)];
             _counts = new int[Math.Max(op.Output.Channels, op.Tiling.ColumnBlocks.Max(b => b.OutCount))];
             _scratch = new int[_counts.Length];
         }
@@ -624,37 +620,25 @@ internal sealed class ProgramScheduler
                 return false;
             }
 
-            if (_phase2)
-            {
-                BuildReduction();
-            }
-            else
-            {
-                BuildMvm();
-            }
-
+            Build();
             Task.Built = true;
             return true;
         }
 
-        public override void Advance()
-        {
-            if (!_phase2 && _reduced.Count > 0)
-            {
-                _phase2 = true;
-                return;
-            }
+        public override void Advance() => _pixel++;
 
-            _phase2 = false;
-            _pixel++;
-        }
-
-        private void BuildMvm()
+        /// <summary>
+        /// One output pixel: load the window rows into the MVMU input buffers, one mvm, then per column block the sum of
+        /// this core's MVMUs plus the predecessor's partial sum, passed on down the chain or, at its end, finished
+        /// (LoBranch addend, bias, activation) and stored.
+        /// </summary>
+        private void Build()
         {
             var qy = _pixel / OutWidth;
             var qx = _pixel % OutWidth;
             var regs = _core.Registers;
             var input = _op.Input;
+            var layer = _op.LayerIndex;
             foreach (var (segments, first, copies, rows) in _rowBlocks)
             {
                 var dest = regs.InputBuffer(first);
@@ -680,66 +664,36 @@ internal sealed class ProgramScheduler
 
                 foreach (var copy in copies)
                 {
-                    _sink.Add(new CopyInstruction(regs.InputBuffer(copy), dest, rows, _op.LayerIndex));
+                    _sink.Add(new CopyInstruction(regs.InputBuffer(copy), dest, rows, layer));
                 }
             }
 
-            _sink.Add(new MvmInstruction(_mask, _op.LayerIndex));
+            _sink.Add(new MvmInstruction(_mask, layer));
             foreach (var (j, locals) in _blocks)
-            {
-                var width = _op.Tiling.ColumnBlocks[j].OutCount;
-                var source = regs.OutputBuffer(locals[0]);
-                if (locals.Length > 1)
-                {
-                    var acc = _layout.Accumulators[j];
-                    _sink.Add(new AluInstruction(AluOp.Add, acc, source, regs.OutputBuffer(locals[1]), width, _op.LayerIndex));
-                    foreach (var l in locals.Skip(2))
-                    {
-                        _sink.Add(new AluInstruction(AluOp.Add, acc, acc, regs.OutputBuffer(l), width, _op.LayerIndex));
-                    }
-
-                    source = acc;
-                }
-
-                _sourceOf[j] = source;
-                if (_op.Reducers[j] != _k)
-                {
-                    var partial = _op.Partials[(j, _k)];
-                    _s.StoreRuns(_sink, partial, partial.Homes[0], _pixel, source, 0, width, _counts, _scratch);
-                }
-            }
-
-            _sink.Flush();
-        }
-
-        private void BuildReduction()
-        {
-            var layer = _op.LayerIndex;
-            if (_pixel == 0)
-            {
-                // Bias constants go into the register file once, when the first pixel needs them.
-                foreach (var j in _reduced.Where(j => _layout.Biases.ContainsKey(j)))
-                {
-                    _sink.Add(new SetInstruction(_layout.Biases[j], 0, _op.Tiling.ColumnBlocks[j].OutCount, layer));
-                }
-            }
-
-            foreach (var j in _reduced)
             {
                 var block = _op.Tiling.ColumnBlocks[j];
                 var width = block.OutCount;
                 var acc = _layout.Accumulators[j];
-                var current = _sourceOf[j];
-                foreach (var ((block2, _), partial) in _op.Partials)
+                var current = regs.OutputBuffer(locals[0]);
+                foreach (var l in locals.Skip(1))
                 {
-                    if (block2 != j)
-                    {
-                        continue;
-                    }
+                    _sink.Add(new AluInstruction(AluOp.Add, acc, current, regs.OutputBuffer(l), width, layer));
+                    current = acc;
+                }
 
-                    _sink.Load(_layout.Scratch, partial.BufferFor(_core), _pixel, 0, width);
+                var predecessor = _op.Predecessor(j, _k);
+                if (predecessor >= 0)
+                {
+                    _sink.Load(_layout.Scratch, _op.Partials[(j, predecessor)].BufferFor(_core), _pixel, 0, width);
                     _sink.Add(new AluInstruction(AluOp.Add, acc, current, _layout.Scratch, width, layer));
                     current = acc;
+                }
+
+                if (_op.Reducers[j] != _k)
+                {
+                    var partial = _op.Partials[(j, _k)];
+                    _s.StoreRuns(_sink, partial, partial.Homes[0], _pixel, current, 0, width, _counts, _scratch);
+                    continue;
                 }
 
                 if (_op.Addend is { } addend)
@@ -751,6 +705,12 @@ internal sealed class ProgramScheduler
 
                 if (_op.Bias)
                 {
+                    if (_pixel == 0)
+                    {
+                        // Bias constants go into the register file once, when the first pixel needs them.
+                        _sink.Add(new SetInstruction(_layout.Biases[j], 0, width, layer));
+                    }
+
                     _sink.Add(new AluInstruction(AluOp.Add, acc, current, _layout.Biases[j], width, layer));
                     current = acc;
                 }
@@ -761,8 +721,7 @@ internal sealed class ProgramScheduler
                     current = acc;
                 }
 
-                var home = _op.Output.Homes[j];
-                _s.StoreRuns(_sink, _op.Output, home, _pixel, current, block.OutStart, block.OutStart + width, _counts, _scratch);
+                _s.StoreRuns(_sink, _op.Output, _op.Output.Homes[j], _pixel, current, block.OutStart, block.OutStart + width, _counts, _scratch);
             }
 
             _sink.Flush();

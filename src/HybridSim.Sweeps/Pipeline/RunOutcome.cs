@@ -15,8 +15,4 @@ public sealed record RunOutcome(
     ArchitectureSpec Architecture,
     WorkloadSpec Workload,
     PartitionSpec Partition,
-    long TraceSpansDropped)
-{
-    /// <summary>Capacities the compiled program exceeds where the simulation can still run it.</summary>
-    public ImmutableArray<string> Warnings { get; init; } = [];
-}
+    long TraceSpansDropped);

@@ -55,9 +55,6 @@ public static class RunPipeline
             architecture,
             workload,
             partition,
-            trace?.DroppedSpans ?? 0)
-        {
-            Warnings = program.Warnings,
-        };
+            trace?.DroppedSpans ?? 0);
     }
 }

@@ -25,13 +25,13 @@
      11  send   addr=196 target=1 fifo=0 width=2 count=1            ; conv
      12  receive addr=72 fifo=1 consumers=1 width=4 count=1         ; conv
      13  receive addr=76 fifo=1 consumers=1 width=4 count=1         ; conv
-     14  send   addr=198 target=1 fifo=0 width=2 count=1            ; conv
-     15  send   addr=200 target=1 fifo=0 width=2 count=1            ; conv
-     16  receive addr=80 fifo=1 consumers=1 width=4 count=1         ; conv
+     14  receive addr=80 fifo=1 consumers=1 width=4 count=1         ; conv
+     15  send   addr=198 target=1 fifo=0 width=2 count=1            ; conv
+     16  send   addr=200 target=1 fifo=0 width=2 count=1            ; conv
      17  send   addr=64 target=1 fifo=0 width=4 count=1             ; conv
-     18  send   addr=202 target=1 fifo=0 width=2 count=1            ; conv
-     19  send   addr=204 target=1 fifo=0 width=2 count=1            ; conv
-     20  receive addr=84 fifo=1 consumers=1 width=4 count=1         ; conv
+     18  receive addr=84 fifo=1 consumers=1 width=4 count=1         ; conv
+     19  send   addr=202 target=1 fifo=0 width=2 count=1            ; conv
+     20  send   addr=204 target=1 fifo=0 width=2 count=1            ; conv
      21  send   addr=68 target=1 fifo=0 width=4 count=1             ; conv
      22  receive addr=88 fifo=1 consumers=1 width=4 count=1         ; conv
      23  send   addr=64 target=1 fifo=0 width=4 count=1             ; conv

@@ -13,13 +13,13 @@
      11  receive addr=22 fifo=0 consumers=6 width=2 count=1         ; conv
      12  send   addr=128 target=0 fifo=1 width=4 count=1            ; conv
      13  send   addr=132 target=0 fifo=1 width=4 count=1            ; conv
-     14  receive addr=24 fifo=0 consumers=4 width=2 count=1         ; conv
-     15  receive addr=26 fifo=0 consumers=6 width=2 count=1         ; conv
-     16  send   addr=128 target=0 fifo=1 width=4 count=1            ; conv
+     14  send   addr=128 target=0 fifo=1 width=4 count=1            ; conv
+     15  receive addr=24 fifo=0 consumers=4 width=2 count=1         ; conv
+     16  receive addr=26 fifo=0 consumers=6 width=2 count=1         ; conv
      17  receive addr=32 fifo=0 consumers=1 width=4 count=1         ; conv
-     18  receive addr=28 fifo=0 consumers=6 width=2 count=1         ; conv
-     19  receive addr=30 fifo=0 consumers=4 width=2 count=1         ; conv
-     20  send   addr=132 target=0 fifo=1 width=4 count=1            ; conv
+     18  send   addr=132 target=0 fifo=1 width=4 count=1            ; conv
+     19  receive addr=28 fifo=0 consumers=6 width=2 count=1         ; conv
+     20  receive addr=30 fifo=0 consumers=4 width=2 count=1         ; conv
      21  receive addr=36 fifo=0 consumers=1 width=4 count=1         ; conv
      22  send   addr=128 target=0 fifo=1 width=4 count=1            ; conv
      23  receive addr=40 fifo=0 consumers=1 width=4 count=1         ; conv
