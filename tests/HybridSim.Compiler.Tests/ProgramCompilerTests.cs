@@ -26,6 +26,26 @@ public sealed class ProgramCompilerTests
     }
 
     [Fact]
+    public void A_rank_given_in_the_workload_overrides_the_partition_rank_for_that_layer()
+    {
+        const string yaml = """
+            name: ranked
+            input: [4, 6, 6]
+            layers:
+              - {name: conv, kind: conv, out_channels: 8, kernel: 3, padding: 1, rank: 1}
+              - {name: flatten, kind: flatten}
+              - {name: fc, kind: fc, out_features: 5}
+            """;
+        var workload = WorkloadLoader.Parse(yaml, "ranked.yaml");
+
+        var program = ProgramCompiler.Compile(ArchitectureLoader.Load(RepositoryPaths.Arch("lobranch-3d.yaml")), workload, PartitionSpec.Rank(3));
+
+        Assert.Equal(1, program.Mappings.Single(m => m.Name == "conv.A").Cols);
+        Assert.Equal(3, program.Mappings.Single(m => m.Name == "fc.A").Cols);
+        Assert.Empty(Verification.ProgramVerifier.Verify(program));
+    }
+
+    [Fact]
     public void Mvms_are_mvmus_times_output_pixels()
     {
         var program = ProgramCompiler.Compile(ArchitectureLoader.Load(RepositoryPaths.Arch("puma.yaml")), Workload("resnet20-cifar"), PartitionSpec.Freeze(20));
