@@ -72,6 +72,18 @@ public sealed partial class EndToEndRunTests
     }
 
     [Fact]
+    public void An_architecture_partition_that_does_not_fit_the_workload_is_an_error_naming_the_file()
+    {
+        var request = new RunRequest(Path.Combine(Root, "arch", "hyperx-64-8b.yaml"), [], Path.Combine(Root, "workloads", "vgg16-cifar.yaml"), null);
+
+        var e = Assert.Throws<HybridSim.Specs.Validation.SpecException>(() => RunPipeline.Run(request));
+
+        Assert.Contains("hyperx-64-8b.yaml: partition:", e.Message, StringComparison.Ordinal);
+        Assert.Contains("freeze-19", e.Message, StringComparison.Ordinal);
+        Assert.Contains("16 weight layers", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_runs_of_the_same_point_give_identical_reports_but_for_wall_time()
     {
         var a = ReportJson.Write(Run("lobranch-3d.yaml", "resnet20-cifar", PartitionSpec.Rank(4)).Report);

@@ -21,6 +21,14 @@ public static class PointMeasurer
     {
         if (architecture.DefaultPartition is { } p)
         {
+            // The file's partition was chosen for one network; say so when it does not fit another.
+            if (p.Kind == PartitionKind.Freeze && p.Value > workload.WeightLayerCount)
+            {
+                throw new SpecException(new SpecError(
+                    architecture.SourceFile, 0, 0, "partition",
+                    $"the architecture's own partition freeze-{p.Value} does not fit {workload.Name}, which has {workload.WeightLayerCount} weight layers; give --freeze X (0 to {workload.WeightLayerCount}) or --rank R"));
+            }
+
             return p;
         }
 
