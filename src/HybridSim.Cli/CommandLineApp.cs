@@ -25,8 +25,23 @@ public static class CommandLineApp
     /// </summary>
     public static int Invoke(string[] args, InvocationConfiguration? configuration = null)
     {
+        configuration ??= new InvocationConfiguration();
+        configuration.EnableDefaultExceptionHandler = false;
         var parse = BuildRootCommand().Parse(args);
-        var code = configuration is null ? parse.Invoke() : parse.Invoke(configuration);
-        return parse.Errors.Count > 0 ? 2 : code;
+        try
+        {
+            var code = parse.Invoke(configuration);
+            return parse.Errors.Count > 0 ? 2 : code;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Invalid input is handled by the verbs (exit 1); anything that gets here is a bug in HybridSim.
+            configuration.Error.WriteLine($"internal error ({e.GetType().Name}): {e.Message}");
+            configuration.Error.WriteLine("This is a bug in HybridSim, not in your input; please report it with the command line.");
+            return InternalError;
+        }
     }
+
+    /// <summary>Exit code for a bug (design.md section 4: 0 success, 1 invalid input, 2 usage, anything else a bug).</summary>
+    public const int InternalError = 70;
 }
