@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace HybridSim.Plotting.Tests;
+namespace HybridSim.Tests;
 
 /// <summary>Compares output with a checked-in file under Golden/; HYBRIDSIM_UPDATE_GOLDEN=1 rewrites the file instead.</summary>
 internal static class GoldenFile

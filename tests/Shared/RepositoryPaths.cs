@@ -1,4 +1,4 @@
-namespace HybridSim.Compiler.Tests;
+namespace HybridSim.Tests;
 
 /// <summary>Finds the repository root (the directory holding HybridSim.sln) from the test binaries.</summary>
 internal static class RepositoryPaths
