@@ -5,7 +5,7 @@ namespace HybridSim.Cli.Tests;
 /// <summary>Runs the <c>hybridsim</c> command line in-process, as <c>Program.Main</c> does, and finds the repository's files.</summary>
 internal static class CliHarness
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryPaths.Root;
 
     public static string Arch(string name) => Path.Combine(Root, "arch", name);
 
@@ -18,16 +18,5 @@ internal static class CliHarness
         var error = new StringWriter();
         var code = CommandLineApp.Invoke(args, new InvocationConfiguration { Output = output, Error = error });
         return (code, output.ToString(), error.ToString());
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HybridSim.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 }

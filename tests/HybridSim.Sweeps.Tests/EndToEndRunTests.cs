@@ -8,7 +8,7 @@ namespace HybridSim.Sweeps.Tests;
 /// <summary>The whole pipeline (load, compile, simulate, measure) on the real networks: no point deadlocks.</summary>
 public sealed partial class EndToEndRunTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root;
 
     public static TheoryData<int> Resnet20FreezePoints => [.. Enumerable.Range(0, 21)];
 
@@ -97,15 +97,4 @@ public sealed partial class EndToEndRunTests
 
     [GeneratedRegex("\"wall_seconds\":\\s*[0-9.eE+-]+")]
     private static partial Regex WallTime();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HybridSim.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
 }

@@ -11,18 +11,7 @@ namespace HybridSim.Sweeps.Tests;
 /// <summary>The parts of <see cref="RunPipeline"/> that do not need the compiler: input errors and the area roll-up.</summary>
 public sealed class RunPipelineTests
 {
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HybridSim.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
+    private static readonly string Root = RepositoryPaths.Root;
 
     private static ComponentSpec Area(string name, double mm2) =>
         new(name, 1, 0, ImmutableSortedDictionary<string, double>.Empty, 0, mm2 * 1e-6, "test");

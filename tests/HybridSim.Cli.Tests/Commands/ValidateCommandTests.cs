@@ -6,18 +6,7 @@ namespace HybridSim.Cli.Tests.Commands;
 
 public sealed class ValidateCommandTests
 {
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HybridSim.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
+    private static readonly string Root = RepositoryPaths.Root;
 
     private static (int Code, string Out, string Err) Invoke(params string[] args)
     {
