@@ -23,47 +23,22 @@ public static class CompileCommand
 
     public static Command Create()
     {
-        var arch = new Option<string>("--arch") { Description = "Architecture file (arch/*.yaml)", Required = true };
-        var workload = new Option<string>("--workload") { Description = "Workload file or bare name (e.g. resnet20-cifar)", Required = true };
-        var freeze = new Option<int?>("--freeze") { Description = "Put weight layers 1..X on analog (RRAM) tiles, the rest on digital (SRAM) tiles" };
-        var rank = new Option<int?>("--rank") { Description = "LoBranch: every layer on RRAM plus a rank-R branch on SRAM" };
-        var set = new Option<string[]>("--set") { Description = "Override an architecture value: KEY=VALUE (dotted path or variable); repeatable" };
+        var point = new PointOptions();
         var output = new Option<string>("--out") { Description = "Directory for summary.json and the listings tile<N>/core<M>.asm, tile<N>/tile.asm", Required = true };
 
-        var command = new Command("compile", "Compile one architecture/workload/partition point and write its programs as readable listings.")
-        {
-            arch, workload, freeze, rank, set, output,
-        };
+        var command = new Command("compile", "Compile one architecture/workload/partition point and write its programs as readable listings.");
+        point.AddTo(command);
+        command.Options.Add(output);
 
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var f = parse.GetValue(freeze);
-            var r = parse.GetValue(rank);
-            if (f is not null && r is not null)
+            if (!point.TryRead(parse, error, out var partition, out var overrides))
             {
-                error.WriteLine("error: give either --freeze or --rank, not both");
                 return SpecAction.Usage;
             }
 
-            if (f is < 0 || r is < 0)
-            {
-                error.WriteLine("error: --freeze and --rank must be at least 0");
-                return SpecAction.Usage;
-            }
-
-            var overrides = parse.GetValue(set) ?? [];
-            foreach (var o in overrides)
-            {
-                if (!o.Contains('=', StringComparison.Ordinal))
-                {
-                    error.WriteLine($"error: --set expects KEY=VALUE, got '{o}'");
-                    return SpecAction.Usage;
-                }
-            }
-
-            PartitionSpec? partition = f is { } x ? PartitionSpec.Freeze(x) : r is { } y ? PartitionSpec.Rank(y) : null;
-            return Execute(parse.GetValue(arch)!, overrides, parse.GetValue(workload)!, partition, parse.GetValue(output)!, parse.InvocationConfiguration.Output, error);
+            return Execute(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(output)!, parse.InvocationConfiguration.Output, error);
         });
         return command;
     }

@@ -18,50 +18,33 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var arch = new Option<string>("--arch") { Description = "Architecture file (arch/*.yaml)", Required = true };
-        var workload = new Option<string>("--workload") { Description = "Workload file or bare name (e.g. resnet20-cifar)", Required = true };
-        var freeze = new Option<int?>("--freeze") { Description = "Put weight layers 1..X on analog (RRAM) tiles, the rest on digital (SRAM) tiles" };
-        var rank = new Option<int?>("--rank") { Description = "LoBranch: every layer on RRAM plus a rank-R branch on SRAM" };
-        var set = new Option<string[]>("--set") { Description = "Override an architecture value: KEY=VALUE (dotted path or variable); repeatable" };
+        var point = new PointOptions();
         var batch = new Option<int>("--batch") { Description = "Stream N inputs through the pipeline (throughput, steady-state interval)", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Directory for report.json and resolved-arch.yaml" };
         var trace = new Option<string?>("--trace") { Description = "Write a Chrome trace-event timeline (open in Perfetto)" };
 
-        var command = new Command("run", "Simulate one architecture/workload/partition point and report latency, energy, area and ANL.")
-        {
-            arch, workload, freeze, rank, set, batch, output, trace,
-        };
+        var command = new Command("run", "Simulate one architecture/workload/partition point and report latency, energy, area and ANL.");
+        point.AddTo(command);
+        command.Options.Add(batch);
+        command.Options.Add(output);
+        command.Options.Add(trace);
 
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var f = parse.GetValue(freeze);
-            var r = parse.GetValue(rank);
+            if (!point.TryRead(parse, error, out var partition, out var overrides))
+            {
+                return SpecAction.Usage;
+            }
+
             var n = parse.GetValue(batch);
-            if (f is not null && r is not null)
+            if (n < 1)
             {
-                error.WriteLine("error: give either --freeze or --rank, not both");
-                return 2;
+                error.WriteLine("error: --batch must be at least 1");
+                return SpecAction.Usage;
             }
 
-            if ((f is < 0) || (r is < 0) || n < 1)
-            {
-                error.WriteLine("error: --freeze and --rank must be at least 0 and --batch at least 1");
-                return 2;
-            }
-
-            var overrides = parse.GetValue(set) ?? [];
-            foreach (var o in overrides)
-            {
-                if (!o.Contains('=', StringComparison.Ordinal))
-                {
-                    error.WriteLine($"error: --set expects KEY=VALUE, got '{o}'");
-                    return 2;
-                }
-            }
-
-            PartitionSpec? partition = f is { } x ? PartitionSpec.Freeze(x) : r is { } y ? PartitionSpec.Rank(y) : null;
-            var request = new RunRequest(parse.GetValue(arch)!, [.. overrides], parse.GetValue(workload)!, partition, n);
+            var request = new RunRequest(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, n);
             return Execute(request, parse.GetValue(output), parse.GetValue(trace), parse.InvocationConfiguration.Output, error);
         });
         return command;
