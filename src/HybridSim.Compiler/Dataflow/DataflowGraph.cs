@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using HybridSim.Compiler.Mapping;
 
 namespace HybridSim.Compiler.Dataflow;
@@ -18,6 +17,4 @@ internal sealed class DataflowGraph
     public Tensor Input { get; set; } = null!;
 
     public Tensor Output { get; set; } = null!;
-
-    public ImmutableArray<Specs.Architecture.TileKind> Kinds => [.. TileKinds];
 }

@@ -27,8 +27,6 @@ internal sealed class TensorBuffer(Tensor tensor, int tile, CoreSlot? owner, int
 
     public int Words => Slots * Width;
 
-    public bool Contains(int channel) => channel >= MinChannel && channel < MinChannel + Width;
-
     /// <summary>Word address of channel c of pixel p.</summary>
     public int Address(int pixel, int channel) => Base + ((pixel % Slots) * Width) + (channel - MinChannel);
 

@@ -58,9 +58,6 @@ internal sealed class ProgramScheduler
 
     public int OutputTile { get; private set; }
 
-    /// <summary>Rings grown while emitting (how often the execution got stuck).</summary>
-    public int Growths { get; private set; }
-
     public List<CoreInstruction>[][] CorePrograms { get; private set; } = [];
 
     public List<TileInstruction>[] EnginePrograms { get; private set; } = [];
@@ -277,7 +274,6 @@ internal sealed class ProgramScheduler
         foreach (var buffer in (causes.Count > 0 ? causes : full).Where(b => b.Slots < b.Tensor.Pixels))
         {
             buffer.Grow(Math.Min(buffer.Tensor.Pixels, Math.Max(buffer.Slots * 2, buffer.Slots + (2 * buffer.Tensor.Width))));
-            Growths++;
             grown = true;
             WakeAll(buffer, _now);
         }
