@@ -12,4 +12,13 @@ public static class CliErrors
             error.WriteLine("error: " + e);
         }
     }
+
+    /// <summary>Warnings (e.g. a narrow ADC) go to stderr as "warning: file:line:column: path: message" and never change the exit code.</summary>
+    public static void PrintWarnings(TextWriter error, IEnumerable<SpecError> warnings)
+    {
+        foreach (var w in warnings)
+        {
+            error.WriteLine("warning: " + w);
+        }
+    }
 }

@@ -26,6 +26,7 @@ public static class ValidateCommand
         command.SetAction(parse => SpecAction.Run(parse.InvocationConfiguration.Error, () =>
         {
             var spec = ArchitectureLoader.Load(parse.GetValue(arch)!, parse.GetValue(set) ?? []);
+            CliErrors.PrintWarnings(parse.InvocationConfiguration.Error, spec.Warnings);
             var w = parse.GetValue(workload) is { } name ? LoadWorkload(name) : null;
             var output = parse.InvocationConfiguration.Output;
             output.Write(parse.GetValue(json) ? Json(spec, w) : Text(spec, w));

@@ -22,6 +22,12 @@ public sealed record AnalogMvmuSpec(
     ImmutableArray<ComponentSpec> Components)
     : MvmuSpec(Rows, Cols, WeightBits, InputBits, Components)
 {
+    /// <summary>How the ADC maps column values onto its levels (functional model).</summary>
+    public AdcRange AdcRange { get; init; } = AdcRange.Clip;
+
+    /// <summary>The cells' non-idealities (functional model); ideal unless the file gives a <c>device</c> block.</summary>
+    public DeviceSpec Device { get; init; } = DeviceSpec.Ideal;
+
     /// <summary>Physical crossbars (bit slices) that make one logical MVMU.</summary>
     public int PhysicalCrossbars => WeightBits / BitsPerCell;
 

@@ -21,12 +21,13 @@ public static class ArchitectureLoader
     public static ArchitectureSpec FromComposed(ComposedSpec composed, string path)
     {
         var errors = new SpecErrorList();
-        var spec = Build(composed, path, errors);
+        var warnings = new SpecErrorList();
+        var spec = Build(composed, path, errors, warnings);
         errors.ThrowIfAny();
-        return spec!;
+        return spec! with { Warnings = [.. warnings.Sorted()] };
     }
 
-    private static ArchitectureSpec? Build(ComposedSpec composed, string path, SpecErrorList errors)
+    private static ArchitectureSpec? Build(ComposedSpec composed, string path, SpecErrorList errors, SpecErrorList warnings)
     {
         var top = SchemaValues.Read(new MappingReader(composed.Root, "", errors), ArchitectureSchema.Top);
         var clock = top.Double("clock");
@@ -55,12 +56,12 @@ public static class ArchitectureLoader
             var tiles = SchemaValues.Read(tr, ArchitectureSchema.Tiles);
             if (tiles.Section("analog") is { } ar)
             {
-                analog = ReadTile(ar, TileKind.Analog, clockHz);
+                analog = ReadTile(ar, TileKind.Analog, clockHz, warnings);
             }
 
             if (tiles.Section("digital") is { } dr)
             {
-                digital = ReadTile(dr, TileKind.Digital, clockHz);
+                digital = ReadTile(dr, TileKind.Digital, clockHz, warnings);
             }
 
             if (!tr.Has("analog") && !tr.Has("digital"))
@@ -100,14 +101,14 @@ public static class ArchitectureLoader
         return new ArchitectureSpec(name, path, clock, analog, digital, noc, mapping, partition, nodeComponents, composed.Variables);
     }
 
-    private static TileSpec ReadTile(MappingReader r, TileKind kind, double? clockHz)
+    private static TileSpec ReadTile(MappingReader r, TileKind kind, double? clockHz, SpecErrorList warnings)
     {
         r.ClockHz = clockHz;
         var t = SchemaValues.Read(r, ArchitectureSchema.Tile);
         CoreSpec? core = null;
         if (t.Section("core") is { } cr)
         {
-            core = ReadCore(cr, kind, clockHz);
+            core = ReadCore(cr, kind, clockHz, warnings);
         }
 
         var wordBits = t.Int("word_bits");
@@ -122,7 +123,7 @@ public static class ArchitectureLoader
             t.Int("instruction_memory_entries"), ReadComponents(t.Section("components"), clockHz));
     }
 
-    private static CoreSpec ReadCore(MappingReader r, TileKind kind, double? clockHz)
+    private static CoreSpec ReadCore(MappingReader r, TileKind kind, double? clockHz, SpecErrorList warnings)
     {
         r.ClockHz = clockHz;
         var c = SchemaValues.Read(r, ArchitectureSchema.Core);
@@ -139,20 +140,63 @@ public static class ArchitectureLoader
         if (c.Section("mvmu") is { } mr)
         {
             mr.ClockHz = clockHz;
-            mvmu = kind == TileKind.Analog ? ReadAnalog(mr, clockHz) : ReadDigital(mr, clockHz);
+            mvmu = kind == TileKind.Analog ? ReadAnalog(mr, clockHz, warnings) : ReadDigital(mr, clockHz);
         }
 
         return new CoreSpec(c.Int("mvmus"), mvmu!, c.Bool("mvmus_concurrent"), c.Int("register_file_words"),
             c.Int("instruction_memory_entries"), c.Int("alu_lanes"), latencies.ToImmutable(), ReadComponents(c.Section("components"), clockHz));
     }
 
-    private static AnalogMvmuSpec ReadAnalog(MappingReader r, double? clockHz)
+    private static AnalogMvmuSpec ReadAnalog(MappingReader r, double? clockHz, SpecErrorList warnings)
     {
         var m = SchemaValues.Read(r, ArchitectureSchema.AnalogMvmu);
         var spec = new AnalogMvmuSpec(m.Int("rows"), m.Int("cols"), m.Int("weight_bits"), m.Int("input_bits"), m.Int("bits_per_cell"),
             m.Int("dac_bits"), m.Int("adc_bits"), m.Int("adcs"), m.Int("stack_layers"), m.Int("pipeline_stages"),
-            ReadComponents(m.Section("components"), clockHz));
-        CheckAnalog(spec, r);
+            ReadComponents(m.Section("components"), clockHz))
+        {
+            AdcRange = m.Text("adc_range") == "full" ? AdcRange.Full : AdcRange.Clip,
+            Device = m.Section("device") is { } dr ? ReadDevice(dr) : DeviceSpec.Ideal,
+        };
+        CheckAnalog(spec, r, warnings);
+        return spec;
+    }
+
+    private static DeviceSpec ReadDevice(MappingReader r)
+    {
+        var d = SchemaValues.Read(r, ArchitectureSchema.Device);
+        var spec = new DeviceSpec(d.OptionalDouble("programming_sigma") ?? 0,
+            d.Text("programming_distribution") == "lognormal" ? ProgrammingDistribution.Lognormal : ProgrammingDistribution.Gaussian,
+            d.OptionalDouble("stuck_at_low_rate") ?? 0, d.OptionalDouble("stuck_at_high_rate") ?? 0, d.OptionalDouble("read_noise_sigma") ?? 0,
+            d.OptionalDouble("on_off_ratio"), d.OptionalDouble("wire_resistance"), d.OptionalDouble("cell_resistance"), d.Text("source") ?? "");
+        foreach (var rate in new[] { "stuck_at_low_rate", "stuck_at_high_rate" })
+        {
+            if (d.OptionalDouble(rate) is > 1 && r.Mapping[rate] is { } node)
+            {
+                r.Errors.Add(node, r.ChildPath(rate), $"out of range: expected a fraction of cells from 0 to 1, found {d.OptionalDouble(rate)!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        if (spec.StuckAtLowRate <= 1 && spec.StuckAtHighRate <= 1 && spec.StuckAtLowRate + spec.StuckAtHighRate > 1)
+        {
+            r.Errors.Add(r.Mapping, r.Path, "stuck_at_low_rate + stuck_at_high_rate exceeds 1; expected fractions of cells that sum to at most 1");
+        }
+
+        if (r.Has("wire_resistance") != r.Has("cell_resistance"))
+        {
+            var missing = r.Has("wire_resistance") ? "cell_resistance" : "wire_resistance";
+            r.Errors.Add(r.Mapping, r.ChildPath(missing), $"the wire model needs both wire_resistance and cell_resistance; expected '{missing}' too");
+        }
+
+        if (spec.OnOffRatio is <= 1 && r.Mapping["on_off_ratio"] is { } ratio)
+        {
+            r.Errors.Add(ratio, r.ChildPath("on_off_ratio"), "expected a ratio of highest to lowest conductance above 1");
+        }
+
+        if (r.Mapping.Entries.Any(e => e.Name != "source") && !r.Has("source"))
+        {
+            r.Errors.Add(r.Mapping, r.ChildPath("source"), "missing required field 'source': say where the device figures come from (paper, table, derivation)");
+        }
+
         return spec;
     }
 
@@ -170,7 +214,7 @@ public static class ArchitectureLoader
         return full - 1;
     }
 
-    private static void CheckAnalog(AnalogMvmuSpec s, MappingReader r)
+    private static void CheckAnalog(AnalogMvmuSpec s, MappingReader r, SpecErrorList warnings)
     {
         if (s.BitsPerCell > 0 && s.WeightBits > 0 && s.WeightBits % s.BitsPerCell != 0)
         {
@@ -183,8 +227,9 @@ public static class ArchitectureLoader
             var need = RequiredAdcBits(s.Rows, s.DacBits, s.BitsPerCell);
             if (s.AdcBits < need)
             {
-                r.Errors.Add(r.Mapping["adc_bits"] ?? r.Mapping, r.ChildPath("adc_bits"),
-                    $"adc_bits {s.AdcBits} is too small for a {s.Rows}-row crossbar with {s.BitsPerCell}-bit cells and {s.DacBits}-bit DACs; expected at least {need} (log2(rows) + dac_bits + bits_per_cell - 2, ISAAC)");
+                // A narrow ADC is a legitimate design point for an accuracy study: warn, do not refuse.
+                warnings.Add(r.Mapping["adc_bits"] ?? r.Mapping, r.ChildPath("adc_bits"),
+                    $"adc_bits {s.AdcBits} is fewer than the {need} bits a {s.Rows}-row crossbar with {s.BitsPerCell}-bit cells and {s.DacBits}-bit DACs needs (log2(rows) + dac_bits + bits_per_cell - 2, ISAAC); column values will be {(s.AdcRange == AdcRange.Full ? "coarsened" : "clipped")} (adc_range: {s.AdcRange.ToString().ToLowerInvariant()})");
             }
         }
 

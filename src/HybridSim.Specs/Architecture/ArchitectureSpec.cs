@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HybridSim.Specs.Validation;
 
 namespace HybridSim.Specs.Architecture;
 
@@ -25,6 +26,9 @@ public sealed record ArchitectureSpec(
     ImmutableArray<ComponentSpec> NodeComponents,
     ImmutableSortedDictionary<string, string> Variables)
 {
+    /// <summary>Legitimate but noteworthy choices (e.g. an ADC narrower than the column range): printed, never fatal.</summary>
+    public ImmutableArray<SpecError> Warnings { get; init; } = [];
+
     public double CycleSeconds => 1.0 / ClockHz;
 
     /// <summary>Picoseconds per cycle, the kernel's time unit.</summary>

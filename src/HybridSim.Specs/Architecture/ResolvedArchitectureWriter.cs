@@ -104,6 +104,8 @@ public static class ResolvedArchitectureWriter
                 w.Line(4, $"adcs: {I(a.Adcs)}");
                 w.Line(4, $"stack_layers: {I(a.StackLayers)}");
                 w.Line(4, $"pipeline_stages: {I(a.PipelineStages)}");
+                w.Line(4, $"adc_range: {(a.AdcRange == AdcRange.Full ? "full" : "clip")}");
+                WriteDevice(w, a.Device);
                 break;
             case DigitalMvmuSpec d:
                 w.Line(4, $"macs: {I(d.Macs)}");
@@ -114,6 +116,35 @@ public static class ResolvedArchitectureWriter
         }
 
         WriteComponents(w, 4, m.Components);
+    }
+
+    private static void WriteDevice(Writer w, DeviceSpec d)
+    {
+        if (d.IsIdeal)
+        {
+            w.Line(4, "device: ideal");
+            return;
+        }
+
+        static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        w.Line(4, "device:");
+        w.Line(5, $"programming_sigma: {N(d.ProgrammingSigma)}");
+        w.Line(5, $"programming_distribution: {(d.Distribution == ProgrammingDistribution.Lognormal ? "lognormal" : "gaussian")}");
+        w.Line(5, $"stuck_at_low_rate: {N(d.StuckAtLowRate)}");
+        w.Line(5, $"stuck_at_high_rate: {N(d.StuckAtHighRate)}");
+        w.Line(5, $"read_noise_sigma: {N(d.ReadNoiseSigma)}");
+        if (d.OnOffRatio is { } ratio)
+        {
+            w.Line(5, $"on_off_ratio: {N(ratio)}");
+        }
+
+        if (d.HasWireModel)
+        {
+            w.Line(5, $"wire_resistance: {UnitFormatter.Format(d.WireResistanceOhms!.Value, UnitKind.Resistance)}");
+            w.Line(5, $"cell_resistance: {UnitFormatter.Format(d.CellResistanceOhms!.Value, UnitKind.Resistance)}");
+        }
+
+        w.Line(5, $"source: {Q(d.Source)}");
     }
 
     private static void WriteComponents(Writer w, int indent, System.Collections.Immutable.ImmutableArray<ComponentSpec> components)

@@ -20,4 +20,7 @@ public enum UnitKind
 
     /// <summary>Hertz: Hz, kHz, MHz, GHz.</summary>
     Frequency,
+
+    /// <summary>Ohms: ohm, kohm, Mohm.</summary>
+    Resistance,
 }

@@ -87,6 +87,7 @@ public static class UnitParser
         UnitKind.Area => "'0.0012mm2'",
         UnitKind.Size => "'64KiB'",
         UnitKind.Frequency => "'1GHz'",
+        UnitKind.Resistance => "'2.5ohm'",
         _ => "",
     };
 

@@ -35,6 +35,9 @@ public static class UnitTable
         new("kHz", UnitKind.Frequency, 1e3),
         new("MHz", UnitKind.Frequency, 1e6),
         new("GHz", UnitKind.Frequency, 1e9),
+        new("ohm", UnitKind.Resistance, 1.0),
+        new("kohm", UnitKind.Resistance, 1e3),
+        new("Mohm", UnitKind.Resistance, 1e6),
     ];
 
     /// <summary>The SI unit values of a family are stored in.</summary>
@@ -46,6 +49,7 @@ public static class UnitTable
         UnitKind.Area => "square metres",
         UnitKind.Size => "bytes",
         UnitKind.Frequency => "hertz",
+        UnitKind.Resistance => "ohms",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -70,6 +74,7 @@ public static class UnitTable
         UnitKind.Area => "an area",
         UnitKind.Size => "a size",
         UnitKind.Frequency => "a frequency",
+        UnitKind.Resistance => "a resistance",
         _ => "a quantity",
     };
 

@@ -114,11 +114,69 @@ public sealed class ArchitectureLoaderErrorTests
     }
 
     [Fact]
-    public void Adc_too_small_for_the_crossbar_is_refused()
+    public void Adc_narrower_than_the_column_range_is_a_warning_naming_the_bits_it_needs()
     {
-        var e = One(Replace("        adc_bits: 8\n", "        adc_bits: 7\n"));
-        Assert.Equal((16, "tiles.analog.core.mvmu.adc_bits"), (e.Line, e.Path));
-        Assert.Contains("expected at least 8", e.Message, StringComparison.Ordinal);
+        using var dir = new TempDirectory();
+        var spec = ArchitectureLoader.Load(dir.Write("tiny.yaml", Replace("        adc_bits: 8\n", "        adc_bits: 6\n")));
+        Assert.Equal(6, ((AnalogMvmuSpec)spec.AnalogTile!.Core.Mvmu).AdcBits);
+        var w = Assert.Single(spec.Warnings);
+        Assert.Equal((16, "tiles.analog.core.mvmu.adc_bits"), (w.Line, w.Path));
+        Assert.Contains("adc_bits 6 is fewer than the 8 bits", w.Message, StringComparison.Ordinal);
+        Assert.Contains("clipped (adc_range: clip)", w.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wide_enough_adc_gives_no_warning() =>
+        Assert.Empty(LoadValid(Valid).Warnings);
+
+    [Fact]
+    public void Device_defaults_to_ideal_and_adc_range_to_clip()
+    {
+        var mvmu = (AnalogMvmuSpec)LoadValid(Valid).AnalogTile!.Core.Mvmu;
+        Assert.True(mvmu.Device.IsIdeal);
+        Assert.Equal(AdcRange.Clip, mvmu.AdcRange);
+    }
+
+    [Fact]
+    public void Device_ideal_is_accepted_as_one_word()
+    {
+        var mvmu = (AnalogMvmuSpec)LoadValid(Replace("        adc_bits: 8\n", "        adc_bits: 8\n        adc_range: full\n        device: ideal\n")).AnalogTile!.Core.Mvmu;
+        Assert.True(mvmu.Device.IsIdeal);
+        Assert.Equal(AdcRange.Full, mvmu.AdcRange);
+    }
+
+    [Fact]
+    public void Device_block_reads_every_key_with_units()
+    {
+        var block = "        device:\n          programming_sigma: 0.25\n          programming_distribution: lognormal\n" +
+            "          stuck_at_low_rate: 0.01\n          stuck_at_high_rate: 0.02\n          read_noise_sigma: 0.1\n" +
+            "          on_off_ratio: 10\n          wire_resistance: 2.5ohm\n          cell_resistance: 10kohm\n          source: test\n";
+        var d = ((AnalogMvmuSpec)LoadValid(Replace("        adc_bits: 8\n", "        adc_bits: 8\n" + block)).AnalogTile!.Core.Mvmu).Device;
+        Assert.Equal(new DeviceSpec(0.25, ProgrammingDistribution.Lognormal, 0.01, 0.02, 0.1, 10, 2.5, 10_000, "test"), d);
+        Assert.False(d.IsIdeal);
+        Assert.True(d.HasWireModel);
+    }
+
+    [Theory]
+    [InlineData("          programming_sigma: -1\n          source: x\n", 18, "device.programming_sigma", "out of range")]
+    [InlineData("          stuck_at_low_rate: 2\n          source: x\n", 18, "device.stuck_at_low_rate", "fraction of cells from 0 to 1")]
+    [InlineData("          on_off_ratio: 1\n          source: x\n", 18, "device.on_off_ratio", "above 1")]
+    [InlineData("          wire_resistance: 1ohm\n          source: x\n", 18, "device.cell_resistance", "needs both")]
+    [InlineData("          wire_resistance: 1pJ\n          cell_resistance: 1ohm\n          source: x\n", 18, "device.wire_resistance", "resistance")]
+    [InlineData("          read_noise_sigma: 0.1\n", 18, "device.source", "missing required field 'source'")]
+    [InlineData("          programming_sigma: 0.1\n          programming_distribution: uniform\n          source: x\n", 19, "device.programming_distribution", "gaussian")]
+    [InlineData("          read_nois_sigma: 0.1\n          source: x\n", 18, "device.read_nois_sigma", "did you mean 'read_noise_sigma'")]
+    public void Bad_device_figures_name_the_line_and_field(string block, int line, string field, string message)
+    {
+        var e = One(Replace("        adc_bits: 8\n", "        adc_bits: 8\n        device:\n" + block));
+        Assert.Equal((line, "tiles.analog.core.mvmu." + field), (e.Line, e.Path));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    private static ArchitectureSpec LoadValid(string text)
+    {
+        using var dir = new TempDirectory();
+        return ArchitectureLoader.Load(dir.Write("tiny.yaml", text));
     }
 
     [Theory]

@@ -93,11 +93,30 @@ public static class ArchitectureSchema
         Int("input_bits", "bits per input", required: true),
         Int("bits_per_cell", "bits one RRAM cell stores", required: true),
         Int("dac_bits", "DAC resolution (1 = bit-serial inputs)", "1"),
-        Int("adc_bits", "ADC resolution; at least log2(rows) + dac_bits + bits_per_cell - 2 (ISAAC, see the loader)", required: true),
+        Int("adc_bits", "ADC resolution; fewer than log2(rows) + dac_bits + bits_per_cell - 2 (ISAAC, see the loader) is a warning: the ADC clips or coarsens column values", required: true),
+        new("adc_range", FieldKind.Choice, "clip: one ADC level per cell level, values above 2^adc_bits - 1 saturate; full: the column's full range rows x (2^bits_per_cell - 1) x (2^dac_bits - 1) scaled onto the ADC's levels", Default: "clip", Choices: ["clip", "full"]),
         Int("adcs", "ADCs per MVMU (PUMA: 2)", "2"),
         Int("stack_layers", "3D vertical RRAM layers per crossbar (1 = planar)", "1"),
         Int("pipeline_stages", "MVM pipeline stages, each one ADC time (PUMA: 3)", "3"),
+        new("device", FieldKind.Section, "RRAM device non-idealities for the functional (accuracy) model: 'ideal', or a mapping (section 'device'); absent = ideal", Target: "device", Choices: ["ideal"]),
         Components("MVMU (count per MVMU; xbar count = weight_bits / bits_per_cell)"),
+    ]);
+
+    private static SchemaField Num(string name, string description, double min = 0, bool positive = false) =>
+        new(name, FieldKind.Number, description, Min: (long)min, Positive: positive);
+
+    /// <summary>design.md section 8: every key optional; a key left out is an effect left out.</summary>
+    public static SchemaSection Device { get; } = new("device", "RRAM non-idealities of the analog MVMU's cells (functional model only; design.md section 8)",
+    [
+        Num("programming_sigma", "standard deviation of a cell's programmed value, in cell levels (gaussian) or of the log of its conductance (lognormal)"),
+        new("programming_distribution", FieldKind.Choice, "gaussian: programming_sigma levels added to each cell; lognormal: the cell's conductance times exp(N(0, sigma^2))", Default: "gaussian", Choices: ["gaussian", "lognormal"]),
+        Num("stuck_at_low_rate", "fraction of cells stuck at the lowest conductance (level 0)"),
+        Num("stuck_at_high_rate", "fraction of cells stuck at the highest conductance (level 2^bits_per_cell - 1)"),
+        Num("read_noise_sigma", "standard deviation of the noise on every column value read, in cell levels"),
+        Num("on_off_ratio", "highest / lowest cell conductance; level 0 conducts 1/on_off_ratio of the highest (absent: level 0 conducts nothing)", positive: true),
+        Q("wire_resistance", UnitKind.Resistance, "resistance of one wire segment between adjacent cells (first-order IR-drop model; needs cell_resistance)", positive: true),
+        Q("cell_resistance", UnitKind.Resistance, "resistance of a cell at its highest conductance (on state)", positive: true),
+        new("source", FieldKind.Text, "where the figures come from (paper, table, derivation)"),
     ]);
 
     public static SchemaSection DigitalMvmu { get; } = new("digital_mvmu", "SRAM digital MVMU: macs fixed-point MACs over a rows x cols weight buffer",
@@ -140,7 +159,7 @@ public static class ArchitectureSchema
     ]);
 
     public static ImmutableArray<SchemaSection> All { get; } =
-        [Top, Partition, Tiles, Tile, Core, InstructionLatency, AnalogMvmu, DigitalMvmu, Noc, Node, Component];
+        [Top, Partition, Tiles, Tile, Core, InstructionLatency, AnalogMvmu, Device, DigitalMvmu, Noc, Node, Component];
 
     public static SchemaSection? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }

@@ -13,4 +13,5 @@ public enum FieldKind
     EnergyTable,
     Section,
     Components,
+    Number,
 }

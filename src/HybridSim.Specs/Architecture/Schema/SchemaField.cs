@@ -29,11 +29,12 @@ public sealed record SchemaField(
         FieldKind.Cycles => $"cycles (integer >= {Min})",
         FieldKind.Quantity => UnitTable.Describe(Unit!.Value),
         FieldKind.Text => "text",
+        FieldKind.Number => Positive ? "number > 0" : $"number >= {Min}",
         FieldKind.Boolean => "true | false",
         FieldKind.Choice => string.Join(" | ", Choices),
         FieldKind.IntegerOrAuto => $"integer >= {Min} | auto",
         FieldKind.EnergyTable => "energy, or mapping action: energy (" + UnitTable.Describe(UnitKind.Energy) + ")",
-        FieldKind.Section => $"mapping (section '{Target}')",
+        FieldKind.Section => Choices.IsDefaultOrEmpty ? $"mapping (section '{Target}')" : $"mapping (section '{Target}') | {string.Join(" | ", Choices)}",
         FieldKind.Components => "mapping name: component",
         _ => Kind.ToString(),
     };

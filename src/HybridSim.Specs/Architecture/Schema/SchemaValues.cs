@@ -66,6 +66,17 @@ public sealed class SchemaValues
                 return r.ReadQuantity(f.Name, f.Unit!.Value, f.Required, f.Positive);
             case FieldKind.Text:
                 return r.ReadString(f.Name, f.Required);
+            case FieldKind.Number:
+                {
+                    var v = r.ReadNumber(f.Name, f.Required, f.Min);
+                    if (v is 0 && f.Positive && r.Mapping[f.Name] is { } zero)
+                    {
+                        r.Errors.Add(zero, r.ChildPath(f.Name), $"out of range: expected {f.TypeText}, found 0");
+                        return null;
+                    }
+
+                    return v;
+                }
             case FieldKind.Boolean:
                 return r.ReadBool(f.Name, f.Required);
             case FieldKind.Choice:
@@ -90,9 +101,13 @@ public sealed class SchemaValues
 
             case FieldKind.EnergyTable:
                 return ReadEnergy(f);
+            case FieldKind.Section when !f.Choices.IsDefaultOrEmpty && r.Mapping[f.Name] is SpecScalar word && f.Choices.Contains(word.Value):
+                // A section that may also be one word (device: ideal).
+                r.Node(f.Name);
+                return word.Value;
             case FieldKind.Section:
             case FieldKind.Components:
-                return r.ReadMapping(f.Name, f.Required);
+                return r.ReadMapping(f.Name, f.Required, f.Choices.IsDefaultOrEmpty ? "a mapping" : $"a mapping or {string.Join(" | ", f.Choices)}");
             default:
                 throw new InvalidOperationException($"unhandled field kind {f.Kind}");
         }
