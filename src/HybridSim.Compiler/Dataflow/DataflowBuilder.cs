@@ -140,13 +140,11 @@ internal sealed class DataflowBuilder
     {
         var partition = _plan[index] ?? throw new InvalidOperationException($"no partition for weight layer {layer.Name}");
         var isConv = layer.Kind == LayerKind.Conv;
-        var (kh, kw, stride, padding, groups) = isConv
-            ? (layer.KernelHeight, layer.KernelWidth, layer.Stride, layer.Padding, layer.Groups)
-            : (input.Height, input.Width, 1, 0, 1);
+        var (stride, padding) = isConv ? (layer.Stride, layer.Padding) : (1, 0);
         var outShape = layer.OutputShape;
         var outH = isConv ? outShape.Height : 1;
         var outW = isConv ? outShape.Width : 1;
-        var shape = new MatrixShape(kh, kw, input.Channels, groups, layer.OutChannels);
+        var shape = LayerMatrices.Main(layer, new TensorShape(input.Channels, input.Height, input.Width));
         if (shape.Rows != layer.MatrixRows)
         {
             throw new InvalidOperationException($"layer {layer.Name}: window of {shape.Rows} rows does not match its {layer.MatrixRows} matrix rows");
@@ -160,9 +158,9 @@ internal sealed class DataflowBuilder
         {
             var rank = partition.BranchRank;
             var a = NewTensor(layer.Name + ".A", rank, outH, outW, index, TileKind.Digital);
-            AddMatrix(index, layer.Name + ".A", TileKind.Digital, a, input, new MatrixShape(kh, kw, input.Channels, 1, rank), stride, padding, false, ConvMappingPolicy.Im2Col);
+            AddMatrix(index, layer.Name + ".A", TileKind.Digital, a, input, LayerMatrices.BranchA(layer, new TensorShape(input.Channels, input.Height, input.Width), rank), stride, padding, false, ConvMappingPolicy.Im2Col);
             var b = NewTensor(layer.Name + ".B", layer.OutChannels, outH, outW, index, TileKind.Digital);
-            AddMatrix(index, layer.Name + ".B", TileKind.Digital, b, a, new MatrixShape(1, 1, rank, 1, layer.OutChannels), 1, 0, false, ConvMappingPolicy.Im2Col);
+            AddMatrix(index, layer.Name + ".B", TileKind.Digital, b, a, LayerMatrices.BranchB(layer, rank), 1, 0, false, ConvMappingPolicy.Im2Col);
             main.Addend = b;
             for (var j = 0; j < main.Tiling.ColumnBlocks.Length; j++)
             {
@@ -178,8 +176,7 @@ internal sealed class DataflowBuilder
     private MatrixOperation AddMatrix(int index, string name, TileKind kind, Tensor output, Tensor input, MatrixShape shape, int stride, int padding, bool bias, ConvMappingPolicy policy)
     {
         var tile = _arch.Tile(kind);
-        var mvmu = tile.Core.Mvmu;
-        var tiling = MatrixTiler.Tile(shape, policy, mvmu.Rows, mvmu.Cols);
+        var tiling = LayerMatrices.Tile(_arch, kind, shape, policy == ConvMappingPolicy.PerOffset);
         var op = new MatrixOperation(index, name, kind, output, input, tiling, stride, padding, bias);
         var perCore = tile.Core.Mvmus;
         var slots = new List<(int Block, int Row)>();
