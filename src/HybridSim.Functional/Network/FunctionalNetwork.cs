@@ -96,6 +96,9 @@ public sealed class FunctionalNetwork
         return new FunctionalNetwork(workload, layers, inputs, fanIn);
     }
 
+    /// <summary>The executable layer at an index (tests check layers one by one).</summary>
+    internal Layer LayerAt(int index) => _layers[index];
+
     public Parameter Parameter(string name) =>
         _byName.TryGetValue(name, out var p) ? p : throw new KeyNotFoundException($"no parameter '{name}' in workload '{Workload.Name}'" + DidYouMean.Hint(name, _byName.Keys));
 
