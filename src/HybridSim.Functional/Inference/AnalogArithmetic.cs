@@ -1,0 +1,48 @@
+using HybridSim.Specs.Architecture;
+
+namespace HybridSim.Functional.Inference;
+
+/// <summary>
+/// The analog MVMU's number formats (design.md section 8): K-bit offset-encoded weights in K / P cells of P bits,
+/// I-bit inputs through D-bit DACs, an A-bit ADC over a crossbar of R rows.
+/// </summary>
+public sealed record AnalogArithmetic(int WeightBits, int InputBits, int BitsPerCell, int DacBits, int AdcBits, int CrossbarRows, int CrossbarCols, AdcRange AdcRange, DeviceSpec Device)
+{
+    public static AnalogArithmetic Of(AnalogMvmuSpec mvmu)
+    {
+        ArgumentNullException.ThrowIfNull(mvmu);
+        return new AnalogArithmetic(mvmu.WeightBits, mvmu.InputBits, mvmu.BitsPerCell, mvmu.DacBits, mvmu.AdcBits, mvmu.Rows, mvmu.Cols, mvmu.AdcRange, mvmu.Device);
+    }
+
+    public int Slices => WeightBits / BitsPerCell;
+
+    public int MaxLevel => (1 << BitsPerCell) - 1;
+
+    public double Offset => Math.ScaleB(1.0, WeightBits - 1);
+
+    /// <summary>Conductance of level 0 in cell levels: MaxLevel / (on_off - 1), so (MaxLevel + floor) / floor = on_off.</summary>
+    public double Floor => Device.OnOffRatio is { } ratio ? MaxLevel / (ratio - 1) : 0;
+
+    /// <summary>
+    /// What the digital periphery subtracts per unit of Σ x_q: the offset 2^(K-1) of the weight encoding, plus the
+    /// nominal conductance floor seen through the shift-and-add over slices (Σ_s 2^(sP) · floor).
+    /// </summary>
+    public double Correction => Offset + (Floor * (Math.ScaleB(1.0, WeightBits) - 1) / MaxLevel);
+
+    private double AdcMax => Math.ScaleB(1.0, AdcBits) - 1;
+
+    /// <summary>The full-range ADC's input range: R · (2^P - 1) · (2^D - 1).</summary>
+    private double FullRange => (double)CrossbarRows * MaxLevel * ((1 << DacBits) - 1);
+
+    /// <summary>One conversion of a column value v (cell levels), as the shift-and-add sees it.</summary>
+    public double Convert(double v)
+    {
+        if (AdcRange == AdcRange.Clip)
+        {
+            return Math.Clamp(Math.Round(v, MidpointRounding.ToEven), 0, AdcMax);
+        }
+
+        var levels = Math.Clamp(Math.Round(v * AdcMax / FullRange, MidpointRounding.ToEven), 0, AdcMax);
+        return levels * FullRange / AdcMax;
+    }
+}

@@ -1,0 +1,11 @@
+namespace HybridSim.Functional.Inference;
+
+/// <summary>How analog layers are computed (design.md section 8).</summary>
+public enum InferencePath
+{
+    /// <summary>Bit-serial, one ADC conversion per row block, slice and input step: the reference.</summary>
+    Exact,
+
+    /// <summary>Effective noisy weights per cell and an ideal ADC, for sweeps.</summary>
+    Fast,
+}
