@@ -14,5 +14,7 @@ internal sealed class WorkloadDraft
 
     public TensorShape? InputShape { get; set; }
 
+    public DatasetSpec? Dataset { get; set; }
+
     public List<LayerDraft> Layers { get; } = [];
 }

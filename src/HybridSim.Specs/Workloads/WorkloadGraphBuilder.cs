@@ -48,7 +48,7 @@ internal static class WorkloadGraphBuilder
             return null;
         }
 
-        return new WorkloadSpec(draft.Name!, draft.SourceFile, draft.InputShape, Number(order, specs, byName));
+        return new WorkloadSpec(draft.Name!, draft.SourceFile, draft.InputShape, Number(order, specs, byName)) { Dataset = draft.Dataset };
     }
 
     private static Dictionary<string, LayerDraft> CollectNames(WorkloadDraft draft, SpecErrorList errors)

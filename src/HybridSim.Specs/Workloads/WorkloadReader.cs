@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using HybridSim.Specs.Validation;
 using HybridSim.Specs.Yaml;
@@ -23,6 +24,7 @@ internal static class WorkloadReader
         draft.Name = top.ReadString("name", required: true, expected: "the workload's name");
         top.ReadString("description");
         draft.InputShape = ReadShape(top, errors);
+        draft.Dataset = ReadDataset(top, draft.InputShape, errors);
         var layers = top.ReadSequence("layers", required: true, expected: "a list of layers");
         top.Finish();
         if (layers is null)
@@ -74,6 +76,70 @@ internal static class WorkloadReader
         }
 
         return values is [{ } c, { } h, { } w] ? new TensorShape(c, h, w) : null;
+    }
+
+    /// <summary>The optional <c>dataset: {mean: [...], std: [...], pad: P}</c>; lists have one value per input channel.</summary>
+    private static DatasetSpec? ReadDataset(MappingReader top, TensorShape? input, SpecErrorList errors)
+    {
+        var r = top.ReadMapping("dataset", expected: "a mapping with any of mean, std and pad, e.g. {mean: [0.2860], std: [0.3530], pad: 2}");
+        if (r is null)
+        {
+            return null;
+        }
+
+        var mean = ReadChannelValues(r, "mean", input, positive: false, errors);
+        var std = ReadChannelValues(r, "std", input, positive: true, errors);
+        var pad = r.ReadInt("pad", min: 0, max: WorkloadSchema.MaxSize) ?? 0;
+        r.Finish();
+        return new DatasetSpec(mean, std, pad);
+    }
+
+    /// <summary>A list of numbers, one per input channel (checked when the input shape is known); empty when absent or broken.</summary>
+    private static ImmutableArray<double> ReadChannelValues(MappingReader r, string key, TensorShape? input, bool positive, SpecErrorList errors)
+    {
+        var what = positive ? "positive numbers" : "numbers";
+        var perChannel = input is null ? "one per input channel" : $"one per input channel: {input.Channels} for input {input}";
+        var expected = $"a list of {what}, {perChannel}";
+        var sequence = r.ReadSequence(key, expected: expected);
+        if (sequence is null)
+        {
+            return [];
+        }
+
+        var path = r.ChildPath(key);
+        if (input is not null && sequence.Items.Length != input.Channels)
+        {
+            errors.Add(sequence, path, $"expected {expected}, found {sequence.Items.Length} value{(sequence.Items.Length == 1 ? "" : "s")}");
+            return [];
+        }
+
+        var values = ImmutableArray.CreateBuilder<double>(sequence.Items.Length);
+        var ok = true;
+        for (var i = 0; i < sequence.Items.Length; i++)
+        {
+            var item = sequence.Items[i];
+            var itemPath = $"{path}[{i}]";
+            if (item is not SpecScalar { IsNull: false } scalar
+                || !double.TryParse(scalar.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                || !double.IsFinite(value))
+            {
+                var found = item is SpecScalar { IsNull: false } s ? $"'{s.Value}'" : item.KindName;
+                errors.Add(item, itemPath, $"expected {(positive ? "a positive number" : "a number")}, found {found}");
+                ok = false;
+                continue;
+            }
+
+            if (positive && value <= 0)
+            {
+                errors.Add(item, itemPath, $"must be positive: a standard deviation divides the pixels, found {scalar.Value}");
+                ok = false;
+                continue;
+            }
+
+            values.Add(value);
+        }
+
+        return ok ? values.MoveToImmutable() : [];
     }
 
     private static LayerDraft ReadLayer(SpecMapping mapping, int index, SpecErrorList errors)

@@ -9,7 +9,10 @@ internal static class WorkloadSchema
     /// every product of sizes inside the integer ranges used downstream.</summary>
     public const int MaxSize = 1_000_000;
 
-    public static readonly ImmutableArray<string> TopLevelKeys = ["name", "description", "input", "layers"];
+    public static readonly ImmutableArray<string> TopLevelKeys = ["name", "description", "input", "dataset", "layers"];
+
+    /// <summary>Keys of the optional <c>dataset:</c> block.</summary>
+    public static readonly ImmutableArray<string> DatasetKeys = ["mean", "std", "pad"];
 
     /// <summary>Kind names in the order the documentation lists them.</summary>
     public static readonly ImmutableArray<(string Name, LayerKind Kind)> Kinds =

@@ -17,5 +17,8 @@ public sealed record WorkloadSpec(
 
     public long ParameterCount => Layers.Sum(l => l.ParameterCount);
 
+    /// <summary>The optional <c>dataset:</c> block (padding and per-channel normalization of input images); null when absent.</summary>
+    public DatasetSpec? Dataset { get; init; }
+
     public LayerSpec Layer(string name) => Layers.First(l => l.Name == name);
 }
