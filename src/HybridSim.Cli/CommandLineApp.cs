@@ -16,6 +16,9 @@ public static class CommandLineApp
         root.Subcommands.Add(Commands.ValidateCommand.Create());
         root.Subcommands.Add(Commands.DescribeCommand.Create());
         root.Subcommands.Add(Commands.CompileCommand.Create());
+        root.Subcommands.Add(Commands.TrainCommand.Create());
+        root.Subcommands.Add(Commands.EvaluateCommand.Create());
+        root.Subcommands.Add(Commands.InferCommand.Create());
         return root;
     }
 

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using HybridSim.Functional.Data;
+using HybridSim.Functional.Evaluation;
+
+namespace HybridSim.Cli.Commands;
+
+/// <summary>
+/// <c>hybridsim evaluate --arch FILE --workload W --weights F --data D [--freeze X | --rank R] [--instances N] [--seed S]
+/// [--limit K] [--path exact|fast] [--set ...] [--out DIR]</c>: float, quantized and on-device accuracy of one point.
+/// </summary>
+public static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var point = new PointOptions();
+        var functional = new FunctionalOptions();
+        var instances = new Option<int>("--instances") { Description = "Programmed chips to evaluate (each one seed): mean, std, min and 95% interval", DefaultValueFactory = _ => 1 };
+        var output = new Option<string?>("--out") { Description = "Directory for accuracy.json" };
+        var command = new Command("evaluate", "Accuracy of a trained network on the architecture and partition: float, fixed point, and under the device.");
+        point.AddTo(command);
+        functional.AddTo(command);
+        command.Options.Add(instances);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (!point.TryRead(parse, error, out var partition, out var overrides) || !functional.TryRead(parse, error, out var path, out var limit))
+            {
+                return SpecAction.Usage;
+            }
+
+            if (parse.GetValue(instances) < 1)
+            {
+                error.WriteLine("error: --instances must be at least 1");
+                return SpecAction.Usage;
+            }
+
+            return SpecAction.Run(error, () =>
+            {
+                var setup = FunctionalSetup.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
+                var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
+                var options = new EvaluationOptions(parse.GetValue(instances), parse.GetValue(functional.Seed), path, limit);
+                var report = AccuracyEvaluator.Evaluate(setup.Architecture, setup.Network, setup.Partition, data, options);
+                var o = parse.InvocationConfiguration.Output;
+                o.Write(Summary(report));
+                if (parse.GetValue(output) is { } dir)
+                {
+                    Directory.CreateDirectory(dir);
+                    AccuracyJson.WriteFile(System.IO.Path.Combine(dir, "accuracy.json"), report);
+                }
+
+                return SpecAction.Ok;
+            });
+        });
+        return command;
+    }
+
+    public static string Summary(AccuracyReport r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        static string P(double v) => (100 * v).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+        var text = new System.Text.StringBuilder();
+        text.Append(inv, $"{r.Workload} on {r.Architecture}, {r.Partition}, {r.Dataset}: {r.Samples} samples, {r.Instances} chip(s), {r.Path} path, seed {r.Seed}\n");
+        text.Append(inv, $"  float accuracy      {P(r.FloatAccuracy)}\n");
+        text.Append(inv, $"  quantized accuracy  {P(r.QuantizedAccuracy)} (fixed point, ideal device)\n");
+        text.Append(inv, $"  device accuracy     {P(r.Accuracy)}");
+        if (r.Instances > 1)
+        {
+            text.Append(inv, $" ± {P(r.AccuracyStd)} (min {P(r.AccuracyMin)}, 95% interval {P(r.AccuracyCi95.Low)} to {P(r.AccuracyCi95.High)})");
+        }
+
+        text.Append('\n');
+        foreach (var l in r.Layers)
+        {
+            text.Append(inv, $"    {l.Name,-24} {l.Placement,-8} output error {l.OutputErrorRms.ToString("0.0000", inv)} (RMS, relative)\n");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using HybridSim.Functional.Inference;
+
+namespace HybridSim.Cli.Commands;
+
+/// <summary>Options of the accuracy verbs (<c>evaluate</c>, <c>infer</c>) beyond the point: weights, data, seed, limit, path.</summary>
+internal sealed class FunctionalOptions
+{
+    public Option<string> Weights { get; } = new("--weights") { Description = "Trained weights (.npz, design.md section 8 names)", Required = true };
+
+    public Option<string> Data { get; } = new("--data") { Description = "Data: a file, a folder, or a known name (digits, fashion-mnist)", Required = true };
+
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the first programmed chip (instances use seeds derived from it)", DefaultValueFactory = _ => 1 };
+
+    public Option<int?> Limit { get; } = new("--limit") { Description = "Evaluate only the first K test samples" };
+
+    public Option<string> Path { get; } = new("--path") { Description = "Analog arithmetic: exact (bit-serial with the real ADC, the reference) or fast (effective weights, ideal ADC)", DefaultValueFactory = _ => "exact" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Weights);
+        command.Options.Add(Data);
+        command.Options.Add(Seed);
+        command.Options.Add(Limit);
+        command.Options.Add(Path);
+        Path.AcceptOnlyFromAmong("exact", "fast");
+    }
+
+    public bool TryRead(ParseResult parse, TextWriter error, out InferencePath path, out int? limit)
+    {
+        path = parse.GetValue(Path) == "fast" ? InferencePath.Fast : InferencePath.Exact;
+        limit = parse.GetValue(Limit);
+        if (limit is < 1)
+        {
+            error.WriteLine("error: --limit must be at least 1");
+            return false;
+        }
+
+        return true;
+    }
+}

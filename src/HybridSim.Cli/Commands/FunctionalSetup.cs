@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using HybridSim.Compiler.Partitioning;
+using HybridSim.Functional.Network;
+using HybridSim.Functional.Weights;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Workloads;
+using HybridSim.Sweeps.Pipeline;
+
+namespace HybridSim.Cli.Commands;
+
+/// <summary>What <c>evaluate</c> and <c>infer</c> share: the point (architecture, workload, partition) and the trained network on it.</summary>
+internal sealed record FunctionalSetup(ArchitectureSpec Architecture, WorkloadSpec Workload, PartitionSpec Partition, ImmutableArray<LayerPartition?> Plan, FunctionalNetwork Network)
+{
+    public static FunctionalSetup Load(string archPath, ImmutableArray<string> overrides, string workloadName, PartitionSpec? partition, string weightsPath, TextWriter error)
+    {
+        var architecture = ArchitectureLoader.Load(archPath, overrides);
+        CliErrors.PrintWarnings(error, architecture.Warnings);
+        var workload = WorkloadLoader.Load(workloadName);
+        var point = partition ?? PointMeasurer.DefaultPartition(architecture, workload);
+        var plan = PartitionPlanner.Plan(architecture, workload, point);
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < plan.Length; i++)
+        {
+            if (plan[i] is { BranchRank: > 0 } p)
+            {
+                ranks[workload.Layers[i].Name] = p.BranchRank;
+            }
+        }
+
+        var network = FunctionalNetwork.Create(workload, ranks);
+        var arrays = NpzFile.Read(weightsPath).ToList();
+        if (ranks.Count > 0 && !arrays.Any(a => a.Name.EndsWith(".lobranch_a", StringComparison.Ordinal) || a.Name.EndsWith(".lobranch_b", StringComparison.Ordinal)))
+        {
+            // A model trained without branches: the branch starts as training would start it, B = 0, so it adds nothing
+            // until it is trained. Said out loud, since the accuracy is then W's alone.
+            network.Initialize(0);
+            arrays.AddRange(network.SaveWeights().Where(a => a.Name.EndsWith(".lobranch_a", StringComparison.Ordinal) || a.Name.EndsWith(".lobranch_b", StringComparison.Ordinal)));
+            error.WriteLine($"note: {weightsPath} has no LoBranch tensors; the rank-{point.Value} branches start untrained (lobranch_b = 0) and add nothing");
+        }
+
+        network.LoadWeights(arrays, weightsPath);
+        return new FunctionalSetup(architecture, workload, point, plan, network);
+    }
+}

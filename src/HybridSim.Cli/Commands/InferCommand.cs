@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using HybridSim.Functional.Data;
+using HybridSim.Functional.Evaluation;
+using HybridSim.Functional.Inference;
+using HybridSim.Functional.Weights;
+
+namespace HybridSim.Cli.Commands;
+
+/// <summary>
+/// <c>hybridsim infer ... --out LOGITS.npy</c>: the logits of the test samples on one programmed chip (the chip of
+/// <c>evaluate</c>'s first instance for the same seed), float32 [samples, classes], for comparison with other frameworks.
+/// </summary>
+public static class InferCommand
+{
+    public static Command Create()
+    {
+        var point = new PointOptions();
+        var functional = new FunctionalOptions();
+        var output = new Option<string>("--out") { Description = "Logits file (.npy, float32 samples x classes)", Required = true };
+        var command = new Command("infer", "Write the logits of a trained network on one programmed chip of the architecture.");
+        point.AddTo(command);
+        functional.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (!point.TryRead(parse, error, out var partition, out var overrides) || !functional.TryRead(parse, error, out var path, out var limit))
+            {
+                return SpecAction.Usage;
+            }
+
+            return SpecAction.Run(error, () =>
+            {
+                var setup = FunctionalSetup.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
+                var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
+                var test = limit is { } k ? data.Test.Take(k) : data.Test;
+                var model = FixedPointModel.Prepare(setup.Architecture, setup.Network, setup.Plan, AccuracyEvaluator.Calibration(data, 256));
+                var chip = model.Program(EvaluationOptions.InstanceSeed(parse.GetValue(functional.Seed), 0), path);
+                var classes = setup.Workload.Layers[^1].OutputShape.Channels;
+                var logits = new float[test.Count * classes];
+                FixedPointModel.ForEachBatch(test, 64, (input, start) =>
+                    model.Forward(input, chip, path, start).Data.CopyTo(logits, start * classes));
+                var file = parse.GetValue(output)!;
+                NpyFile.WriteFile(file, new NamedArray("logits", ImmutableArray.Create(test.Count, classes), logits));
+                parse.InvocationConfiguration.Output.WriteLine($"wrote {file}: {test.Count} x {classes} logits ({(path == InferencePath.Exact ? "exact" : "fast")} path)");
+                return SpecAction.Ok;
+            });
+        });
+        return command;
+    }
+}

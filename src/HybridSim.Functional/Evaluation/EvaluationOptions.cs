@@ -1,0 +1,10 @@
+using HybridSim.Functional.Inference;
+
+namespace HybridSim.Functional.Evaluation;
+
+/// <summary>How <c>evaluate</c> runs: chip instances (each one seed), the analog path, the test samples taken.</summary>
+/// <param name="Limit">Evaluate the first Limit test samples; null for all.</param>
+public sealed record EvaluationOptions(int Instances, ulong Seed, InferencePath Path, int? Limit, int BatchSize = 64, int CalibrationSamples = 256)
+{
+    public static ulong InstanceSeed(ulong seed, int instance) => CounterRandom.Key(seed, instance);
+}
