@@ -22,7 +22,7 @@ public static class DatasetLoader
 
     public const string FashionMnistPackage = "dataset-fashion-mnist";
 
-    /// <summary>Samples of the embedded digits' fixed split: the first 1,437 train, the last 360 test.</summary>
+    /// <summary>Samples of the embedded digits' fixed split: of each digit, every fifth sample tests (355), the rest train (1,442).</summary>
     public const int DigitsTrainCount = EmbeddedDigits.TrainCount;
 
     public const int DigitsTestCount = EmbeddedDigits.TestCount;

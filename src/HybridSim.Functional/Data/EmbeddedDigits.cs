@@ -4,7 +4,9 @@ namespace HybridSim.Functional.Data;
 
 /// <summary>
 /// The built-in <c>digits</c> set (data/digits/README.md): 1,797 8×8 grey images of handwritten digits, pixels 0..16,
-/// stored in this assembly as label-first gzipped CSV. Fixed split: the first 1,437 samples train, the last 360 test.
+/// stored in this assembly as label-first gzipped CSV. Fixed split, stratified: of each digit's samples in file
+/// order, every fifth (the 5th, 10th, ...) tests and the rest train, so both parts draw on every writer of the
+/// collection (the file is ordered by writer group) and every class is in both in proportion.
 /// </summary>
 internal static class EmbeddedDigits
 {
@@ -12,16 +14,18 @@ internal static class EmbeddedDigits
     public const string Source = "embedded";
     public const string ResourceName = "HybridSim.Functional.Data.digits.csv.gz";
     public const int Count = 1797;
-    public const int TrainCount = 1437;
-    public const int TestCount = Count - TrainCount;
+    public const int TestEvery = 5;
+    public const int TestCount = 355;
+    public const int TrainCount = Count - TestCount;
     public const int Classes = 10;
     public static readonly TensorShape Shape = new(1, 8, 8);
 
     public static DataSplit Load(WorkloadSpec workload)
     {
         var all = ReadAll();
-        var train = all.Slice($"{Name}/train", 0, TrainCount);
-        var test = all.Slice($"{Name}/test", TrainCount, TestCount);
+        var isTest = IsTest(all.Labels);
+        var train = all.Where($"{Name}/train", i => !isTest[i]);
+        var test = all.Where($"{Name}/test", i => isTest[i]);
         return new DataSplit(DatasetPreparer.Prepare(train, workload, Classes), DatasetPreparer.Prepare(test, workload, Classes));
     }
 
@@ -38,5 +42,18 @@ internal static class EmbeddedDigits
         }
 
         return set;
+    }
+
+    /// <summary>Per sample: whether it is its digit's 5th, 10th, ... occurrence in file order.</summary>
+    private static bool[] IsTest(int[] labels)
+    {
+        var seen = new int[Classes];
+        var test = new bool[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            test[i] = ++seen[labels[i]] % TestEvery == 0;
+        }
+
+        return test;
     }
 }
