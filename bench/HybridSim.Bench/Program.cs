@@ -1,6 +1,6 @@
 namespace HybridSim.Bench;
 
-/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|sweep`.</summary>
+/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|sweep|functional`.</summary>
 /// <remarks>A dispatcher only: each benchmark lives in its own class file and adds one line below.</remarks>
 public static class Program
 {
@@ -16,8 +16,10 @@ public static class Program
                 return WorkloadsBenchmark.Run(rest);
             case "sweep":
                 return SweepBenchmark.Run(rest);
+            case "functional":
+                return FunctionalBenchmark.Run(rest);
             default:
-                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep [options]");
+                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep|functional [options]");
                 return 2;
         }
     }

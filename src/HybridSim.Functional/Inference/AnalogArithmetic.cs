@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Functional.Inference;
@@ -33,6 +34,25 @@ public sealed record AnalogArithmetic(int WeightBits, int InputBits, int BitsPer
 
     /// <summary>The full-range ADC's input range: R · (2^P - 1) · (2^D - 1).</summary>
     private double FullRange => (double)CrossbarRows * MaxLevel * ((1 << DacBits) - 1);
+
+    /// <summary>What one ADC level is worth in cell levels: 1 when clipping, range / (2^A - 1) at full range.</summary>
+    public double LevelValue => AdcRange == AdcRange.Clip ? 1.0 : FullRange / AdcMax;
+
+    /// <summary>
+    /// Converts column values in place into ADC levels (integers 0 .. 2^A - 1; times <see cref="LevelValue"/> they are
+    /// the values the shift-and-add sees): round half to even, then clip. The vector form of <see cref="Convert"/>.
+    /// </summary>
+    public void ConvertToLevels(Span<float> values)
+    {
+        if (AdcRange == AdcRange.Full)
+        {
+            TensorPrimitives.Multiply(values, (float)(AdcMax / FullRange), values);
+        }
+
+        TensorPrimitives.Round(values, values);
+        TensorPrimitives.Max(values, 0f, values);
+        TensorPrimitives.Min(values, (float)AdcMax, values);
+    }
 
     /// <summary>One conversion of a column value v (cell levels), as the shift-and-add sees it.</summary>
     public double Convert(double v)

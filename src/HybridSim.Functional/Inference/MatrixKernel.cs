@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using HybridSim.Functional.Tensors;
 
 namespace HybridSim.Functional.Inference;
@@ -80,77 +81,138 @@ internal static class MatrixKernel
         var mask = (int)((1L << a.InputBits) - 1);
         var readSigma = a.Device.ReadNoiseSigma;
         var correction = a.Correction;
+        var levelValue = a.LevelValue;
+        var floatExact = (Math.ScaleB(1.0, a.AdcBits) - 1) * (Math.ScaleB(1.0, a.WeightBits) - 1) / a.MaxLevel < (1 << 24);
         var scale = m.WeightScale * m.InputScale;
         ForChunks(n * positions, (start, end) =>
         {
+            // One chunk of output positions at a time through each row block, so each conversion step handles the
+            // chunk's column values in one vector pass.
+            var count = end - start;
             var blocks = m.Tiling.ColumnBlocks;
             var maxRows = m.Rows.Max(rb => rb.Max(r => r.Count));
             var maxCols = blocks.Max(b => b.OutCount);
             var gathered = new float[maxRows];
-            var pattern = new int[maxRows];
-            var column = new float[slices * maxCols];
-            var acc = new double[maxCols];
+            var pattern = new int[count * maxRows];
+            var inputSum = new double[count];
+            var column = new float[count * slices * maxCols];
+            var driven = new bool[count];
+            var acc = new double[count * maxCols];
+            var stepSum = new float[maxCols];
             var sliceWeight = Enumerable.Range(0, slices).Select(s => Math.ScaleB(1.0, s * a.BitsPerCell)).ToArray();
-            for (var p = start; p < end; p++)
+            for (var b = 0; b < blocks.Length; b++)
             {
-                var sample = p / positions;
-                var pos = p % positions;
-                var global = ((sampleBase + sample) * positions) + pos;
-                for (var b = 0; b < blocks.Length; b++)
+                var cols = blocks[b].OutCount;
+                var width = slices * cols;
+                Array.Clear(acc);
+                for (var r = 0; r < blocks[b].RowBlocks.Length; r++)
                 {
-                    var cols = blocks[b].OutCount;
-                    var width = slices * cols;
-                    var sum = acc.AsSpan(0, cols);
-                    sum.Clear();
-                    for (var r = 0; r < blocks[b].RowBlocks.Length; r++)
+                    var rows = m.Rows[b][r];
+                    var blockCells = cells[b][r];
+                    for (var k = 0; k < count; k++)
                     {
-                        var rows = m.Rows[b][r];
-                        Gather(g, rows, xq, sample, pos, gathered);
-                        double inputSum = 0;
+                        var p = start + k;
+                        Gather(g, rows, xq, p / positions, p % positions, gathered);
+                        double total = 0;
                         for (var i = 0; i < rows.Count; i++)
                         {
-                            inputSum += gathered[i];
-                            pattern[i] = (int)gathered[i] & mask;
+                            total += gathered[i];
+                            pattern[(k * maxRows) + i] = (int)gathered[i] & mask;
                         }
 
-                        var blockCells = cells[b][r];
-                        for (var t = 0; t < steps.Length; t++)
+                        inputSum[k] = total;
+                    }
+
+                    for (var t = 0; t < steps.Length; t++)
+                    {
+                        var step = steps[t];
+                        var digitMask = (1 << step.Width) - 1;
+                        var values = column.AsSpan(0, count * width);
+                        values.Clear();
+                        var anyDriven = false;
+                        for (var k = 0; k < count; k++)
                         {
-                            var step = steps[t];
-                            var digitMask = (1 << step.Width) - 1;
-                            var v = column.AsSpan(0, width);
-                            v.Clear();
+                            var v = values.Slice(k * width, width);
+                            driven[k] = false;
                             for (var i = 0; i < rows.Count; i++)
                             {
-                                var digit = (pattern[i] >> step.Shift) & digitMask;
+                                var digit = (pattern[(k * maxRows) + i] >> step.Shift) & digitMask;
                                 if (digit != 0)
                                 {
                                     Axpy(digit, blockCells.AsSpan(i * width, width), v);
+                                    driven[k] = true;
                                 }
                             }
 
-                            for (var e = 0; e < width; e++)
+                            anyDriven |= driven[k];
+                            if (readSigma > 0)
                             {
-                                double value = v[e];
-                                if (readSigma > 0)
+                                var global = ((sampleBase + ((start + k) / positions)) * positions) + ((start + k) % positions);
+                                for (var e = 0; e < width; e++)
                                 {
-                                    value += readSigma * CounterRandom.Normal(CounterRandom.Key(noiseSeed, m.Id, ((long)b << 20) | (long)r, global, ((long)t << 24) | (long)e));
+                                    v[e] += (float)(readSigma * CounterRandom.Normal(CounterRandom.Key(noiseSeed, m.Id, ((long)b << 20) | (long)r, global, ((long)t << 24) | (long)e)));
                                 }
-
-                                var s = e / cols;
-                                sum[e - (s * cols)] += a.Convert(value) * sliceWeight[s] * step.Weight;
                             }
                         }
 
-                        for (var j = 0; j < cols; j++)
+                        if (!anyDriven && readSigma == 0)
                         {
-                            sum[j] -= correction * inputSum;
+                            continue; // no row driven anywhere: every column reads 0, which converts to level 0
+                        }
+
+                        a.ConvertToLevels(values);
+                        var stepWeight = step.Weight * levelValue;
+                        for (var k = 0; k < count; k++)
+                        {
+                            if (!driven[k] && readSigma == 0)
+                            {
+                                continue;
+                            }
+
+                            var v = values.Slice(k * width, width);
+                            var sum = acc.AsSpan(k * maxCols, cols);
+                            if (floatExact)
+                            {
+                                // ADC levels are integers and their shift-and-add over slices stays below 2^24: exact in float.
+                                var shifted = stepSum.AsSpan(0, cols);
+                                v[..cols].CopyTo(shifted);
+                                for (var s = 1; s < slices; s++)
+                                {
+                                    TensorPrimitives.MultiplyAdd(v.Slice(s * cols, cols), (float)sliceWeight[s], shifted, shifted);
+                                }
+
+                                for (var j = 0; j < cols; j++)
+                                {
+                                    sum[j] += shifted[j] * stepWeight;
+                                }
+                            }
+                            else
+                            {
+                                for (var e = 0; e < width; e++)
+                                {
+                                    var s = e / cols;
+                                    sum[e - (s * cols)] += v[e] * sliceWeight[s] * stepWeight;
+                                }
+                            }
                         }
                     }
 
+                    for (var k = 0; k < count; k++)
+                    {
+                        var sum = acc.AsSpan(k * maxCols, cols);
+                        for (var j = 0; j < cols; j++)
+                        {
+                            sum[j] -= correction * inputSum[k];
+                        }
+                    }
+                }
+
+                for (var k = 0; k < count; k++)
+                {
+                    var p = start + k;
                     for (var j = 0; j < cols; j++)
                     {
-                        Store(m, y, sample, blocks[b].OutStart + j, pos, sum[j] * scale);
+                        Store(m, y, p / positions, blocks[b].OutStart + j, p % positions, acc[(k * maxCols) + j] * scale);
                     }
                 }
             }
