@@ -11,11 +11,4 @@ internal sealed record RawSet(string Name, string Source, int Channels, int Heig
 
     public int SampleSize => Channels * Height * Width;
 
-    /// <summary>Samples [start, start + count) as a set of their own.</summary>
-    public RawSet Slice(string name, int start, int count) => this with
-    {
-        Name = name,
-        Images = Images.AsSpan(start * SampleSize, count * SampleSize).ToArray(),
-        Labels = Labels.AsSpan(start, count).ToArray(),
-    };
 }

@@ -10,13 +10,13 @@ public sealed class DigitsDataTests
     private static readonly WorkloadSpec Mlp = WorkloadLoader.Load(Path.Combine(RepositoryPaths.Root, "workloads", "mlp-digits.yaml"));
 
     [Fact]
-    public void Digits_hold_1797_samples_split_1437_train_and_360_test()
+    public void Digits_hold_1797_samples_split_1442_train_and_355_test()
     {
         var split = DatasetLoader.Load("digits", Mlp);
 
-        Assert.Equal(("digits/train", "embedded", 1437), (split.Train!.Name, split.Train.Source, split.Train.Count));
-        Assert.Equal(("digits/test", 360), (split.Test.Name, split.Test.Count));
-        Assert.Equal((DatasetLoader.DigitsTrainCount, DatasetLoader.DigitsTestCount), (1437, 360));
+        Assert.Equal(("digits/train", "embedded", 1442), (split.Train!.Name, split.Train.Source, split.Train.Count));
+        Assert.Equal(("digits/test", 355), (split.Test.Name, split.Test.Count));
+        Assert.Equal((DatasetLoader.DigitsTrainCount, DatasetLoader.DigitsTestCount), (1442, 355));
         Assert.Equal((1, 8, 8, 10), (split.Test.Channels, split.Test.Height, split.Test.Width, split.Test.Classes));
     }
 
@@ -42,14 +42,37 @@ public sealed class DigitsDataTests
     }
 
     [Fact]
-    public void Every_digit_is_in_both_parts_of_the_split()
+    public void Split_puts_every_fifth_sample_of_each_digit_in_the_test_part()
     {
         var split = DatasetLoader.Load("digits", Mlp);
 
-        Assert.Equal(Enumerable.Range(0, 10), split.Train!.Labels.Distinct().Order());
         Assert.Equal(
-            [35, 36, 35, 37, 37, 37, 37, 36, 33, 37],
+            [35, 36, 35, 36, 36, 36, 36, 35, 34, 36],
             Enumerable.Range(0, 10).Select(d => split.Test.Labels.Count(l => l == d)));
+        Assert.Equal(
+            [143, 146, 142, 147, 145, 146, 145, 144, 140, 144],
+            Enumerable.Range(0, 10).Select(d => split.Train!.Labels.Count(l => l == d)));
+    }
+
+    [Fact]
+    public void Test_mask_takes_the_5th_10th_and_later_fifth_sample_of_each_label_in_file_order()
+    {
+        int[] labels = [0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0];
+
+        var mask = EmbeddedDigits.TestMask(labels);
+
+        // Label 0 at 0,1,3,4,5,10,...: its 5th is index 5 and its 10th index 14; label 1 at 2,6,7,8,9: its 5th is index 9.
+        Assert.Equal([5, 9, 14], Enumerable.Range(0, labels.Length).Where(i => mask[i]));
+    }
+
+    [Fact]
+    public void First_test_sample_is_file_row_33_the_fifth_five()
+    {
+        var split = DatasetLoader.Load("digits", Mlp);
+        var all = EmbeddedDigits.ReadAll();
+
+        Assert.Equal((5, 5), (split.Test.Labels[0], all.Labels[33]));
+        Assert.Equal(all.Images.AsSpan(33 * 64, 64).ToArray(), split.Test.Image(0).ToArray());
     }
 
     [Fact]
@@ -57,7 +80,7 @@ public sealed class DigitsDataTests
     {
         var cnn = WorkloadLoader.Load(Path.Combine(RepositoryPaths.Root, "workloads", "cnn-digits.yaml"));
 
-        Assert.Equal(360, DatasetLoader.Load("digits", cnn).Test.Count);
+        Assert.Equal(355, DatasetLoader.Load("digits", cnn).Test.Count);
     }
 
     [Fact]
