@@ -22,7 +22,7 @@ public static class DatasetLoader
 
     public const string FashionMnistPackage = "dataset-fashion-mnist";
 
-    /// <summary>Samples of the embedded digits' fixed split: of each digit, every fifth sample tests (355), the rest train (1,442).</summary>
+    /// <summary>Samples of the embedded digits' fixed split (per digit, every fifth sample in file order is test): 1,442 train, 355 test.</summary>
     public const int DigitsTrainCount = EmbeddedDigits.TrainCount;
 
     public const int DigitsTestCount = EmbeddedDigits.TestCount;

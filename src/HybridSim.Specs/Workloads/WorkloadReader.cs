@@ -90,6 +90,12 @@ internal static class WorkloadReader
         var mean = ReadChannelValues(r, "mean", input, positive: false, errors);
         var std = ReadChannelValues(r, "std", input, positive: true, errors);
         var pad = r.ReadInt("pad", min: 0, max: WorkloadSchema.MaxSize) ?? 0;
+        if (input is not null && (2L * pad >= input.Height || 2L * pad >= input.Width) && r.Mapping["pad"] is { } padNode)
+        {
+            errors.Add(padNode, r.ChildPath("pad"), $"pad {pad} on each side leaves no image inside input {input}; expected 2·pad smaller than the height and width");
+            pad = 0;
+        }
+
         r.Finish();
         return new DatasetSpec(mean, std, pad);
     }

@@ -116,4 +116,13 @@ public sealed class WorkloadDatasetBlockTests
         Assert.Equal("datset", error.Path);
         Assert.Contains("did you mean 'dataset'?", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Dataset_block_pad_that_leaves_no_image_inside_the_input_is_an_error()
+    {
+        var error = Single("dataset: {pad: 4}", channels: 1);
+
+        Assert.Equal("dataset.pad", error.Path);
+        Assert.Contains("leaves no image inside input 1x8x8", error.Message, StringComparison.Ordinal);
+    }
 }

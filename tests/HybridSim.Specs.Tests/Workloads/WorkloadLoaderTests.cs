@@ -43,7 +43,7 @@ public sealed class WorkloadLoaderTests
         var error = Assert.Single(e.Errors);
         Assert.Equal(("resnet20-cifra", "workload"), (error.File, error.Path));
         Assert.Contains("did you mean 'resnet20-cifar'?", error.Message, StringComparison.Ordinal);
-        Assert.Contains("available: mlp-mnist, mobilenetv2-cifar, resnet18-cifar", error.Message, StringComparison.Ordinal);
+        Assert.Contains("available: cnn-digits, lenet5-fashion, mlp-digits, mlp-mnist, mobilenetv2-cifar, resnet18-cifar", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

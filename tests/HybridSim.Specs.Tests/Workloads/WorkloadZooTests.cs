@@ -13,6 +13,10 @@ public sealed class WorkloadZooTests
     [InlineData("vgg16-cifar", 16, 16, 15_253_578)]
     [InlineData("mobilenetv2-cifar", 53, 53, 2_236_682)]
     [InlineData("mlp-mnist", 3, 3, 669_706)]
+    [InlineData("mlp-digits", 3, 3, 17_226)]
+    [InlineData("cnn-digits", 3, 3, 9_978)]
+    [InlineData("lenet5-fashion", 5, 5, 61_706)]
+    [InlineData("resnet20-fashion", 20, 20, 269_434)]
     public void Zoo_workload_has_the_published_weight_layer_and_parameter_counts(
         string name, int freezePositions, int weightLayersWithProjections, long parameters)
     {
@@ -31,6 +35,10 @@ public sealed class WorkloadZooTests
     [InlineData("vgg16-cifar")]
     [InlineData("mobilenetv2-cifar")]
     [InlineData("mlp-mnist")]
+    [InlineData("mlp-digits")]
+    [InlineData("cnn-digits")]
+    [InlineData("lenet5-fashion")]
+    [InlineData("resnet20-fashion")]
     public void Zoo_workload_numbers_its_main_path_weight_layers_1_to_L_in_execution_order(string name)
     {
         var workload = WorkloadLoader.Load(name);
@@ -165,6 +173,43 @@ public sealed class WorkloadZooTests
 
         Assert.Equal(new TensorShape(784, 1, 1), workload.Layer("flatten").OutputShape);
         Assert.Equal((784, 512), (workload.Layer("fc1").MatrixRows, workload.Layer("fc1").MatrixCols));
+        Assert.Equal(new TensorShape(10, 1, 1), workload.Layers[^1].OutputShape);
+    }
+
+    [Fact]
+    public void Lenet5_fashion_normalizes_with_the_fashion_mnist_mean_and_std_and_keeps_28x28()
+    {
+        var workload = WorkloadLoader.Load("lenet5-fashion");
+
+        Assert.Equal(new TensorShape(1, 28, 28), workload.InputShape);
+        Assert.Equal([0.2860], workload.Dataset!.Mean.ToArray());
+        Assert.Equal([0.3530], workload.Dataset.Std.ToArray());
+        Assert.Equal(0, workload.Dataset.Pad);
+        Assert.Equal(new TensorShape(16, 5, 5), workload.Layer("pool2").OutputShape);
+        Assert.Equal(new TensorShape(10, 1, 1), workload.Layers[^1].OutputShape);
+    }
+
+    [Fact]
+    public void Resnet20_fashion_pads_28x28_images_by_2_to_its_1x32x32_input_and_matches_resnet20_cifar_after_the_stem()
+    {
+        var fashion = WorkloadLoader.Load("resnet20-fashion");
+        var cifar = WorkloadLoader.Load("resnet20-cifar");
+
+        Assert.Equal(new TensorShape(1, 32, 32), fashion.InputShape);
+        Assert.Equal(2, fashion.Dataset!.Pad);
+        Assert.Equal(cifar.Layers.Select(l => (l.Name, l.Kind, l.OutputShape)), fashion.Layers.Select(l => (l.Name, l.Kind, l.OutputShape)));
+        Assert.Equal(cifar.ParameterCount - (2 * 9 * 16), fashion.ParameterCount);
+    }
+
+    [Theory]
+    [InlineData("mlp-digits")]
+    [InlineData("cnn-digits")]
+    public void Digits_workloads_take_1x8x8_images_and_output_10_classes(string name)
+    {
+        var workload = WorkloadLoader.Load(name);
+
+        Assert.Equal(new TensorShape(1, 8, 8), workload.InputShape);
+        Assert.Null(workload.Dataset);
         Assert.Equal(new TensorShape(10, 1, 1), workload.Layers[^1].OutputShape);
     }
 }
