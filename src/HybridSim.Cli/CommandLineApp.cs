@@ -16,6 +16,7 @@ public static class CommandLineApp
         root.Subcommands.Add(Commands.ValidateCommand.Create());
         root.Subcommands.Add(Commands.DescribeCommand.Create());
         root.Subcommands.Add(Commands.CompileCommand.Create());
+        root.Subcommands.Add(Commands.ImportCommand.Create());
         return root;
     }
 
