@@ -587,7 +587,9 @@ public static class OnnxImporter
             var opset = model.Opset > 0 ? model.Opset.ToString(inv) : "unknown";
             var producer = model.ProducerName.Length > 0 ? $", produced by {OneLine(model.ProducerName)}" : "";
             sb.Append(inv, $"# Imported by 'hybridsim import' from {OneLine(Path.GetFileName(file))} (ONNX opset {opset}{producer}).\n");
-            sb.Append(inv, $"# {_layers.Count} layers, {_layers.Count(l => l.Kind is "conv" or "fc")} weight layers ({_layers.Count(l => l.ShortcutOf is not null)} projection shortcuts).\n");
+            var projections = _layers.Count(l => l.ShortcutOf is not null);
+            var positions = _layers.Count(l => l.Kind is "conv" or "fc") - projections;
+            sb.Append(inv, $"# {_layers.Count} layers, {positions} weight layers (freeze-x positions){(projections > 0 ? $" + {projections} projection shortcuts" : "")}.\n");
             sb.Append(inv, $"# Parameters: {parameters.ToString("N0", inv)} (conv and fc weights and biases, batch-norm scale and shift).\n");
             sb.Append(inv, $"name: {workloadName}\n");
             sb.Append(input.Height == 1 && input.Width == 1 && _layers.FirstOrDefault()?.Kind == "fc"
