@@ -7,7 +7,7 @@ namespace HybridSim.Compiler.Output;
 /// Writes a file so that readers see the old content or the whole new content, never a torn one: a temporary file in
 /// the same folder, then renamed over the target (the convention of Metrics' AtomicFile, which the compiler cannot reference).
 /// </summary>
-public static class AtomicOutputFile
+internal static class AtomicOutputFile
 {
     /// <summary>Suffix of temporary files, as Metrics' AtomicFile spells it (folder scanners skip names containing it).</summary>
     public const string TempMarker = ".tmp-";

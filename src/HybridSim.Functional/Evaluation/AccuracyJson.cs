@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using HybridSim.Compiler.Output;
+using HybridSim.Functional.Weights;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Functional.Evaluation;
@@ -64,8 +64,7 @@ public static class AccuracyJson
     /// <summary>Writes the report atomically (a reader never sees half a file).</summary>
     public static void WriteFile(string path, AccuracyReport report)
     {
-        var text = Serialize(report);
-        AtomicOutputFile.WriteText(path, w => w.Write(text));
+        AtomicFileWriter.WriteAllText(path, Serialize(report));
     }
 
     private static void Number(Utf8JsonWriter w, string name, double value)
