@@ -1,6 +1,6 @@
 namespace HybridSim.Bench;
 
-/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|sweep`.</summary>
+/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|sweep|gemm|training`.</summary>
 /// <remarks>A dispatcher only: each benchmark lives in its own class file and adds one line below.</remarks>
 public static class Program
 {
@@ -16,8 +16,12 @@ public static class Program
                 return WorkloadsBenchmark.Run(rest);
             case "sweep":
                 return SweepBenchmark.Run(rest);
+            case "gemm":
+                return FunctionalBenchmark.RunGemm(rest);
+            case "training":
+                return FunctionalBenchmark.RunTraining(rest);
             default:
-                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep [options]");
+                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep|gemm|training [options]");
                 return 2;
         }
     }
