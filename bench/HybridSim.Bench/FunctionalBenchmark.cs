@@ -48,6 +48,10 @@ public static class FunctionalBenchmark
         var input = new Tensor(Batch, 3, 32, 32, Fill(Batch * 3 * 32 * 32));
         var forward = Best(() => network.Forward(input, ForwardMode.Inference), 1);
         Print("resnet20-cifar forward, batch 100", Batch / forward, "images/s");
+        var mobile = FunctionalNetwork.Create(WorkloadLoader.Load("mobilenetv2-cifar"));
+        mobile.Initialize(1);
+        var mobileForward = Best(() => mobile.Forward(input, ForwardMode.Inference), 1);
+        Print("mobilenetv2-cifar forward, batch 100", Batch / mobileForward, "images/s");
         return 0;
     }
 
@@ -63,6 +67,12 @@ public static class FunctionalBenchmark
         var options = TrainingOptions.Default with { Epochs = 1, BatchSize = 64 };
         var seconds = Best(() => Trainer.Train(network, data, null, options), 1);
         Print("lenet5 training, batch 64", Count / seconds, "images/s");
+        var resnet = FunctionalNetwork.Create(WorkloadLoader.Load("resnet20-cifar"));
+        resnet.Initialize(1);
+        const int Images = 640;
+        var cifar = new Dataset("synthetic", "bench", 3, 32, 32, 10, Fill(Images * 3 * 32 * 32), labels[..Images]);
+        var resnetSeconds = Best(() => Trainer.Train(resnet, cifar, null, options), 1);
+        Print("resnet20-cifar training, batch 64", Images / resnetSeconds, "images/s");
         return 0;
     }
 
