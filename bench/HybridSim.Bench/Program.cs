@@ -1,6 +1,6 @@
 namespace HybridSim.Bench;
 
-/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|sweep|functional`.</summary>
+/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|sweep|functional|gemm|training`.</summary>
 /// <remarks>A dispatcher only: each benchmark lives in its own class file and adds one line below.</remarks>
 public static class Program
 {
@@ -18,8 +18,12 @@ public static class Program
                 return SweepBenchmark.Run(rest);
             case "functional":
                 return FunctionalBenchmark.Run(rest);
+            case "gemm":
+                return EngineBenchmark.RunGemm(rest);
+            case "training":
+                return EngineBenchmark.RunTraining(rest);
             default:
-                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep|functional [options]");
+                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep|functional|gemm|training [options]");
                 return 2;
         }
     }

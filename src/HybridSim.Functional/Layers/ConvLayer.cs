@@ -24,6 +24,9 @@ internal sealed class ConvLayer : Layer
     private readonly Parameter[] _parameters;
     private readonly GradientPartials _partials;
 
+    /// <summary>One filter per channel and no branch: direct loops instead of im2col.</summary>
+    private readonly bool _depthwise;
+
     public ConvLayer(LayerSpec spec, int rank)
         : base(spec)
     {
@@ -53,6 +56,7 @@ internal sealed class ConvLayer : Layer
 
         _parameters = [.. list];
         _partials = new GradientPartials(_parameters);
+        _depthwise = _groups == input.Channels && _groups == _outChannels && _groups > 1 && rank == 0;
     }
 
     public override IReadOnlyList<Parameter> Parameters => _parameters;
@@ -71,10 +75,15 @@ internal sealed class ConvLayer : Layer
     private void ForwardSample(Tensor x, Tensor output, int s, bool parallelGemm)
     {
         var positions = _geometry.Positions;
-        var columns = Columns(x, s);
         var y = output.Sample(s);
         var w = _weight.Value;
-        for (var g = 0; g < _groups; g++)
+        var columns = _depthwise ? default : Columns(x, s);
+        if (_depthwise)
+        {
+            DepthwiseConv.Forward(_geometry, w, x.Sample(s), y);
+        }
+
+        for (var g = 0; g < _groups && !_depthwise; g++)
         {
             Gemm.Multiply(
                 w.AsSpan(g * _groupOut * _groupRows, _groupOut * _groupRows), false,
@@ -139,10 +148,15 @@ internal sealed class ConvLayer : Layer
             dPre = buffer;
         }
 
-        var columns = Columns(x, s);
         var w = _weight.Value;
         var dW = _partials.Buffer(chunk, 0);
-        for (var g = 0; g < _groups; g++)
+        if (_depthwise)
+        {
+            DepthwiseConv.Backward(_geometry, w, x.Sample(s), dPre, dW, gradInput is null ? default : gradInput.Sample(s), gradInput is not null);
+        }
+
+        var columns = _depthwise ? default : Columns(x, s);
+        for (var g = 0; g < _groups && !_depthwise; g++)
         {
             Gemm.Multiply(
                 dPre.Slice(g * _groupOut * positions, _groupOut * positions), false,
@@ -170,7 +184,7 @@ internal sealed class ConvLayer : Layer
 
         var rows = _geometry.Rows;
         Span<float> dColumns = gradInput is null ? default : Scratch.Get(Scratch.ColumnGrad, rows * positions).AsSpan(0, rows * positions);
-        if (gradInput is not null)
+        if (gradInput is not null && !_depthwise)
         {
             for (var g = 0; g < _groups; g++)
             {
@@ -196,7 +210,7 @@ internal sealed class ConvLayer : Layer
             }
         }
 
-        if (gradInput is not null)
+        if (gradInput is not null && !_depthwise)
         {
             var target = gradInput.Sample(s);
             if (_geometry.IsIdentity)
