@@ -18,6 +18,11 @@ public sealed class ReadmeCommandsTests
         .Where(l => l.StartsWith(Prefix, StringComparison.Ordinal))
         .Select(l => l[Prefix.Length..]);
 
+    /// <summary>Weights files README's commands share (train writes them, evaluate and infer read them), once per run.</summary>
+    private static readonly string SharedWeights = Directory.CreateTempSubdirectory("hybridsim-readme-weights-").FullName;
+
+    private static readonly Lock TrainLock = new();
+
     [Theory]
     [MemberData(nameof(Commands))]
     public void Readme_command_succeeds(string command)
@@ -25,35 +30,80 @@ public sealed class ReadmeCommandsTests
         var output = Directory.CreateTempSubdirectory("hybridsim-readme-").FullName;
         try
         {
-            var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 0; i < args.Length; i++)
+            var args = Rewrite(command, output);
+            if (Array.IndexOf(args, "--weights") is var w and >= 0)
             {
-                if (args[i].StartsWith("arch/", StringComparison.Ordinal))
-                {
-                    args[i] = Path.Combine(CliHarness.Root, args[i]);
-                }
-                else if (i > 0 && args[i - 1] == "--out")
-                {
-                    args[i] = Path.Combine(output, "out");
-                }
+                EnsureTrained(args[w + 1]);
             }
 
             var (code, _, err) = CliHarness.Invoke(args);
 
             Assert.True(code == 0, $"exit code {code}: {err}");
-            if (args[0] == "sweep")
+            var outPath = Array.IndexOf(args, "--out") is var o and >= 0 ? args[o + 1] : null;
+            switch (args[0])
             {
-                Assert.Equal(85, File.ReadAllLines(Path.Combine(output, "out", "sweep.csv")).Length); // header + 4 x 21 points
-                Assert.True(File.Exists(Path.Combine(output, "out", "sweep.svg")));
-            }
-            else if (args.Contains("--out"))
-            {
-                Assert.True(File.Exists(Path.Combine(output, "out", "report.json")));
+                case "sweep":
+                    Assert.Equal(85, File.ReadAllLines(Path.Combine(output, "out", "sweep.csv")).Length); // header + 4 x 21 points
+                    Assert.True(File.Exists(Path.Combine(output, "out", "sweep.svg")));
+                    break;
+                case "train" or "infer":
+                    Assert.True(File.Exists(outPath), $"{args[0]} wrote no {outPath}");
+                    break;
+                case "evaluate":
+                    Assert.Contains("\"quantized_accuracy\"", File.ReadAllText(Path.Combine(outPath!, "accuracy.json")), StringComparison.Ordinal);
+                    break;
+                default:
+                    if (outPath is not null)
+                    {
+                        Assert.True(File.Exists(Path.Combine(outPath, "report.json")));
+                    }
+
+                    break;
             }
         }
         finally
         {
             Directory.Delete(output, recursive: true);
+        }
+    }
+
+    /// <summary>Paths into the repository made absolute; output folders moved to <paramref name="output"/>; weights files
+    /// (train's output, the others' --weights) moved to one shared folder.</summary>
+    private static string[] Rewrite(string command, string output)
+    {
+        var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("arch/", StringComparison.Ordinal))
+            {
+                args[i] = Path.Combine(CliHarness.Root, args[i]);
+            }
+            else if (i > 0 && (args[i - 1] == "--weights" || (args[0] == "train" && args[i - 1] == "--out")))
+            {
+                args[i] = Path.Combine(SharedWeights, Path.GetFileName(args[i]));
+            }
+            else if (i > 0 && args[i - 1] == "--out")
+            {
+                args[i] = Path.Combine(output, "out");
+            }
+        }
+
+        return args;
+    }
+
+    /// <summary>Runs the README train command that writes <paramref name="weights"/> unless an earlier test did.</summary>
+    private static void EnsureTrained(string weights)
+    {
+        lock (TrainLock)
+        {
+            if (File.Exists(weights))
+            {
+                return;
+            }
+
+            var train = ReadmeCommands().Select(c => Rewrite(c, SharedWeights)).First(a => a[0] == "train" && a[Array.IndexOf(a, "--out") + 1] == weights);
+            var (code, _, err) = CliHarness.Invoke(train);
+            Assert.True(code == 0, $"training for {weights} failed ({code}): {err}");
         }
     }
 }

@@ -1,0 +1,119 @@
+namespace HybridSim.Cli.Tests.Commands;
+
+/// <summary><c>train</c>, <c>evaluate</c> and <c>infer</c>: what they write, and exit 1 with the file and field for bad input.</summary>
+public sealed class AccuracyCommandsTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Trained()
+    {
+        var weights = _dir.Sub("mlp.npz");
+        var (code, _, err) = CliHarness.Invoke("train", "--workload", CliHarness.Workload("mlp-digits.yaml"), "--data", "digits", "--epochs", "2", "--out", weights);
+        Assert.True(code == 0, err);
+        return weights;
+    }
+
+    private static string[] Evaluate(string weights, string data, params string[] more) =>
+        ["evaluate", "--arch", CliHarness.Arch("hyperx-128-8b.yaml"), "--workload", CliHarness.Workload("mlp-digits.yaml"), "--weights", weights, "--data", data, "--freeze", "3", .. more];
+
+    [Fact]
+    public void Evaluate_with_the_same_seed_writes_the_same_bytes()
+    {
+        var weights = Trained();
+        Assert.Equal(0, CliHarness.Invoke(Evaluate(weights, "digits", "--instances", "2", "--seed", "5", "--out", _dir.Sub("a"))).Code);
+        Assert.Equal(0, CliHarness.Invoke(Evaluate(weights, "digits", "--instances", "2", "--seed", "5", "--out", _dir.Sub("b"))).Code);
+        var a = File.ReadAllBytes(Path.Combine(_dir.Sub("a"), "accuracy.json"));
+        Assert.Equal(a, File.ReadAllBytes(Path.Combine(_dir.Sub("b"), "accuracy.json")));
+        var text = System.Text.Encoding.UTF8.GetString(a);
+        foreach (var field in new[] { "architecture", "workload", "partition", "dataset", "samples", "instances", "accuracy", "accuracy_std", "accuracy_min", "accuracy_ci95", "per_instance", "float_accuracy", "quantized_accuracy", "layers", "output_error_rms", "seed", "path" })
+        {
+            Assert.Contains($"\"{field}\"", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Infer_writes_float32_logits_samples_by_classes()
+    {
+        var weights = Trained();
+        var logits = _dir.Sub("logits.npy");
+        var (code, _, err) = CliHarness.Invoke("infer", "--arch", CliHarness.Arch("hyperx-64-8b.yaml"), "--workload", CliHarness.Workload("mlp-digits.yaml"),
+            "--weights", weights, "--data", "digits", "--freeze", "3", "--limit", "7", "--path", "fast", "--out", logits);
+        Assert.True(code == 0, err);
+        var bytes = File.ReadAllBytes(logits);
+        var header = System.Text.Encoding.ASCII.GetString(bytes, 10, bytes[8] | (bytes[9] << 8));
+        Assert.Contains("'descr': '<f4'", header, StringComparison.Ordinal);
+        Assert.Contains("'shape': (7, 10)", header, StringComparison.Ordinal);
+        Assert.Equal(10 + header.Length + (7 * 10 * 4), bytes.Length);
+    }
+
+    [Fact]
+    public void Weights_of_another_workload_name_the_tensor_and_both_shapes()
+    {
+        var weights = Trained();
+        var (code, _, err) = CliHarness.Invoke("evaluate", "--arch", CliHarness.Arch("hyperx-128-8b.yaml"), "--workload", CliHarness.Workload("cnn-digits.yaml"),
+            "--weights", weights, "--data", "digits", "--freeze", "1");
+        Assert.Equal(1, code);
+        Assert.Contains(weights, err, StringComparison.Ordinal);
+        Assert.Contains("missing tensor", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_shape_is_exit_1_naming_the_tensor()
+    {
+        var weights = Trained();
+        var (code, _, err) = CliHarness.Invoke("evaluate", "--arch", CliHarness.Arch("hyperx-128-8b.yaml"), "--workload", CliHarness.Workload("mlp-mnist.yaml"),
+            "--weights", weights, "--data", "digits", "--freeze", "1");
+        Assert.Equal(1, code);
+        Assert.Contains("fc1.weight", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_data_file_with_a_wrong_magic_number_is_exit_1_naming_the_file()
+    {
+        var weights = Trained();
+        var bad = _dir.File("images-idx3-ubyte", "not an idx file at all");
+        var (code, _, err) = CliHarness.Invoke(Evaluate(weights, bad));
+        Assert.Equal(1, code);
+        Assert.Contains(bad, err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_data_name_lists_the_known_ones()
+    {
+        var (code, _, err) = CliHarness.Invoke(Evaluate(Trained(), "digitz"));
+        Assert.Equal(1, code);
+        Assert.Contains("digits", err, StringComparison.Ordinal);
+        Assert.Contains("fashion-mnist", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_weights_file_is_exit_1()
+    {
+        var (code, _, err) = CliHarness.Invoke(Evaluate(_dir.Sub("none.npz"), "digits"));
+        Assert.Equal(1, code);
+        Assert.Contains("none.npz", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--instances", "0")]
+    [InlineData("--limit", "0")]
+    [InlineData("--path", "slow")]
+    public void Bad_evaluate_options_are_usage_errors(string option, string value) =>
+        Assert.Equal(2, CliHarness.Invoke(Evaluate("w.npz", "digits", option, value)).Code);
+
+    [Fact]
+    public void Train_rejects_zero_epochs_as_a_usage_error() =>
+        Assert.Equal(2, CliHarness.Invoke("train", "--workload", "mlp-digits", "--data", "digits", "--epochs", "0", "--out", _dir.Sub("x.npz")).Code);
+
+    [Fact]
+    public void A_narrow_adc_warns_and_still_evaluates()
+    {
+        var (code, _, err) = CliHarness.Invoke(Evaluate(Trained(), "digits", "--set", "adc_bits=6", "--limit", "20"));
+        Assert.Equal(0, code);
+        Assert.Contains("warning:", err, StringComparison.Ordinal);
+        Assert.Contains("fewer than the 8 bits", err, StringComparison.Ordinal);
+    }
+}
