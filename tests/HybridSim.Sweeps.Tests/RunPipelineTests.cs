@@ -75,10 +75,10 @@ public sealed class RunPipelineTests
     [Fact]
     public void Overrides_reach_the_architecture_loader()
     {
-        var request = new RunRequest(Path.Combine(Root, "arch", "puma.yaml"), ["adc_bits=6"], "mlp-mnist", PartitionSpec.Freeze(3));
+        var request = new RunRequest(Path.Combine(Root, "arch", "puma.yaml"), ["bits_per_cell=3"], "mlp-mnist", PartitionSpec.Freeze(3));
 
         var e = Assert.Throws<SpecException>(() => RunPipeline.Run(request));
-        Assert.Contains("adc_bits 6 is too small", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not a multiple of bits_per_cell 3", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

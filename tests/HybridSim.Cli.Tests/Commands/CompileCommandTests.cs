@@ -67,10 +67,10 @@ public sealed class CompileCommandTests : IDisposable
     [Fact]
     public void Invalid_override_is_invalid_input()
     {
-        var (code, _, error) = Invoke("compile", "--arch", Arch("puma.yaml"), "--workload", "mlp-mnist", "--set", "adc_bits=6", "--out", Out);
+        var (code, _, error) = Invoke("compile", "--arch", Arch("puma.yaml"), "--workload", "mlp-mnist", "--set", "bits_per_cell=3", "--out", Out);
 
         Assert.Equal(1, code);
-        Assert.Contains(": tiles.analog.core.mvmu.adc_bits: adc_bits 6 is too small", error, StringComparison.Ordinal);
+        Assert.Contains(": tiles.analog.core.mvmu.weight_bits: weight_bits 16 is not a multiple of bits_per_cell 3", error, StringComparison.Ordinal);
     }
 
     [Fact]

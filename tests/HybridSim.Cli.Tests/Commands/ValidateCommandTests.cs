@@ -52,13 +52,23 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void Invalid_input_prints_file_line_field_and_exits_1()
+    public void A_narrow_adc_is_a_warning_that_names_the_bits_needed_and_exits_0()
     {
         var (code, output, error) = Invoke("validate", "--arch", Arch("puma.yaml"), "--set", "adc_bits=6");
+        Assert.Equal(0, code);
+        Assert.Contains("valid", output, StringComparison.Ordinal);
+        Assert.Contains("warning: ", error, StringComparison.Ordinal);
+        Assert.Contains("adc_bits 6 is fewer than the 8 bits", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_input_prints_file_line_field_and_exits_1()
+    {
+        var (code, output, error) = Invoke("validate", "--arch", Arch("puma.yaml"), "--set", "bits_per_cell=3");
         Assert.Equal(1, code);
         Assert.Equal("", output);
         Assert.Contains("puma-analog.yaml:", error, StringComparison.Ordinal);
-        Assert.Contains(": tiles.analog.core.mvmu.adc_bits: adc_bits 6 is too small", error, StringComparison.Ordinal);
+        Assert.Contains(": tiles.analog.core.mvmu.weight_bits: weight_bits 16 is not a multiple of bits_per_cell 3", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
