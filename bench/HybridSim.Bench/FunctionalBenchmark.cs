@@ -24,7 +24,7 @@ public static class FunctionalBenchmark
     {
         var images = args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, Inv, out var n) ? n : 64;
         Console.WriteLine(string.Create(Inv, $"{Environment.ProcessorCount} cores; {images} images per measurement"));
-        Console.WriteLine(string.Create(Inv, $"GEMM 512x512x512 float: {GemmRate():0.0} GFLOP/s"));
+        Console.WriteLine(string.Create(Inv, $"GEMM 1024x1024x1024 float: {GemmRate():0.0} GFLOP/s"));
 
         var workload = WorkloadLoader.Load("resnet20-cifar");
         var network = FunctionalNetwork.Create(workload);
@@ -66,7 +66,7 @@ public static class FunctionalBenchmark
 
     private static double GemmRate()
     {
-        const int size = 512;
+        const int size = 1024;
         var a = new float[size * size];
         var b = new float[size * size];
         var c = new float[size * size];
