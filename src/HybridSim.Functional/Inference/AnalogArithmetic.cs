@@ -24,11 +24,9 @@ public sealed record AnalogArithmetic(int WeightBits, int InputBits, int BitsPer
     /// <summary>Conductance of level 0 in cell levels: MaxLevel / (on_off - 1), so (MaxLevel + floor) / floor = on_off.</summary>
     public double Floor => Device.OnOffRatio is { } ratio ? MaxLevel / (ratio - 1) : 0;
 
-    /// <summary>
-    /// What the digital periphery subtracts per unit of Σ x_q: the offset 2^(K-1) of the weight encoding, plus the
-    /// nominal conductance floor seen through the shift-and-add over slices (Σ_s 2^(sP) · floor).
-    /// </summary>
-    public double Correction => Offset + (Floor * (Math.ScaleB(1.0, WeightBits) - 1) / MaxLevel);
+    /// <summary>What the digital periphery subtracts per unit of Σ x_q: the offset 2^(K-1) of the weight encoding
+    /// (the conductance floor is already removed by the reference column before the ADC).</summary>
+    public double Correction => Offset;
 
     private double AdcMax => Math.ScaleB(1.0, AdcBits) - 1;
 

@@ -1,9 +1,11 @@
 namespace HybridSim.Functional.Inference;
 
 /// <summary>
-/// What one RRAM cell conducts once programmed, in cell levels (level 0 conducts the floor, level 2^P - 1 the
-/// maximum), with the device block's effects in this order: stuck cells, programming variation, then the
-/// first-order wire model. Each draw is addressed by the cell's key, so a chip seed always programs the same chip.
+/// What one RRAM cell adds to its column once programmed, in cell levels, with the device block's effects in this
+/// order: stuck cells, programming variation, then the first-order wire model. Level 0 conducts the floor
+/// (on/off ratio); a reference column subtracts the nominal floor before the ADC, so what is returned is the
+/// conductance above it: exactly d for an ideal cell, and the floor's share of variation and IR drop otherwise.
+/// Each draw is addressed by the cell's key, so a chip seed always programs the same chip.
 /// </summary>
 public static class CellProgramming
 {
@@ -52,6 +54,6 @@ public static class CellProgramming
             g /= 1 + (cellConductance * device.WireResistanceOhms!.Value * segments);
         }
 
-        return (float)g;
+        return (float)(g - floor);
     }
 }

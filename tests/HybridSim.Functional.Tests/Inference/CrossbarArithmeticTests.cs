@@ -78,10 +78,10 @@ public sealed class CrossbarArithmeticTests
     }
 
     [Fact]
-    public void Conductance_floor_is_corrected_digitally_when_the_adc_does_not_round_it()
+    public void Conductance_floor_is_removed_by_the_reference_column_before_the_adc()
     {
-        // on/off 4 puts level 0 at 3 / (4 - 1) = 1 level: every column value grows by Σ bits, which the periphery
-        // subtracts with the offset. The fast path sees exactly the same.
+        // on/off 4 puts level 0 at 3 / (4 - 1) = 1 level; the reference column subtracts it from every column value,
+        // so an ideal cell still reads its digit. The fast path sees exactly the same.
         var device = DeviceSpec.Ideal with { OnOffRatio = 4 };
         var m = TwoByTwo(8, AdcRange.Clip, device: device);
         Assert.Equal([18f, 11f], Exact(m, [3, 1]));
@@ -118,5 +118,16 @@ public sealed class CrossbarArithmeticTests
         var farSmall = CellProgramming.Program(small, 3, 0, 63, 1);
         var farLarge = CellProgramming.Program(large, 3, 0, 127, 1);
         Assert.True(nearSmall < 3 && farSmall < nearSmall && farLarge < farSmall, $"{nearSmall} {farSmall} {farLarge}");
+    }
+
+    [Fact]
+    public void The_floor_shares_the_wire_drop_of_its_cell()
+    {
+        // With a floor, a level-0 cell still conducts, loses part of it to the wires, and the nominal reference
+        // over-subtracts: the cell reads slightly below 0.
+        var device = DeviceSpec.Ideal with { OnOffRatio = 4, WireResistanceOhms = 10, CellResistanceOhms = 1000 };
+        var arithmetic = new AnalogArithmetic(4, 2, 2, 1, 8, 128, 128, AdcRange.Clip, device);
+        Assert.True(CellProgramming.Program(arithmetic, 0, 0, 127, 1) < 0);
+        Assert.Equal(0f, CellProgramming.Program(arithmetic with { Device = DeviceSpec.Ideal with { OnOffRatio = 4 } }, 0, 0, 127, 1));
     }
 }
