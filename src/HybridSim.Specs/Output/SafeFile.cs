@@ -36,7 +36,8 @@ public static partial class SafeFile
     /// <summary>Runs <paramref name="write"/> on a temporary file beside the target and moves it over the target.</summary>
     public static void Write(string path, Action<Stream> write, bool flushToDisk = true, string field = DefaultField)
     {
-        var full = CheckWritableFile(path, field);
+        // No probe here: creating the temporary file is the probe.
+        var full = Check(path, field, probe: false);
         var directory = Path.GetDirectoryName(full)!;
         var temp = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(full)}{TempMarker}{Environment.ProcessId}-{Guid.NewGuid():N}"));
         try
@@ -69,7 +70,9 @@ public static partial class SafeFile
     /// folder or special file (after following symlinks), and its folder exists or can be created. Returns the full path
     /// that will be written (a symlink's final target).
     /// </summary>
-    public static string CheckWritableFile(string path, string field = DefaultField)
+    public static string CheckWritableFile(string path, string field = DefaultField) => Check(path, field, probe: true);
+
+    private static string Check(string path, string field, bool probe)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -78,7 +81,7 @@ public static partial class SafeFile
 
         var full = Resolve(Path.GetFullPath(path));
         RefuseSpecial(path, full, field);
-        CheckFolderCanExist(path, Path.GetDirectoryName(full)!, field);
+        CheckFolderCanExist(path, Path.GetDirectoryName(full)!, field, probe);
         return full;
     }
 
@@ -90,7 +93,7 @@ public static partial class SafeFile
             throw Error(path, field, "is empty; expected a folder name");
         }
 
-        CheckFolderCanExist(path, Resolve(Path.GetFullPath(path)), field);
+        CheckFolderCanExist(path, Resolve(Path.GetFullPath(path)), field, probe: true);
     }
 
     /// <summary>False for devices, pipes and sockets (true where the platform cannot tell); follows symlinks.</summary>
@@ -139,13 +142,17 @@ public static partial class SafeFile
     }
 
     /// <summary>The nearest existing ancestor must be a folder, else the folder cannot be created (e.g. <c>file/sub</c>).</summary>
-    private static void CheckFolderCanExist(string path, string folder, string field)
+    private static void CheckFolderCanExist(string path, string folder, string field, bool probe)
     {
         for (var current = folder; !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
         {
             if (Directory.Exists(current))
             {
-                Probe(path, current, field);
+                if (probe)
+                {
+                    Probe(path, current, field);
+                }
+
                 return;
             }
 
