@@ -38,6 +38,11 @@ public static class CompileCommand
                 return SpecAction.Usage;
             }
 
+            if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(output)))
+            {
+                return SpecAction.Usage;
+            }
+
             return Execute(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(output)!, parse.InvocationConfiguration.Output, error);
         });
         return command;
@@ -49,6 +54,7 @@ public static class CompileCommand
         CompiledProgram program;
         try
         {
+            OutputTargets.CheckFolder("--out", outDirectory);
             var architecture = ArchitectureLoader.Load(architecturePath, overrides);
             var workload = WorkloadLoader.Load(workloadName);
             program = ProgramCompiler.Compile(architecture, workload, partition ?? PointMeasurer.DefaultPartition(architecture, workload));
@@ -84,6 +90,11 @@ public static class CompileCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: cannot write {outDirectory}: {e.Message}");
+            return SpecAction.InvalidInput;
+        }
+        catch (SpecException e)
+        {
+            CliErrors.Print(error, e);
             return SpecAction.InvalidInput;
         }
 

@@ -36,8 +36,14 @@ public static class EvaluateCommand
                 return SpecAction.Usage;
             }
 
+            if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(output)))
+            {
+                return SpecAction.Usage;
+            }
+
             return SpecAction.Run(error, () =>
             {
+                OutputTargets.CheckFolder("--out", parse.GetValue(output), "accuracy.json");
                 var setup = FunctionalSetup.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
                 var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
                 var options = new EvaluationOptions(parse.GetValue(instances), parse.GetValue(functional.Seed), path, limit);
@@ -46,7 +52,6 @@ public static class EvaluateCommand
                 o.Write(Summary(report));
                 if (parse.GetValue(output) is { } dir)
                 {
-                    Directory.CreateDirectory(dir);
                     AccuracyJson.WriteFile(System.IO.Path.Combine(dir, "accuracy.json"), report);
                 }
 

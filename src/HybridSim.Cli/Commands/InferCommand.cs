@@ -30,8 +30,14 @@ public static class InferCommand
                 return SpecAction.Usage;
             }
 
+            if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(output)))
+            {
+                return SpecAction.Usage;
+            }
+
             return SpecAction.Run(error, () =>
             {
+                OutputTargets.CheckFile("--out", parse.GetValue(output));
                 var setup = FunctionalSetup.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
                 var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
                 var test = limit is { } k ? data.Test.Take(k) : data.Test;

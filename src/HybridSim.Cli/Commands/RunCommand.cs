@@ -44,6 +44,11 @@ public static class RunCommand
                 return SpecAction.Usage;
             }
 
+            if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(output)) || OutputTargets.IsEmpty(error, "--trace", parse.GetValue(trace)))
+            {
+                return SpecAction.Usage;
+            }
+
             var request = new RunRequest(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, n);
             return Execute(request, parse.GetValue(output), parse.GetValue(trace), parse.InvocationConfiguration.Output, error);
         });
@@ -58,6 +63,9 @@ public static class RunCommand
         RunOutcome outcome;
         try
         {
+            // Before simulating: an unwritable target would otherwise fail only after the whole run.
+            OutputTargets.CheckFolder("--out", outDirectory, "report.json", "resolved-arch.yaml");
+            OutputTargets.CheckFile("--trace", tracePath);
             outcome = RunPipeline.Run(request, tracePath);
         }
         catch (SpecException e)
@@ -73,9 +81,16 @@ public static class RunCommand
 
         if (outDirectory is not null)
         {
-            Directory.CreateDirectory(outDirectory);
-            ReportJson.WriteFile(Path.Combine(outDirectory, "report.json"), outcome.Report);
-            AtomicFile.WriteAllText(Path.Combine(outDirectory, "resolved-arch.yaml"), outcome.ResolvedArchitectureYaml);
+            try
+            {
+                ReportJson.WriteFile(Path.Combine(outDirectory, "report.json"), outcome.Report);
+                AtomicFile.WriteAllText(Path.Combine(outDirectory, "resolved-arch.yaml"), outcome.ResolvedArchitectureYaml);
+            }
+            catch (SpecException e)
+            {
+                CliErrors.Print(error, e);
+                return 1;
+            }
         }
 
         output.Write(Summary(outcome));

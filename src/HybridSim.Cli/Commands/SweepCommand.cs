@@ -129,6 +129,11 @@ public static class SweepCommand
             SweepDefinition definition;
             ShardSpec shard;
             var jobs = parse.GetValue(_jobs);
+            if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(_out)))
+            {
+                return 2;
+            }
+
             try
             {
                 services = getServices();

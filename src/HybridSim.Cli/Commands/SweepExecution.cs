@@ -11,6 +11,8 @@ public static class SweepExecution
         SweepPlan plan;
         try
         {
+            // Before planning and simulating: an unwritable folder would otherwise fail only at the end.
+            OutputTargets.CheckFolder("--out", directory, SweepOutput.TableFile, SweepOutput.FigureFile, SweepOutput.BreakdownFile);
             plan = definition.Expand(backend);
         }
         catch (SpecException e)
@@ -39,7 +41,17 @@ public static class SweepExecution
         var complete = shard.Count == 1 || SweepMerge.MissingPoints(plan, directory).IsEmpty;
         if (complete)
         {
-            var table = SweepOutput.Write(directory, plan, key => SweepRunner.TryReadPoint(directory, key));
+            SweepTableResult table;
+            try
+            {
+                table = SweepOutput.Write(directory, plan, key => SweepRunner.TryReadPoint(directory, key));
+            }
+            catch (SpecException e)
+            {
+                CliErrors.Print(error, e);
+                return 1;
+            }
+
             foreach (var note in table.Notes)
             {
                 error.WriteLine("note: " + note);

@@ -47,8 +47,14 @@ public static class TrainCommand
                 return SpecAction.Usage;
             }
 
+            if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(output)))
+            {
+                return SpecAction.Usage;
+            }
+
             return SpecAction.Run(error, () =>
             {
+                OutputTargets.CheckFile("--out", parse.GetValue(output));
                 var spec = WorkloadLoader.Load(parse.GetValue(workload)!);
                 var split = DatasetLoader.Load(parse.GetValue(data)!, spec);
                 var network = FunctionalNetwork.Create(spec);

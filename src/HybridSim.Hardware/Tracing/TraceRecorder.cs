@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HybridSim.Specs.Output;
 
 namespace HybridSim.Hardware.Tracing;
 
@@ -63,28 +64,8 @@ public sealed class TraceRecorder
         _spans.Add(new SpanRecord(track, name, startPs, durationPs));
     }
 
-    /// <summary>Writes the trace to a file atomically (a temporary file in the same folder, then renamed).</summary>
-    public void WriteFile(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temp = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
-        {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
-            {
-                Write(writer);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+    /// <summary>Writes the trace to a file atomically, refusing special files (see <see cref="SafeFile"/>).</summary>
+    public void WriteFile(string path) => SafeFile.WriteText(path, Write, flushToDisk: false, field: "--trace");
 
     /// <summary>Writes the trace as JSON (timestamps in microseconds, as the format requires).</summary>
     public void Write(TextWriter writer)
