@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Numerics.Tensors;
 using HybridSim.Functional.Tensors;
 
@@ -43,7 +42,7 @@ internal static class MatrixKernel
                     {
                         if (gathered[i] != 0)
                         {
-                            Axpy(gathered[i], w.AsSpan(i * cols, cols), sum);
+                            TensorPrimitives.MultiplyAdd(w.AsSpan(i * cols, cols), gathered[i], sum, sum);
                         }
                     }
 
@@ -139,7 +138,7 @@ internal static class MatrixKernel
                                 var digit = (pattern[(k * maxRows) + i] >> step.Shift) & digitMask;
                                 if (digit != 0)
                                 {
-                                    Axpy(digit, blockCells.AsSpan(i * width, width), v);
+                                    TensorPrimitives.MultiplyAdd(blockCells.AsSpan(i * width, width), digit, v, v);
                                     driven[k] = true;
                                 }
                             }
@@ -248,43 +247,5 @@ internal static class MatrixKernel
     {
         var chunks = (total + ChunkPositions - 1) / ChunkPositions;
         Parallelism.For(chunks, c => body(c * ChunkPositions, Math.Min(total, (c + 1) * ChunkPositions)));
-    }
-
-    private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
-        {
-            var va = new Vector<double>(a);
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                var vy = new Vector<double>(y[i..]) + (va * new Vector<double>(x[i..]));
-                vy.CopyTo(y[i..]);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            y[i] += a * x[i];
-        }
-    }
-
-    private static void Axpy(float a, ReadOnlySpan<float> x, Span<float> y)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<float>.Count)
-        {
-            var va = new Vector<float>(a);
-            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var vy = new Vector<float>(y[i..]) + (va * new Vector<float>(x[i..]));
-                vy.CopyTo(y[i..]);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            y[i] += a * x[i];
-        }
     }
 }
