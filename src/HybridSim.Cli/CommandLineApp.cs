@@ -19,6 +19,7 @@ public static class CommandLineApp
         root.Subcommands.Add(Commands.TrainCommand.Create());
         root.Subcommands.Add(Commands.EvaluateCommand.Create());
         root.Subcommands.Add(Commands.InferCommand.Create());
+        root.Subcommands.Add(Commands.RecoverCommand.Create());
         root.Subcommands.Add(Commands.ImportCommand.Create());
         return root;
     }

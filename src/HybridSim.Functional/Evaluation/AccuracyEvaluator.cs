@@ -40,7 +40,7 @@ public static class AccuracyEvaluator
         var layerError = new double[layerCount];
         for (var instance = 0; instance < options.Instances; instance++)
         {
-            var chip = model.Program(EvaluationOptions.InstanceSeed(options.Seed, instance), options.Path);
+            var chip = model.Program(EvaluationOptions.InstanceSeed(options.Seed, options.FirstInstance + instance), options.Path);
             var diff = new double[layerCount];
             var reference = new double[layerCount];
             var correct = 0;
@@ -73,6 +73,30 @@ public static class AccuracyEvaluator
         return new AccuracyReport(architecture.Name, network.Workload.Name, partition, test.Name, test.Count, options.Instances, mean, std,
             perInstance.Min(), ci, [.. perInstance], (double)floatCorrect / test.Count, (double)quantizedCorrect / test.Count, [.. layers],
             options.Seed, options.Path == InferencePath.Exact ? "exact" : "fast");
+    }
+
+    /// <summary>One report from reports of single chips (each chip's own recovered weights): instances in order, the
+    /// spread over all of them, the float and quantized accuracies and layer errors averaged.</summary>
+    public static AccuracyReport Combine(IReadOnlyList<AccuracyReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentOutOfRangeException.ThrowIfZero(reports.Count);
+        var first = reports[0];
+        var perInstance = reports.SelectMany(r => r.PerInstance).ToArray();
+        var (mean, std, ci) = Summary(perInstance);
+        var layers = first.Layers.Select((l, k) => l with { OutputErrorRms = reports.Average(r => r.Layers[k].OutputErrorRms) });
+        return first with
+        {
+            Instances = perInstance.Length,
+            Accuracy = mean,
+            AccuracyStd = std,
+            AccuracyMin = perInstance.Min(),
+            AccuracyCi95 = ci,
+            PerInstance = [.. perInstance],
+            FloatAccuracy = reports.Average(r => r.FloatAccuracy),
+            QuantizedAccuracy = reports.Average(r => r.QuantizedAccuracy),
+            Layers = [.. layers],
+        };
     }
 
     /// <summary>design.md section 8: the first samples of the training split when the data has one, else of the set given.</summary>

@@ -15,50 +15,56 @@ public static class AccuracyJson
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            w.WriteStartObject();
-            w.WriteString("architecture", report.Architecture);
-            w.WriteString("workload", report.Workload);
-            w.WriteStartObject("partition");
-            var freeze = report.Partition.Kind == PartitionKind.Freeze;
-            w.WriteString("kind", freeze ? "freeze" : "rank");
-            w.WriteNumber(freeze ? "x" : "r", report.Partition.Value);
-            w.WriteEndObject();
-            w.WriteString("dataset", report.Dataset);
-            w.WriteNumber("samples", report.Samples);
-            w.WriteNumber("instances", report.Instances);
-            Number(w, "accuracy", report.Accuracy);
-            Number(w, "accuracy_std", report.AccuracyStd);
-            Number(w, "accuracy_min", report.AccuracyMin);
-            w.WriteStartArray("accuracy_ci95");
-            Value(w, report.AccuracyCi95.Low);
-            Value(w, report.AccuracyCi95.High);
-            w.WriteEndArray();
-            w.WriteStartArray("per_instance");
-            foreach (var a in report.PerInstance)
-            {
-                Value(w, a);
-            }
-
-            w.WriteEndArray();
-            Number(w, "float_accuracy", report.FloatAccuracy);
-            Number(w, "quantized_accuracy", report.QuantizedAccuracy);
-            w.WriteStartArray("layers");
-            foreach (var l in report.Layers)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", l.Name);
-                w.WriteString("placement", l.Placement);
-                Number(w, "output_error_rms", l.OutputErrorRms);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteNumber("seed", report.Seed);
-            w.WriteString("path", report.Path);
-            w.WriteEndObject();
+            Write(w, report);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The report as one JSON object (also nested in <c>recovery.json</c>).</summary>
+    internal static void Write(Utf8JsonWriter w, AccuracyReport report)
+    {
+        w.WriteStartObject();
+        w.WriteString("architecture", report.Architecture);
+        w.WriteString("workload", report.Workload);
+        w.WriteStartObject("partition");
+        var freeze = report.Partition.Kind == PartitionKind.Freeze;
+        w.WriteString("kind", freeze ? "freeze" : "rank");
+        w.WriteNumber(freeze ? "x" : "r", report.Partition.Value);
+        w.WriteEndObject();
+        w.WriteString("dataset", report.Dataset);
+        w.WriteNumber("samples", report.Samples);
+        w.WriteNumber("instances", report.Instances);
+        Number(w, "accuracy", report.Accuracy);
+        Number(w, "accuracy_std", report.AccuracyStd);
+        Number(w, "accuracy_min", report.AccuracyMin);
+        w.WriteStartArray("accuracy_ci95");
+        Value(w, report.AccuracyCi95.Low);
+        Value(w, report.AccuracyCi95.High);
+        w.WriteEndArray();
+        w.WriteStartArray("per_instance");
+        foreach (var a in report.PerInstance)
+        {
+            Value(w, a);
+        }
+
+        w.WriteEndArray();
+        Number(w, "float_accuracy", report.FloatAccuracy);
+        Number(w, "quantized_accuracy", report.QuantizedAccuracy);
+        w.WriteStartArray("layers");
+        foreach (var l in report.Layers)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", l.Name);
+            w.WriteString("placement", l.Placement);
+            Number(w, "output_error_rms", l.OutputErrorRms);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("seed", report.Seed);
+        w.WriteString("path", report.Path);
+        w.WriteEndObject();
     }
 
     /// <summary>Writes the report atomically (a reader never sees half a file).</summary>
@@ -67,13 +73,13 @@ public static class AccuracyJson
         AtomicFileWriter.WriteAllText(path, Serialize(report));
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double value)
+    internal static void Number(Utf8JsonWriter w, string name, double value)
     {
         w.WritePropertyName(name);
         Value(w, value);
     }
 
     // Shortest round-trip text, so equal doubles always print the same.
-    private static void Value(Utf8JsonWriter w, double value) =>
+    internal static void Value(Utf8JsonWriter w, double value) =>
         w.WriteRawValue(double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "null");
 }

@@ -4,7 +4,9 @@ namespace HybridSim.Functional.Evaluation;
 
 /// <summary>How <c>evaluate</c> runs: chip instances (each one seed), the analog path, the test samples taken.</summary>
 /// <param name="Limit">Evaluate the first Limit test samples; null for all.</param>
-public sealed record EvaluationOptions(int Instances, ulong Seed, InferencePath Path, int? Limit, int BatchSize = 64, int CalibrationSamples = 256)
+/// <param name="FirstInstance">The chips are instances FirstInstance .. FirstInstance + Instances - 1 of <paramref name="Seed"/>
+/// (one chip's recovered weights are evaluated on that chip alone).</param>
+public sealed record EvaluationOptions(int Instances, ulong Seed, InferencePath Path, int? Limit, int BatchSize = 64, int CalibrationSamples = 256, int FirstInstance = 0)
 {
     public static ulong InstanceSeed(ulong seed, int instance) => CounterRandom.Key(seed, instance);
 }

@@ -17,6 +17,13 @@ public sealed class FixedPointChip
 
     internal IReadOnlyDictionary<QuantizedMatrix, ProgrammedMatrix> Matrices { get; }
 
+    /// <summary>This chip holding <paramref name="model"/>'s matrices: the ones it programmed stay as programmed; a
+    /// digital matrix it does not hold (a branch being trained) is exact.</summary>
+    internal FixedPointChip Rebind(FixedPointModel model) => new(Seed, IsIdeal, model.Matrices.ToDictionary(
+        m => m,
+        m => Matrices.TryGetValue(m, out var p) ? p : m.Analog is null ? ProgrammedMatrix.Ideal(m)
+            : throw new InvalidOperationException($"analog matrix {m.Name} was not programmed on chip {Seed}")));
+
     /// <summary>Read-noise draws come from a stream apart from the programming draws of the same seed.</summary>
     internal ulong NoiseSeed => CounterRandom.Mix(Seed ^ 0x52454144UL);
 }

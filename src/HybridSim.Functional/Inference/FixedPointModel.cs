@@ -18,19 +18,27 @@ namespace HybridSim.Functional.Inference;
 /// </summary>
 public sealed class FixedPointModel
 {
-    private readonly FunctionalNetwork _network;
     private readonly Dictionary<int, WeightLayerPlan> _byIndex;
     private readonly HashSet<int> _folded;
 
-    private FixedPointModel(FunctionalNetwork network, IReadOnlyList<WeightLayerPlan> layers)
+    private FixedPointModel(FunctionalNetwork network, IReadOnlyList<WeightLayerPlan> layers, bool floatBranches = false)
     {
-        _network = network;
+        _floatBranches = floatBranches;
+        Network = network;
         Layers = layers;
         _byIndex = layers.ToDictionary(l => l.Index);
         _folded = [.. layers.Where(l => l.FoldedBatchNorm is not null).Select(l => l.FoldedBatchNorm!.Value)];
     }
 
+    private readonly bool _floatBranches;
+
     internal IReadOnlyList<WeightLayerPlan> Layers { get; }
+
+    /// <summary>The float network the model was prepared from.</summary>
+    public FunctionalNetwork Network { get; }
+
+    /// <summary>Indices of the batch norms folded into the layer before them.</summary>
+    internal IReadOnlySet<int> FoldedBatchNorms => _folded;
 
     /// <summary>The weight layers in execution order with where their main matrix runs.</summary>
     public IReadOnlyList<(string Name, TileKind Placement)> WeightLayers => [.. Layers.Select(l => (l.Layer.Name, l.Main.Placement))];
@@ -109,6 +117,46 @@ public sealed class FixedPointModel
     }
 
     /// <summary>
+    /// The same model with every LoBranch A and B taken from the network's current parameters and computed in floating
+    /// point (a branch being trained: the quantization it will get depends on calibration after training); the main
+    /// matrices are shared (so a chip programmed for this model holds them).
+    /// </summary>
+    internal FixedPointModel WithFloatBranches()
+    {
+        var layers = Layers.Select(l =>
+        {
+            if (l.BranchA is not { } a || l.BranchB is not { } b)
+            {
+                return l;
+            }
+
+            var folded = l.FoldedBatchNorm is { } f ? Network.Workload.Layers[f] : null;
+            var (_, _, outScale) = Folded(Network, l.Layer, folded);
+            var rank = a.Geometry.OutChannels;
+            var bWeights = (float[])Network.Parameter(l.Layer.Name + ".lobranch_b").Value.Clone();
+            for (var o = 0; o < l.Layer.OutChannels; o++)
+            {
+                for (var r = 0; r < rank; r++)
+                {
+                    bWeights[(o * rank) + r] *= outScale[o];
+                }
+            }
+
+            return l with
+            {
+                BranchA = a.WithWeights((float[])Network.Parameter(l.Layer.Name + ".lobranch_a").Value.Clone()),
+                BranchB = b.WithWeights(bWeights),
+            };
+        }).ToList();
+        return new FixedPointModel(Network, layers, floatBranches: true);
+    }
+
+    /// <summary>An interceptor that runs the network as this model on <paramref name="chip"/>; <paramref name="observeLayer"/>
+    /// sees every layer's output by layer index.</summary>
+    internal ILayerInterceptor Interceptor(FixedPointChip chip, InferencePath path, long sampleBase, Action<int, Tensor>? observeLayer = null) =>
+        new Executor(this, chip, chip.IsIdeal ? InferencePath.Fast : path, sampleBase, null, observeLayer);
+
+    /// <summary>
     /// Logits of a batch on <paramref name="chip"/>; <paramref name="sampleBase"/> is the batch's first sample index in
     /// the data set (read noise is drawn per sample, so batching does not change it). <paramref name="observe"/>
     /// sees each weight layer's output (after its folded batch norm and activation), by weight-layer position.
@@ -116,7 +164,7 @@ public sealed class FixedPointModel
     public Tensor Forward(Tensor input, FixedPointChip chip, InferencePath path, long sampleBase, Action<int, Tensor>? observe = null)
     {
         ArgumentNullException.ThrowIfNull(chip);
-        return _network.Forward(input, ForwardMode.Inference, new Executor(this, chip, chip.IsIdeal ? InferencePath.Fast : path, sampleBase, observe));
+        return Network.Forward(input, ForwardMode.Inference, new Executor(this, chip, chip.IsIdeal ? InferencePath.Fast : path, sampleBase, observe, null));
     }
 
     /// <summary>Runs <paramref name="body"/> on consecutive batches of <paramref name="data"/> (tensor, first sample index).</summary>
@@ -147,7 +195,7 @@ public sealed class FixedPointModel
         : new MatrixGeometry(window.Channels, window.Height, window.Width, window.Height, window.Width, 1, 0, 1, layer.OutChannels, 1, 1);
 
     /// <summary>The batch norm that reads only this layer, which nothing else reads, with no activation between: foldable.</summary>
-    private static int? FoldableBatchNorm(WorkloadSpec workload, int index)
+    internal static int? FoldableBatchNorm(WorkloadSpec workload, int index)
     {
         var layer = workload.Layers[index];
         if (layer.Activation != ActivationKind.None)
@@ -162,7 +210,7 @@ public sealed class FixedPointModel
     }
 
     /// <summary>W and b with a following batch norm folded in: W'·x + b' = γ·(W·x + b - mean)/√(var + ε) + β; and the per-output scale γ/√(var + ε).</summary>
-    private static (float[] Weights, float[]? Bias, float[] OutScale) Folded(FunctionalNetwork network, LayerSpec layer, LayerSpec? batchNorm)
+    internal static (float[] Weights, float[]? Bias, float[] OutScale) Folded(FunctionalNetwork network, LayerSpec layer, LayerSpec? batchNorm)
     {
         var w = network.Parameter(layer.Name + ".weight").Value;
         var bias = layer.Bias ? network.Parameter(layer.Name + ".bias").Value : null;
@@ -227,6 +275,13 @@ public sealed class FixedPointModel
 
     private void Run(QuantizedMatrix m, FixedPointChip chip, InferencePath path, Tensor x, long sampleBase, float[] y)
     {
+        if (_floatBranches && m.Placement == TileKind.Digital && (m.Name.EndsWith(".A", StringComparison.Ordinal) || m.Name.EndsWith(".B", StringComparison.Ordinal)))
+        {
+            var blocks = Enumerable.Range(0, m.Tiling.ColumnBlocks.Length).Select(b => m.BlockMatrix(b, k => k < 0 ? 0.0 : m.Weights[k])).ToArray();
+            MatrixKernel.Linear(m, blocks, null, 0, x.Data, x.N, 0, 1.0, y);
+            return;
+        }
+
         var programmed = chip.Matrices[m];
         var xq = Quantize(x, m);
         if (path == InferencePath.Exact && m.Analog is not null)
@@ -292,7 +347,8 @@ public sealed class FixedPointModel
     }
 
     /// <summary>Replaces weight layers by their fixed-point matrices and folded batch norms by the identity.</summary>
-    private sealed class Executor(FixedPointModel model, FixedPointChip chip, InferencePath path, long sampleBase, Action<int, Tensor>? observe) : ILayerInterceptor
+    private sealed class Executor(FixedPointModel model, FixedPointChip chip, InferencePath path, long sampleBase, Action<int, Tensor>? observe,
+        Action<int, Tensor>? observeLayer) : ILayerInterceptor
     {
         private readonly Dictionary<int, int> _position = model.Layers.Select((l, k) => (l, k)).ToDictionary(p => p.l.Index, p => p.k);
 
@@ -308,6 +364,7 @@ public sealed class FixedPointModel
 
         public void Observe(LayerSpec layer, int index, IReadOnlyList<Tensor> inputs, Tensor output)
         {
+            observeLayer?.Invoke(index, output);
             if (observe is null)
             {
                 return;

@@ -12,6 +12,12 @@ public sealed class QuantizedMatrix
 {
     internal QuantizedMatrix(string name, int id, TileKind placement, MatrixGeometry geometry, MatrixTiling tiling, int weightBits, int inputBits,
         AnalogArithmetic? analog, float[] weights, float[]? bias, double inputMax, bool signedInput)
+        : this(name, id, placement, geometry, tiling, weightBits, inputBits, analog, weights, bias, signedInput, FixedPoint.InputScale(inputMax, signedInput, inputBits))
+    {
+    }
+
+    private QuantizedMatrix(string name, int id, TileKind placement, MatrixGeometry geometry, MatrixTiling tiling, int weightBits, int inputBits,
+        AnalogArithmetic? analog, float[] weights, float[]? bias, bool signedInput, double inputScale)
     {
         Name = name;
         Id = id;
@@ -25,7 +31,7 @@ public sealed class QuantizedMatrix
         Bias = bias;
         SignedInput = signedInput;
         WeightScale = FixedPoint.WeightScale(weights, weightBits);
-        InputScale = FixedPoint.InputScale(inputMax, signedInput, inputBits);
+        InputScale = inputScale;
         var blocks = tiling.ColumnBlocks.Length;
         Rows = new MatrixRows[blocks][];
         StackedRows = new MatrixRows[blocks];
@@ -76,6 +82,10 @@ public sealed class QuantizedMatrix
 
     /// <summary>Per column block: w_q, stacked rows × the block's columns.</summary>
     internal int[][] Quantized { get; }
+
+    /// <summary>The same matrix (geometry, tiling, input scale, identity) holding other weights: a branch being trained.</summary>
+    internal QuantizedMatrix WithWeights(float[] weights) =>
+        new(Name, Id, Placement, Geometry, Tiling, WeightBits, InputBits, Analog, weights, Bias, SignedInput, InputScale);
 
     /// <summary>
     /// A column block's matrix, stacked rows × the block's columns, each entry computed from the weight's index in

@@ -27,9 +27,10 @@ public sealed class FunctionalNetwork
     private Tensor? _input;
     private ForwardMode _mode;
 
-    private FunctionalNetwork(WorkloadSpec workload, Layer[] layers, int[][] inputIndices, Dictionary<Parameter, int> fanIn)
+    private FunctionalNetwork(WorkloadSpec workload, IReadOnlyDictionary<string, int> branchRanks, Layer[] layers, int[][] inputIndices, Dictionary<Parameter, int> fanIn)
     {
         Workload = workload;
+        BranchRanks = branchRanks;
         _layers = layers;
         _inputIndices = inputIndices;
         _fanIn = fanIn;
@@ -39,6 +40,9 @@ public sealed class FunctionalNetwork
     }
 
     public WorkloadSpec Workload { get; }
+
+    /// <summary>The LoBranch rank of each layer that has a branch.</summary>
+    public IReadOnlyDictionary<string, int> BranchRanks { get; }
 
     /// <summary>Every parameter and buffer in layer order (per layer: weight, bias, LoBranch A and B; batch norm:
     /// weight, bias, running mean, running variance).</summary>
@@ -93,7 +97,19 @@ public sealed class FunctionalNetwork
             }
         }
 
-        return new FunctionalNetwork(workload, layers, inputs, fanIn);
+        return new FunctionalNetwork(workload, ranks.ToImmutableSortedDictionary(StringComparer.Ordinal), layers, inputs, fanIn);
+    }
+
+    /// <summary>A separate network with the same graph, branches and parameter values (recovery trains copies).</summary>
+    public FunctionalNetwork Clone()
+    {
+        var copy = Create(Workload, BranchRanks);
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            _parameters[i].Value.CopyTo(copy._parameters[i].Value, 0);
+        }
+
+        return copy;
     }
 
     /// <summary>The executable layer at an index (tests check layers one by one).</summary>
@@ -178,8 +194,9 @@ public sealed class FunctionalNetwork
     }
 
     /// <summary>Back-propagates d(loss)/d(logits) through the last <see cref="Forward"/> and adds the parameters'
-    /// gradients to <see cref="Parameter.Grad"/> (call <see cref="ZeroGrad"/> first for a fresh step).</summary>
-    public void Backward(Tensor gradOutput)
+    /// gradients to <see cref="Parameter.Grad"/> (call <see cref="ZeroGrad"/> first for a fresh step). Layers in
+    /// <paramref name="skip"/> (frozen ones whose inputs need no gradient) are not back-propagated.</summary>
+    public void Backward(Tensor gradOutput, IReadOnlySet<int>? skip = null)
     {
         ArgumentNullException.ThrowIfNull(gradOutput);
         if (_input is null)
@@ -201,6 +218,17 @@ public sealed class FunctionalNetwork
             if (grad is null)
             {
                 // Nothing downstream of this layer reaches the output.
+                continue;
+            }
+
+            if (skip is not null && skip.Contains(i))
+            {
+                if (i != _layers.Length - 1)
+                {
+                    Return(grad);
+                }
+
+                grads[i] = null;
                 continue;
             }
 

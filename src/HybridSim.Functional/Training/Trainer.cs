@@ -13,9 +13,11 @@ public static class Trainer
     /// Trains for <c>options.Epochs</c> epochs, shuffling each epoch with a generator seeded by <c>options.Seed</c>. A
     /// last mini-batch of a single sample is dropped (batch statistics of one sample are degenerate).
     /// <paramref name="trainableParameters"/> limits the updated parameters by name (null: every non-buffer one);
-    /// batch-norm running statistics update in every training-mode forward regardless.
+    /// batch-norm running statistics update in every training-mode forward regardless. <paramref name="hooks"/> puts a
+    /// chip or device noise into each step (recovery).
     /// </summary>
-    public static IReadOnlyList<EpochResult> Train(FunctionalNetwork network, Dataset train, Dataset? test, TrainingOptions options, ITrainingProgress? progress = null, ISet<string>? trainableParameters = null)
+    public static IReadOnlyList<EpochResult> Train(FunctionalNetwork network, Dataset train, Dataset? test, TrainingOptions options, ITrainingProgress? progress = null,
+        ISet<string>? trainableParameters = null, ITrainingHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(train);
@@ -58,10 +60,12 @@ public static class Trainer
                 var size = Math.Min(options.BatchSize, train.Count - start);
                 var (input, labels) = Batch(train, order, start, size);
                 network.ZeroGrad();
-                var logits = network.Forward(input, ForwardMode.Training);
+                var interceptor = hooks?.BeginBatch(order.AsSpan(start, size), step);
+                var logits = network.Forward(input, hooks?.Mode ?? ForwardMode.Training, interceptor);
                 var grad = logits.ZerosLike();
                 var loss = SoftmaxCrossEntropy.Loss(logits, labels, grad);
-                network.Backward(grad);
+                network.Backward(grad, hooks?.NoBackward);
+                hooks?.EndBatch();
                 optimizer.Step(Rate(options, step, totalSteps, epoch));
                 step++;
                 lossSum += (double)loss * size;
