@@ -4,6 +4,8 @@ using System.Text;
 using HybridSim.Specs.Validation;
 using HybridSim.Specs.Workloads;
 using HybridSim.Specs.Yaml;
+using HybridSim.Functional.Data;
+using HybridSim.Sweeps.Accuracy;
 using HybridSim.Sweeps.Pipeline;
 
 namespace HybridSim.Sweeps;
@@ -11,11 +13,61 @@ namespace HybridSim.Sweeps;
 /// <summary>The real <see cref="SweepBackend"/>: each point through <see cref="RunPipeline.Run"/>, keys from file contents and the simulator build.</summary>
 public static class PipelineBackend
 {
-    public static SweepBackend Create() => new(
-        point => RunPipeline.Run(new RunRequest(point.ArchitecturePath, point.Overrides, point.Workload, point.Partition)).Report,
-        ArchitectureFingerprint,
-        WorkloadFingerprint,
-        ModelVersion());
+    /// <param name="accuracy">The accuracy half, or null for cost only.</param>
+    public static SweepBackend Create(AccuracyRequest? accuracy = null)
+    {
+        var backend = new SweepBackend(
+            point => RunPipeline.Run(new RunRequest(point.ArchitecturePath, point.Overrides, point.Workload, point.Partition)).Report,
+            ArchitectureFingerprint,
+            WorkloadFingerprint,
+            ModelVersion());
+        if (accuracy is null)
+        {
+            return backend;
+        }
+
+        var measure = new PointAccuracy(accuracy);
+        return backend with
+        {
+            MeasureAccuracy = (point, folder) => measure.Measure(point, accuracy.Recovery is null ? null : folder),
+            AccuracyFingerprint = accuracy.Canonical(WeightsFingerprint(accuracy.Weights), DataFingerprint(accuracy.Data)),
+        };
+    }
+
+    /// <summary>Digest of a weights file.</summary>
+    public static string WeightsFingerprint(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SpecException(new SpecError(path, 0, 0, "--weights", "weights file not found"));
+        }
+
+        return Digest([path]);
+    }
+
+    /// <summary>Digest of what <c>--data</c> names: a file, the files of a folder, or a known name's folder; the embedded
+    /// digits are part of the model version.</summary>
+    public static string DataFingerprint(string data)
+    {
+        // Known names come first, as the loader reads them.
+        if (data == DatasetLoader.Digits)
+        {
+            return "embedded-digits";
+        }
+
+        var path = data == DatasetLoader.FashionMnist ? DatasetLoader.FashionMnistFolder : data;
+        if (File.Exists(path))
+        {
+            return Digest([path]);
+        }
+
+        if (Directory.Exists(path))
+        {
+            return Digest(Directory.GetFiles(path).Order(StringComparer.Ordinal));
+        }
+
+        throw new SpecException(new SpecError(data, 0, 0, "--data", "no such file, folder or known data set (digits, fashion-mnist)"));
+    }
 
     /// <summary>
     /// Digest of the architecture file and of every file it pulls in through <c>extends</c>/<c>include</c> (as the

@@ -6,7 +6,8 @@ namespace HybridSim.Sweeps;
 
 /// <summary>
 /// The stable key of a point: SHA-256 over the model version, the architecture file name and content digest, the
-/// workload and its content digest, the partition, the batch and the overrides in order. The key names the point's
+/// workload and its content digest, the partition, the batch, the overrides in order, and the accuracy half's inputs when
+/// the sweep has one. The key names the point's
 /// file, so a rerun finds finished points and a changed input gives a new key instead of a stale result.
 /// </summary>
 public static class PointKey
@@ -14,6 +15,7 @@ public static class PointKey
     public static string Compute(
         SweepBackend backend, string architecturePath, string workload, PartitionSpec? partition, IEnumerable<string> overrides, int batch = 1)
     {
+        ArgumentNullException.ThrowIfNull(backend);
         var canonical = new StringBuilder();
         canonical.Append("hybridsim-point v1\n");
         canonical.Append("model=").Append(backend.ModelVersion).Append('\n');
@@ -26,6 +28,12 @@ public static class PointKey
         foreach (var overrideText in overrides)
         {
             canonical.Append("set=").Append(overrideText).Append('\n');
+        }
+
+        if (backend.AccuracyFingerprint is { } accuracy)
+        {
+            // Cost-only keys stay as they were: a folder of cost points is reused by a later cost-only sweep.
+            canonical.Append("accuracy:\n").Append(accuracy);
         }
 
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));

@@ -13,4 +13,12 @@ public sealed record SweepBackend(
     Func<SweepPoint, RunReport> RunPoint,
     Func<string, string> ArchitectureFingerprint,
     Func<string, string> WorkloadFingerprint,
-    string ModelVersion);
+    string ModelVersion)
+{
+    /// <summary>The accuracy half of a point (null: cost only): its accuracy metrics, given a folder for recovered weights.
+    /// Called from several threads at once; may throw (the point is then failed, neither half kept).</summary>
+    public Func<SweepPoint, string, IReadOnlyDictionary<string, double>>? MeasureAccuracy { get; init; }
+
+    /// <summary>The accuracy inputs' text for point keys (weights and data by content); null without an accuracy half.</summary>
+    public string? AccuracyFingerprint { get; init; }
+}

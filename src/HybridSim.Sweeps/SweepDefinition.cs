@@ -19,6 +19,9 @@ public sealed record SweepDefinition(
     ImmutableArray<SweepVariable> Vary,
     PartitionSpec? Partition)
 {
+    /// <summary>See <see cref="SweepPlan.MaxAccuracyDrop"/>.</summary>
+    public double? MaxAccuracyDrop { get; init; }
+
     public const string FreezeKey = "freeze";
     public const string RankKey = "rank";
 
@@ -148,7 +151,7 @@ public sealed record SweepDefinition(
             }
         }
 
-        return new SweepPlan(Kind, SweptKeys, [.. points]);
+        return new SweepPlan(Kind, SweptKeys, [.. points]) { MaxAccuracyDrop = MaxAccuracyDrop };
     }
 
     private ImmutableArray<SweptValue> BaselineSwept(ImmutableArray<SweptValue> fixedValues, ImmutableArray<SweptValue> combination) => Kind switch

@@ -30,6 +30,11 @@ public static class SweepManifest
             }
 
             w.WriteEndArray();
+            if (plan.MaxAccuracyDrop is { } drop)
+            {
+                w.WriteNumber("max_accuracy_drop", drop);
+            }
+
             w.WriteStartArray("points");
             foreach (var p in plan.Points)
             {
@@ -128,7 +133,8 @@ public static class SweepManifest
                     p.GetProperty("baseline").GetString()!,
                     reference.ValueKind == JsonValueKind.Null ? null : reference.GetString());
             }).ToImmutableArray();
-            return new SweepPlan(kind, keys, points);
+            double? drop = root.TryGetProperty("max_accuracy_drop", out var d) ? d.GetDouble() : null;
+            return new SweepPlan(kind, keys, points) { MaxAccuracyDrop = drop };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
         {

@@ -2,7 +2,8 @@ using HybridSim.Metrics.Reports;
 
 namespace HybridSim.Sweeps;
 
-/// <summary>Writes a sweep folder's results: <c>sweep.csv</c>, <c>sweep.svg</c> and <c>breakdown.svg</c> (each atomically).</summary>
+/// <summary>Writes a sweep folder's results: <c>sweep.csv</c>, <c>sweep.svg</c> and <c>breakdown.svg</c> (each atomically), and
+/// <c>choice.json</c> under <c>--max-accuracy-drop</c>.</summary>
 public static class SweepOutput
 {
     public const string TableFile = "sweep.csv";
@@ -18,6 +19,11 @@ public static class SweepOutput
         var result = SweepTable.Build(plan, lookup);
         AtomicFile.WriteAllText(Path.Combine(directory, TableFile), result.Table.ToCsv());
         WriteFigures(result.Table, Path.Combine(directory, FigureFile), Path.Combine(directory, BreakdownFile));
+        if (plan.MaxAccuracyDrop is not null)
+        {
+            AtomicFile.WriteAllText(Path.Combine(directory, Accuracy.OperatingPoint.FileName), Accuracy.OperatingPoint.Serialize(plan, result.Choices));
+        }
+
         var notes = Path.Combine(directory, NotesFile);
         if (result.Notes.IsEmpty)
         {

@@ -18,6 +18,9 @@ public sealed class SweepRunner(SweepBackend backend, ISweepProgress progress)
     /// <summary>Full error text (stack trace included for bugs) of each failed point, removed when the point later succeeds.</summary>
     public const string FailedFolder = "failed";
 
+    /// <summary>Recovered weights of each point of an accuracy sweep with <c>--recover</c>: <c>recovered/&lt;key&gt;/instance-K.npz</c>.</summary>
+    public const string RecoveredFolder = "recovered";
+
     public static string PointPath(string directory, string key) => Path.Combine(directory, PointsFolder, key + ".json");
 
     /// <summary>Reads a finished point, or null when it is absent or torn (then it is simply run again).</summary>
@@ -61,6 +64,13 @@ public sealed class SweepRunner(SweepBackend backend, ISweepProgress progress)
                 try
                 {
                     var report = backend.RunPoint(point);
+                    if (backend.MeasureAccuracy is { } accuracy)
+                    {
+                        // Both halves in one file, written once: a point is finished only when both are.
+                        var metrics = accuracy(point, Path.Combine(directory, RecoveredFolder, point.Key));
+                        report = report with { Extra = report.Extra.SetItems(metrics) };
+                    }
+
                     ReportJson.WriteFile(PointPath(directory, point.Key), report);
                     var stale = Path.Combine(directory, FailedFolder, point.Key + ".txt");
                     if (File.Exists(stale))

@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using HybridSim.Metrics.Reports;
+using HybridSim.Sweeps.Accuracy;
 
 namespace HybridSim.Sweeps;
 
 /// <summary>
 /// Builds <c>sweep.csv</c> from a plan and its finished points: one row per requested point in plan order, the
 /// improvement ratios against the group's all-SRAM freeze-0 baseline (design.md section 2; dynamic energy), and for
-/// rank sweeps the overheads against rank 0 of the same group. The content depends only on the reports, not on how
+/// rank sweeps the overheads against rank 0 of the same group; then the accuracy columns when the points have them and
+/// the <c>chosen</c> mark under <c>--max-accuracy-drop</c>. The content depends only on the reports, not on how
 /// (or in what order, or on how many cores) they were computed.
 /// </summary>
 public static class SweepTable
@@ -41,6 +43,15 @@ public static class SweepTable
         if (plan.Kind == SweepKind.Rank)
         {
             header.AddRange(OverheadColumns);
+        }
+
+        var accuracyColumns = AccuracyColumns.All.Where(c => present.Any(r => r.Report.Extra.ContainsKey(c))).ToList();
+        header.AddRange(accuracyColumns);
+        var choices = OperatingPoint.Choose(plan, lookup);
+        var chosen = OperatingPoint.ChosenKeys(choices);
+        if (plan.MaxAccuracyDrop is not null)
+        {
+            header.Add(AccuracyColumns.Chosen);
         }
 
         header.AddRange(["clock_hz", "events"]);
@@ -81,6 +92,12 @@ public static class SweepTable
                 row.Add(Overhead(report.AreaMm2, reference?.AreaMm2));
             }
 
+            row.AddRange(accuracyColumns.Select(c => report.Extra.TryGetValue(c, out var v) ? CsvTable.FormatNumber(v) : ""));
+            if (plan.MaxAccuracyDrop is not null)
+            {
+                row.Add(chosen.Contains(point.Key) ? "1" : "0");
+            }
+
             row.Add(CsvTable.FormatNumber(report.ClockHz));
             row.Add(report.Simulator.Events.ToString(System.Globalization.CultureInfo.InvariantCulture));
             row.AddRange(components.Select(c => report.EnergyByComponentPj.TryGetValue(c, out var v) ? CsvTable.FormatNumber(v) : "0"));
@@ -90,7 +107,7 @@ public static class SweepTable
             table.Add([.. row]);
         }
 
-        return new SweepTableResult(new CsvTable([.. header], table.ToImmutable()), [.. notes], missing);
+        return new SweepTableResult(new CsvTable([.. header], table.ToImmutable()), [.. notes], missing) { Choices = choices };
     }
 
     /// <summary>baseline / value; empty when there is no baseline.</summary>

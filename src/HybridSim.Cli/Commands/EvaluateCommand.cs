@@ -16,11 +16,13 @@ public static class EvaluateCommand
         var point = new PointOptions();
         var functional = new FunctionalOptions();
         var instances = new Option<int>("--instances") { Description = "Programmed chips to evaluate (each one seed): mean, std, min and 95% interval", DefaultValueFactory = _ => 1 };
+        var first = new Option<int>("--instance") { Description = "First chip: chips K .. K+N-1 of --seed (a per-chip recovery's instance-K.npz is evaluated with --instance K --instances 1)", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "Directory for accuracy.json" };
         var command = new Command("evaluate", "Accuracy of a trained network on the architecture and partition: float, fixed point, and under the device.");
         point.AddTo(command);
         functional.AddTo(command);
         command.Options.Add(instances);
+        command.Options.Add(first);
         command.Options.Add(output);
         command.SetAction(parse =>
         {
@@ -30,9 +32,9 @@ public static class EvaluateCommand
                 return SpecAction.Usage;
             }
 
-            if (parse.GetValue(instances) < 1)
+            if (parse.GetValue(instances) < 1 || parse.GetValue(first) < 0)
             {
-                error.WriteLine("error: --instances must be at least 1");
+                error.WriteLine("error: --instances must be at least 1 and --instance at least 0");
                 return SpecAction.Usage;
             }
 
@@ -44,9 +46,9 @@ public static class EvaluateCommand
             return SpecAction.Run(error, () =>
             {
                 OutputTargets.CheckFolder("--out", parse.GetValue(output), "accuracy.json");
-                var setup = FunctionalSetup.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
+                var setup = FunctionalCli.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
                 var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
-                var options = new EvaluationOptions(parse.GetValue(instances), parse.GetValue(functional.Seed), path, limit);
+                var options = new EvaluationOptions(parse.GetValue(instances), parse.GetValue(functional.Seed), path, limit, FirstInstance: parse.GetValue(first));
                 var report = AccuracyEvaluator.Evaluate(setup.Architecture, setup.Network, setup.Partition, data, options);
                 var o = parse.InvocationConfiguration.Output;
                 o.Write(Summary(report));

@@ -4,11 +4,11 @@ using HybridSim.Functional.Inference;
 namespace HybridSim.Cli.Commands;
 
 /// <summary>Options of the accuracy verbs (<c>evaluate</c>, <c>infer</c>) beyond the point: weights, data, seed, limit, path.</summary>
-internal sealed class FunctionalOptions
+internal sealed class FunctionalOptions(bool required = true)
 {
-    public Option<string> Weights { get; } = new("--weights") { Description = "Trained weights (.npz, design.md section 8 names)", Required = true };
+    public Option<string> Weights { get; } = new("--weights") { Description = "Trained weights (.npz, design.md section 8 names)", Required = required };
 
-    public Option<string> Data { get; } = new("--data") { Description = "Data: a file, a folder, or a known name (digits, fashion-mnist)", Required = true };
+    public Option<string> Data { get; } = new("--data") { Description = "Data: a file, a folder, or a known name (digits, fashion-mnist)", Required = required };
 
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the first programmed chip (instances use seeds derived from it)", DefaultValueFactory = _ => 1 };
 

@@ -38,7 +38,7 @@ public static class InferCommand
             return SpecAction.Run(error, () =>
             {
                 OutputTargets.CheckFile("--out", parse.GetValue(output));
-                var setup = FunctionalSetup.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
+                var setup = FunctionalCli.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
                 var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
                 var test = limit is { } k ? data.Test.Take(k) : data.Test;
                 var model = FixedPointModel.Prepare(setup.Architecture, setup.Network, setup.Plan, AccuracyEvaluator.Calibration(data, 256));

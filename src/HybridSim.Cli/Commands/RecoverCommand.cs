@@ -54,7 +54,7 @@ public static class RecoverCommand
             return SpecAction.Run(error, () =>
             {
                 OutputTargets.CheckFolder("--out", dir, ReportFile);
-                var setup = FunctionalSetup.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
+                var setup = FunctionalCli.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
                 var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
                 var evaluation = new EvaluationOptions(parse.GetValue(instances), parse.GetValue(functional.Seed), path, limit);
                 var options = new RecoveryOptions(method!.Value, training, evaluation, branchRate, trainLimit);

@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 using HybridSim.Sweeps;
+using HybridSim.Sweeps.Accuracy;
 
 namespace HybridSim.Cli.Commands;
 
@@ -101,13 +103,23 @@ public static class SweepCommand
         private readonly Option<string> _out = new("--out") { Description = "Output folder: sweep.csv, sweep.svg, breakdown.svg, points/, manifest.json", Required = true };
         private readonly Option<int> _jobs = new("--jobs") { Description = "Points simulated at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         private readonly Option<string?> _shard = new("--shard") { Description = "I/N: run only the points at positions I mod N (0 <= I < N); combine folders with 'hybridsim merge'" };
+        private readonly FunctionalOptions _functional = new(required: false);
+        private readonly RecoveryCliOptions _recovery = new(required: false);
+        private readonly Option<int> _instances = new("--instances") { Description = "With --weights --data: programmed chips per point (mean and spread)", DefaultValueFactory = _ => 1 };
+        private readonly Option<double?> _maxDrop = new("--max-accuracy-drop")
+        {
+            Description = "With --weights --data: pick and mark the operating point, within D points of accuracy (freeze: largest x against freeze-0; rank: smallest r against the variation-free accuracy); writes choice.json",
+        };
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _arch, _workload, _set, _out, _jobs, _shard })
+            foreach (var option in new Option[] { _arch, _workload, _set, _out, _jobs, _shard, _instances, _maxDrop })
             {
                 command.Options.Add(option);
             }
+
+            _functional.AddTo(command);
+            _recovery.AddTo(command);
         }
 
         public ImmutableArray<string> Architectures(ParseResult parse) => [.. parse.GetValue(_arch) ?? []];
@@ -144,6 +156,18 @@ public static class SweepCommand
                 }
 
                 definition = define(services);
+                if (!TryAccuracy(parse, error, definition.Kind, out var accuracy, out var drop))
+                {
+                    return 2;
+                }
+
+                if (accuracy is not null)
+                {
+                    var backend = services.AccuracyBackend?.Invoke(accuracy)
+                        ?? throw new SpecException(new SpecError("--weights", 0, 0, "", "this build has no accuracy backend"));
+                    services = services with { Backend = backend };
+                    definition = definition with { MaxAccuracyDrop = drop };
+                }
             }
             catch (SpecException e) when (e.Errors.All(x => x.File.StartsWith("--", StringComparison.Ordinal)))
             {
@@ -157,6 +181,46 @@ public static class SweepCommand
             }
 
             return SweepExecution.Run(definition, services.Backend, parse.GetValue(_out)!, jobs, shard, output, error, token);
+        }
+
+        /// <summary>The accuracy half, when --weights and --data are given; false after a usage message.</summary>
+        private bool TryAccuracy(ParseResult parse, TextWriter error, SweepKind kind, out AccuracyRequest? accuracy, out double? drop)
+        {
+            accuracy = null;
+            drop = parse.GetValue(_maxDrop);
+            var weights = parse.GetValue(_functional.Weights);
+            var data = parse.GetValue(_functional.Data);
+            if (!_functional.TryRead(parse, error, out var path, out var limit)
+                || !_recovery.TryRead(parse, error, out var method, out var training, out var branchRate, out var trainLimit))
+            {
+                return false;
+            }
+
+            var accuracyOnly = new Option[] { _recovery.Recover, _instances, _maxDrop }.Where(o => parse.GetResult(o) is OptionResult { Implicit: false }).Select(o => o.Name).ToList();
+            if (weights is null != data is null || (weights is null && accuracyOnly.Count > 0))
+            {
+                error.WriteLine($"error: the accuracy half needs both --weights and --data{(accuracyOnly.Count > 0 ? $" ({string.Join(", ", accuracyOnly)} given)" : "")}");
+                return false;
+            }
+
+            if (parse.GetValue(_instances) < 1 || drop is < 0 || (drop is not null && !double.IsFinite(drop.Value)))
+            {
+                error.WriteLine("error: --instances must be at least 1 and --max-accuracy-drop a number of points >= 0");
+                return false;
+            }
+
+            if (drop is not null && kind is not (SweepKind.Freeze or SweepKind.Rank))
+            {
+                error.WriteLine("error: --max-accuracy-drop picks a freeze or rank operating point; use it with sweep freeze or sweep rank");
+                return false;
+            }
+
+            if (weights is not null)
+            {
+                accuracy = new AccuracyRequest(weights, data!, method, training, branchRate, trainLimit, parse.GetValue(_instances), parse.GetValue(_functional.Seed), path, limit);
+            }
+
+            return true;
         }
     }
 }

@@ -58,6 +58,14 @@ public static class SweepExecution
             }
 
             output.WriteLine($"wrote {Path.Combine(directory, SweepOutput.TableFile)} ({table.Table.Rows.Length} rows), {Path.Combine(directory, SweepOutput.FigureFile)}, {Path.Combine(directory, SweepOutput.BreakdownFile)}");
+            if (plan.MaxAccuracyDrop is { } drop)
+            {
+                output.WriteLine($"operating point (max accuracy drop {drop.ToString(System.Globalization.CultureInfo.InvariantCulture)} points; {Path.Combine(directory, Sweeps.Accuracy.OperatingPoint.FileName)}):");
+                foreach (var line in Sweeps.Accuracy.OperatingPoint.Describe(table.Choices, drop))
+                {
+                    output.WriteLine("  " + line);
+                }
+            }
         }
         else
         {

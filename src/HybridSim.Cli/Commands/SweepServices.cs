@@ -1,5 +1,6 @@
 using HybridSim.Specs.Workloads;
 using HybridSim.Sweeps;
+using HybridSim.Sweeps.Accuracy;
 
 namespace HybridSim.Cli.Commands;
 
@@ -8,5 +9,11 @@ namespace HybridSim.Cli.Commands;
 /// <param name="WeightLayerCount">Number of weight layers of a workload (file or bare name): the default <c>--to</c> of <c>sweep freeze</c>.</param>
 public sealed record SweepServices(SweepBackend Backend, Func<string, int> WeightLayerCount)
 {
-    public static SweepServices Default() => new(PipelineBackend.Create(), workload => WorkloadLoader.Load(workload).WeightLayerCount);
+    /// <summary>The backend of an accuracy sweep (<c>--weights --data</c>): cost and accuracy per point.</summary>
+    public Func<AccuracyRequest, SweepBackend>? AccuracyBackend { get; init; }
+
+    public static SweepServices Default() => new(PipelineBackend.Create(), workload => WorkloadLoader.Load(workload).WeightLayerCount)
+    {
+        AccuracyBackend = PipelineBackend.Create,
+    };
 }

@@ -4,17 +4,16 @@ using HybridSim.Functional.Network;
 using HybridSim.Functional.Weights;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
-using HybridSim.Sweeps.Pipeline;
 
-namespace HybridSim.Cli.Commands;
+namespace HybridSim.Sweeps.Pipeline;
 
-/// <summary>What <c>evaluate</c> and <c>infer</c> share: the point (architecture, workload, partition) and the trained network on it.</summary>
-internal sealed record FunctionalSetup(ArchitectureSpec Architecture, WorkloadSpec Workload, PartitionSpec Partition, ImmutableArray<LayerPartition?> Plan, FunctionalNetwork Network)
+/// <summary>What the accuracy verbs and sweeps share: the point (architecture, workload, partition) and the trained network on it.</summary>
+public sealed record FunctionalPoint(ArchitectureSpec Architecture, WorkloadSpec Workload, PartitionSpec Partition, ImmutableArray<LayerPartition?> Plan, FunctionalNetwork Network)
 {
-    public static FunctionalSetup Load(string archPath, ImmutableArray<string> overrides, string workloadName, PartitionSpec? partition, string weightsPath, TextWriter error)
+    /// <summary>Loads the point and the weights; <paramref name="note"/> hears what the user should know (an untrained branch).</summary>
+    public static FunctionalPoint Load(ArchitectureSpec architecture, string workloadName, PartitionSpec? partition, string weightsPath, Action<string>? note)
     {
-        var architecture = ArchitectureLoader.Load(archPath, overrides);
-        CliErrors.PrintWarnings(error, architecture.Warnings);
+        ArgumentNullException.ThrowIfNull(architecture);
         var workload = WorkloadLoader.Load(workloadName);
         var point = partition ?? PointMeasurer.DefaultPartition(architecture, workload);
         var plan = PartitionPlanner.Plan(architecture, workload, point);
@@ -35,10 +34,10 @@ internal sealed record FunctionalSetup(ArchitectureSpec Architecture, WorkloadSp
             // until it is trained. Said out loud, since the accuracy is then W's alone.
             network.Initialize(0);
             arrays.AddRange(network.SaveWeights().Where(a => a.Name.EndsWith(".lobranch_a", StringComparison.Ordinal) || a.Name.EndsWith(".lobranch_b", StringComparison.Ordinal)));
-            error.WriteLine($"note: {weightsPath} has no LoBranch tensors; the rank-{point.Value} branches start untrained (lobranch_b = 0) and add nothing");
+            note?.Invoke($"{weightsPath} has no LoBranch tensors; the rank-{point.Value} branches start untrained (lobranch_b = 0) and add nothing");
         }
 
         network.LoadWeights(arrays, weightsPath);
-        return new FunctionalSetup(architecture, workload, point, plan, network);
+        return new FunctionalPoint(architecture, workload, point, plan, network);
     }
 }
