@@ -30,6 +30,38 @@ internal sealed class FakeSimulator
         workload => "workload:" + workload,
         modelVersion);
 
+    /// <summary>A backend with an accuracy half: freeze-x accuracy 0.98 − 0.002x² after recovery, 0.98 − 0.005x² before;
+    /// rank r: 0.96 + 0.005r after, 0.96 before; float 0.985, quantized (variation-free) 0.98; std 0.001.</summary>
+    public SweepBackend AccuracyBackend(string modelVersion = "test-model") => Backend(modelVersion) with
+    {
+        MeasureAccuracy = (point, _) => Accuracy(point),
+        AccuracyFingerprint = "weights=fake\ndata=fake\n",
+    };
+
+    /// <summary>Points whose accuracy half throws.</summary>
+    public Func<SweepPoint, bool> FailAccuracyWhen { get; init; } = _ => false;
+
+    public IReadOnlyDictionary<string, double> Accuracy(SweepPoint point)
+    {
+        if (FailAccuracyWhen(point))
+        {
+            throw new InvalidOperationException($"fake accuracy failure at {point.Label}");
+        }
+
+        var partition = point.Partition ?? PartitionSpec.Freeze(10);
+        var v = partition.Value;
+        var (after, before) = partition.Kind == PartitionKind.Freeze ? (0.98 - (0.002 * v * v), 0.98 - (0.005 * v * v)) : (0.96 + (0.005 * v), 0.96);
+        return new Dictionary<string, double>
+        {
+            ["accuracy"] = after,
+            ["accuracy_std"] = 0.001,
+            ["accuracy_before_recovery"] = before,
+            ["accuracy_before_recovery_std"] = 0.001,
+            ["float_accuracy"] = 0.985,
+            ["quantized_accuracy"] = 0.98,
+        };
+    }
+
     public RunReport Run(SweepPoint point)
     {
         BeforeRun(point);
