@@ -20,9 +20,8 @@ public sealed record LineChart(string Title, Axis XAxis, Axis YAxis, ImmutableAr
         }
 
         var body = RenderTitle(svg, area);
-        var legend = Series.Select((s, i) => (Series: s, Index: i)).Where(p => p.Series.Name.Length > 0)
-            .Select(p => new LegendEntry(p.Series.Name, ColorOf(p.Series, p.Index), MarkerOf(p.Series, p.Index), p.Series.Line)).ToList();
-        var plot = ChartLayout.PlotBox(body, ChartLayout.LegendWidth(legend));
+        var legend = Legend();
+        var plot = ChartLayout.PlotBox(body, Math.Max(MinLegendWidth, ChartLayout.LegendWidth(legend)));
         var points = Series.SelectMany(s => s.X.Zip(s.Y)).Where(p => double.IsFinite(p.First) && double.IsFinite(p.Second))
             .Where(p => XAxis.Scale == AxisScale.Linear || p.First > 0).ToList();
         var xTicks = ChartLayout.ValueTicks(XAxis, points.Select(p => p.First), target: 8);
@@ -101,8 +100,8 @@ public sealed record LineChart(string Title, Axis XAxis, Axis YAxis, ImmutableAr
             foreach (var (x, y, text) in labels)
             {
                 // Above and to the right of the point; to the left when that would leave the plot.
-                var right = x + 6 + SvgWriter.TextWidth(text, LabelSize) <= plot.Right;
-                svg.Text(right ? x + 6 : x - 6, y - 7, text, right ? "start" : "end", size: LabelSize);
+                var right = x + 8 + SvgWriter.TextWidth(text, LabelSize) <= plot.Right;
+                svg.Text(right ? x + 8 : x - 8, y - 8, text, right ? "start" : "end", size: LabelSize);
             }
         }
 
@@ -110,9 +109,14 @@ public sealed record LineChart(string Title, Axis XAxis, Axis YAxis, ImmutableAr
         ChartLayout.Legend(svg, plot, legend);
     }
 
+    internal override double LegendWidth => ChartLayout.LegendWidth(Legend());
+
+    private List<LegendEntry> Legend() => Series.Select((s, i) => (Series: s, Index: i)).Where(p => p.Series.Name.Length > 0)
+        .Select(p => new LegendEntry(p.Series.Name, ColorOf(p.Series, p.Index), MarkerOf(p.Series, p.Index), p.Series.Line)).ToList();
+
     private static string ColorOf(LineSeries series, int index) => series.Color ?? Palette.SeriesColor(index);
 
-    private static MarkerShape MarkerOf(LineSeries series, int index) => series.Marker ?? SvgWriter.SeriesMarker(index);
+    private static MarkerShape MarkerOf(LineSeries series, int index) => series.Marker ?? Palette.SeriesMarker(index);
 
     private static void Validate(LineSeries series)
     {

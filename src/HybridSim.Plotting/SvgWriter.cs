@@ -109,8 +109,5 @@ internal sealed class SvgWriter
         Raw(title is null ? element + attributes + "/>" : element + attributes + $"><title>{Escape(title)}</title>" + close);
     }
 
-    /// <summary>The marker of the series at position <paramref name="index"/> (circle, square, triangle, diamond, inverted triangle, cycling).</summary>
-    public static MarkerShape SeriesMarker(int index) => (MarkerShape)(index % 5);
-
     public override string ToString() => _text.ToString();
 }

@@ -141,6 +141,24 @@ public sealed class ChartGoldenTests
         Assert.Contains(">named</text>", svg, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, 2)]
+    [InlineData(true, 1)]
+    public void Aligned_columns_give_panels_with_different_legends_the_same_plot_width(bool align, int distinctRightEdges)
+    {
+        var shortLegend = new LineChart("short", new Axis("x"), new Axis("y"), [new LineSeries("a", [1, 2], [1, 2])]);
+        var longLegend = shortLegend with { Series = [new LineSeries("a much longer series name", [1, 2], [1, 2])] };
+        var figure = new Figure("", [shortLegend, longLegend], Columns: 1, AlignColumns: align);
+
+        var svg = figure.ToSvg();
+
+        // the bottom axis line of each plot (drawn in ink from the left margin) ends at the plot's right edge
+        var rightEdges = System.Text.RegularExpressions.Regex.Matches(svg, "<line x1=\"78\" y1=\"([0-9.]+)\" x2=\"([0-9.]+)\" y2=\"\\1\" stroke=\"#222222\"")
+            .Select(m => m.Groups[2].Value).ToList();
+        Assert.Equal(2, rightEdges.Count);
+        Assert.Equal(distinctRightEdges, rightEdges.Distinct().Count());
+    }
+
     [Fact]
     public void Error_bars_of_the_wrong_length_are_refused()
     {
