@@ -22,8 +22,8 @@ public sealed record BarChart(string Title, string CategoryLabel, ImmutableArray
         }
 
         var body = RenderTitle(svg, area);
-        var legend = Series.Select((s, i) => new LegendEntry(s.Name, Palette.SeriesColor(i), null)).ToList();
-        var plot = ChartLayout.PlotBox(body, ChartLayout.LegendWidth(legend));
+        var legend = Legend();
+        var plot = ChartLayout.PlotBox(body, Math.Max(MinLegendWidth, ChartLayout.LegendWidth(legend)));
         var data = Mode == BarMode.Stacked
             ? Enumerable.Range(0, Categories.Length).Select(c => Series.Sum(s => Finite(s.Values[c])))
             : Series.SelectMany(s => s.Values);
@@ -67,6 +67,10 @@ public sealed record BarChart(string Title, string CategoryLabel, ImmutableArray
         ChartLayout.Frame(svg, plot);
         ChartLayout.Legend(svg, plot, legend);
     }
+
+    internal override double LegendWidth => ChartLayout.LegendWidth(Legend());
+
+    private List<LegendEntry> Legend() => Series.Select((s, i) => new LegendEntry(s.Name, Palette.SeriesColor(i), null)).ToList();
 
     private static double Finite(double value) => double.IsFinite(value) ? value : 0;
 }

@@ -7,6 +7,12 @@ public abstract record Chart(string Title)
     public string ToSvg(int width = Figure.DefaultWidth, int height = Figure.DefaultHeight) =>
         new Figure("", [this], Columns: 1, PanelWidth: width, PanelHeight: height).ToSvg();
 
+    /// <summary>Room kept at the right of the plot for the legend, at least; a figure that aligns its columns sets it.</summary>
+    internal double MinLegendWidth { get; init; }
+
+    /// <summary>The room this chart's legend needs at the right of its plot (0 without a legend).</summary>
+    internal virtual double LegendWidth => 0;
+
     internal abstract void Render(SvgWriter svg, Box area);
 
     /// <summary>Draws the title and returns the area below it.</summary>

@@ -24,9 +24,13 @@ internal static class ChartLayout
         var y = plot.Y + 8;
         foreach (var entry in entries)
         {
-            if (entry.Marker is int marker)
+            if (entry.Marker is MarkerShape marker)
             {
-                svg.Line(x, y, x + LegendSwatch, y, entry.Color, 2);
+                if (entry.Line != LineStyle.None)
+                {
+                    svg.Line(x, y, x + LegendSwatch, y, entry.Color, 2, SvgWriter.Dash(entry.Line));
+                }
+
                 svg.Marker(x + LegendSwatch / 2, y, marker, entry.Color);
             }
             else

@@ -4,9 +4,10 @@ namespace HybridSim.Plotting;
 
 /// <summary>
 /// A complete SVG: an optional title over panels laid out in <see cref="Columns"/> columns, each
-/// <see cref="PanelWidth"/> × <see cref="PanelHeight"/> pixels. Same figure, same bytes.
+/// <see cref="PanelWidth"/> × <see cref="PanelHeight"/> pixels. With <see cref="AlignColumns"/>, the panels of a column
+/// keep the same room for their legends, so their plots (and x axes) line up. Same figure, same bytes.
 /// </summary>
-public sealed record Figure(string Title, ImmutableArray<Chart> Panels, int Columns = 1, int PanelWidth = Figure.DefaultWidth, int PanelHeight = Figure.DefaultHeight)
+public sealed record Figure(string Title, ImmutableArray<Chart> Panels, int Columns = 1, int PanelWidth = Figure.DefaultWidth, int PanelHeight = Figure.DefaultHeight, bool AlignColumns = false)
 {
     public const int DefaultWidth = 800;
     public const int DefaultHeight = 500;
@@ -32,11 +33,13 @@ public sealed record Figure(string Title, ImmutableArray<Chart> Panels, int Colu
             svg.Text(width / 2.0, 24, Title, "middle", size: 17, bold: true);
         }
 
+        var legendWidths = Enumerable.Range(0, columns)
+            .Select(c => AlignColumns ? Panels.Where((_, i) => i % columns == c).Select(p => p.LegendWidth).DefaultIfEmpty(0).Max() : 0).ToArray();
         for (var i = 0; i < Panels.Length; i++)
         {
             var box = new Box(i % columns * PanelWidth, titleBand + i / columns * PanelHeight, PanelWidth, PanelHeight);
             svg.Raw("<g>");
-            Panels[i].Render(svg, box);
+            (Panels[i] with { MinLegendWidth = Math.Max(Panels[i].MinLegendWidth, legendWidths[i % columns]) }).Render(svg, box);
             svg.Raw("</g>");
         }
 

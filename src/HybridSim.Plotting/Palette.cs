@@ -4,8 +4,8 @@ using System.Globalization;
 namespace HybridSim.Plotting;
 
 /// <summary>
-/// Colour-blind-safe colours: the Okabe–Ito qualitative palette for series (yellow last, as it is faint on white)
-/// and viridis for heat maps.
+/// Colour-blind-safe colours: the Okabe–Ito qualitative palette for series (yellow last, as it is faint on white), the
+/// marker shapes that go with them, and viridis for heat maps.
 /// </summary>
 public static class Palette
 {
@@ -18,6 +18,9 @@ public static class Palette
 
     /// <summary>Colour of series number <paramref name="index"/> (cycling).</summary>
     public static string SeriesColor(int index) => Series[index % Series.Length];
+
+    /// <summary>Marker of series number <paramref name="index"/>: circle, square, triangle, diamond, inverted triangle (cycling).</summary>
+    public static MarkerShape SeriesMarker(int index) => (MarkerShape)(index % 5);
 
     /// <summary>Viridis colour at <paramref name="t"/> in [0, 1] (clamped), as "#rrggbb".</summary>
     public static string Viridis(double t)

@@ -39,8 +39,16 @@ internal sealed class SvgWriter
         Raw(title is null ? $"<rect {attributes}/>" : $"<rect {attributes}><title>{Escape(title)}</title></rect>");
     }
 
-    public void Polyline(IEnumerable<(double X, double Y)> points, string stroke, double width = 2) =>
-        Raw($"<polyline points=\"{string.Join(" ", points.Select(p => N(p.X) + "," + N(p.Y)))}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{N(width)}\" stroke-linejoin=\"round\"/>");
+    public void Polyline(IEnumerable<(double X, double Y)> points, string stroke, double width = 2, string? dash = null) =>
+        Raw($"<polyline points=\"{string.Join(" ", points.Select(p => N(p.X) + "," + N(p.Y)))}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{N(width)}\" stroke-linejoin=\"round\"{(dash is null ? "" : $" stroke-dasharray=\"{dash}\"")}/>");
+
+    /// <summary>The stroke-dasharray of a line style (null: solid).</summary>
+    public static string? Dash(LineStyle style) => style switch
+    {
+        LineStyle.Dashed => "6 4",
+        LineStyle.Dotted => "2 3",
+        _ => null,
+    };
 
     /// <summary>Text; <paramref name="anchor"/> is start, middle or end; <paramref name="rotate"/> turns it about its anchor point.</summary>
     public void Text(double x, double y, string text, string anchor = "start", double size = FontSize, bool bold = false, double rotate = 0, string fill = Ink)
@@ -74,20 +82,31 @@ internal sealed class SvgWriter
         Raw($"<text {attributes}>{Escape(text)}</text>");
     }
 
-    /// <summary>A series marker: shape number <paramref name="shape"/> (circle, square, triangle, diamond, inverted triangle) cycling.</summary>
-    public void Marker(double x, double y, int shape, string fill, string? title = null)
+    /// <summary>
+    /// A series marker of shape <paramref name="shape"/>: filled with a white outline, or for <see cref="MarkerShape.Ring"/>
+    /// an open circle in <paramref name="fill"/> drawn around a point; <see cref="MarkerShape.None"/> draws nothing.
+    /// </summary>
+    public void Marker(double x, double y, MarkerShape shape, string fill, string? title = null)
     {
         const double r = 4.5;
-        var element = (shape % 5) switch
+        var element = shape switch
         {
-            0 => $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r)}\"",
-            1 => $"<rect x=\"{N(x - r * 0.9)}\" y=\"{N(y - r * 0.9)}\" width=\"{N(r * 1.8)}\" height=\"{N(r * 1.8)}\"",
-            2 => $"<path d=\"M{N(x)},{N(y - r * 1.15)} L{N(x + r)},{N(y + r * 0.75)} L{N(x - r)},{N(y + r * 0.75)} Z\"",
-            3 => $"<path d=\"M{N(x)},{N(y - r * 1.2)} L{N(x + r * 1.2)},{N(y)} L{N(x)},{N(y + r * 1.2)} L{N(x - r * 1.2)},{N(y)} Z\"",
-            _ => $"<path d=\"M{N(x)},{N(y + r * 1.15)} L{N(x + r)},{N(y - r * 0.75)} L{N(x - r)},{N(y - r * 0.75)} Z\"",
+            MarkerShape.Circle => $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r)}\"",
+            MarkerShape.Square => $"<rect x=\"{N(x - r * 0.9)}\" y=\"{N(y - r * 0.9)}\" width=\"{N(r * 1.8)}\" height=\"{N(r * 1.8)}\"",
+            MarkerShape.Triangle => $"<path d=\"M{N(x)},{N(y - r * 1.15)} L{N(x + r)},{N(y + r * 0.75)} L{N(x - r)},{N(y + r * 0.75)} Z\"",
+            MarkerShape.Diamond => $"<path d=\"M{N(x)},{N(y - r * 1.2)} L{N(x + r * 1.2)},{N(y)} L{N(x)},{N(y + r * 1.2)} L{N(x - r * 1.2)},{N(y)} Z\"",
+            MarkerShape.InvertedTriangle => $"<path d=\"M{N(x)},{N(y + r * 1.15)} L{N(x + r)},{N(y - r * 0.75)} L{N(x - r)},{N(y - r * 0.75)} Z\"",
+            MarkerShape.Ring => $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r * 1.9)}\"",
+            _ => null,
         };
-        var attributes = $" fill=\"{fill}\" stroke=\"#FFFFFF\" stroke-width=\"1\"";
-        Raw(title is null ? element + attributes + "/>" : element + attributes + $"><title>{Escape(title)}</title>" + (element.StartsWith("<circle", StringComparison.Ordinal) ? "</circle>" : element.StartsWith("<rect", StringComparison.Ordinal) ? "</rect>" : "</path>"));
+        if (element is null)
+        {
+            return;
+        }
+
+        var attributes = shape == MarkerShape.Ring ? $" fill=\"none\" stroke=\"{fill}\" stroke-width=\"2\"" : $" fill=\"{fill}\" stroke=\"#FFFFFF\" stroke-width=\"1\"";
+        var close = element.StartsWith("<circle", StringComparison.Ordinal) ? "</circle>" : element.StartsWith("<rect", StringComparison.Ordinal) ? "</rect>" : "</path>";
+        Raw(title is null ? element + attributes + "/>" : element + attributes + $"><title>{Escape(title)}</title>" + close);
     }
 
     public override string ToString() => _text.ToString();

@@ -10,11 +10,23 @@ namespace HybridSim.Sweeps;
 /// sweep wrote). The plot kind follows from the swept columns, which sit between <c>workload</c> and <c>cycles</c>:
 /// <c>freeze</c> → energy and ANL improvement against x, one series per architecture; <c>rank</c> → SRAM fraction and
 /// energy, latency and area overhead against rank on a log2 axis; anything else → a heat map for two keys on one
-/// architecture, lines for a numeric first key, grouped bars otherwise.
+/// architecture, lines for a numeric first key, grouped bars otherwise. When the table has accuracy values, freeze and
+/// rank figures gain an accuracy panel and <see cref="Pareto"/> draws accuracy against the improvements; a row with
+/// <c>chosen</c> = 1 (the operating point picked under <c>--max-accuracy-drop</c>) is ringed in every accuracy panel.
 /// </summary>
 public static class SweepFigures
 {
     private const int Wide = 800;
+
+    /// <summary>Mean accuracy over chip instances (after recovery when recovery ran), in [0, 1]; empty when not computed.</summary>
+    private const string Accuracy = Sweeps.Accuracy.AccuracyColumns.Accuracy;
+    private const string BeforeRecovery = Sweeps.Accuracy.AccuracyColumns.BeforeRecovery;
+    private const string AfterAlgorithm1 = Sweeps.Accuracy.AccuracyColumns.Algorithm1;
+    private const string StdSuffix = "_std";
+    private const string Chosen = Sweeps.Accuracy.AccuracyColumns.Chosen;
+    private const string ChosenName = "chosen (max accuracy drop)";
+    private const string ChosenColor = "#222222";
+    private const string AccuracyTitle = "Accuracy on the chip (mean ± std over chip instances)";
 
     /// <summary>The swept keys of a table (columns between <c>workload</c> and <c>cycles</c>).</summary>
     public static ImmutableArray<string> SweptKeys(CsvTable table)
@@ -46,6 +58,57 @@ public static class SweepFigures
         }
 
         return Grid(table, keys, workload);
+    }
+
+    /// <summary>True when some row has an <c>accuracy</c> value: the accuracy panels and the Pareto figure are drawn.</summary>
+    public static bool HasAccuracy(CsvTable table) => HasNumbers(table, Accuracy);
+
+    /// <summary>
+    /// The Pareto figure (pareto.svg): accuracy against ANL improvement and against energy improvement, one marker colour
+    /// per architecture, each point labelled with its swept value (<c>x=3</c>, <c>r=4</c>), and each architecture's
+    /// <see cref="ParetoFront"/> drawn as a line through its front points. Rows without the improvement or the
+    /// accuracy are left out.
+    /// </summary>
+    public static Figure Pareto(CsvTable table)
+    {
+        var keys = SweptKeys(table);
+        var groups = Groups(table, []);
+        var y = new Axis("accuracy (%)");
+        Chart Panel(string title, string column, string label)
+        {
+            var fronts = new List<LineSeries>();
+            var scatters = new List<LineSeries>();
+            for (var i = 0; i < groups.Count; i++)
+            {
+                var rows = groups[i].Rows.Where(r => double.IsFinite(Number(table, r, column)) && double.IsFinite(Number(table, r, Accuracy))).ToList();
+                var points = rows.Select(r => (X: Number(table, r, column), Y: 100 * Number(table, r, Accuracy))).ToList();
+                var front = ParetoFront.Indices(points);
+                var color = Palette.SeriesColor(i);
+                fronts.Add(new LineSeries("", [.. front.Select(k => points[k].X)], [.. front.Select(k => points[k].Y)]) { Color = color, Marker = MarkerShape.None });
+                scatters.Add(new LineSeries(groups[i].Name, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y)])
+                {
+                    Color = color,
+                    Marker = Palette.SeriesMarker(i),
+                    Line = LineStyle.None,
+                    PointLabels = [.. rows.Select(r => PointLabel(table, keys, r))],
+                });
+            }
+
+            // Fronts under the markers, rings on top.
+            var series = fronts.Concat(scatters).ToList();
+            if (ChosenSeries(table, column) is LineSeries chosen)
+            {
+                series.Add(chosen);
+            }
+
+            return new LineChart(title, new Axis(label), y, [.. series]);
+        }
+
+        return new Figure($"{Describe(table.Column("workload"))}: accuracy against improvement (lines: Pareto fronts)",
+        [
+            Panel("Accuracy vs ANL improvement", "anl_improvement", "ANL improvement over all-SRAM (×)"),
+            Panel("Accuracy vs energy improvement", "energy_improvement", "energy improvement over all-SRAM (×, dynamic)"),
+        ], 1, Wide, 440, AlignColumns: true);
     }
 
     /// <summary>Dynamic energy by component as stacked bars, one panel per series (architecture and fixed values).</summary>
@@ -86,7 +149,36 @@ public static class SweepFigures
                 new LineChart("Dynamic energy (no all-SRAM baseline)", x, new Axis("dynamic energy (pJ)", IncludeZero: true), Lines(table, groups, SweepDefinition.FreezeKey, "dynamic_energy_pj", 1)),
                 new LineChart("Area-normalized latency (no all-SRAM baseline)", x, new Axis("ANL (ms·mm²)", IncludeZero: true), Lines(table, groups, SweepDefinition.FreezeKey, "anl_ms_mm2", 1)),
             ];
-        return new Figure($"{workload}: freeze-x trade-off", panels, 1, Wide, 420);
+        if (HasAccuracy(table))
+        {
+            panels = panels.Add(FreezeAccuracy(table, groups, x));
+        }
+
+        return new Figure($"{workload}: freeze-x trade-off", panels, 1, Wide, 420, AlignColumns: true);
+    }
+
+    /// <summary>Accuracy against x: after recovery solid, before recovery dashed (where it differs), error bars from the std columns.</summary>
+    private static LineChart FreezeAccuracy(CsvTable table, List<(string Name, List<ImmutableArray<string>> Rows)> groups, Axis x)
+    {
+        var series = new List<LineSeries>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var rows = groups[i].Rows;
+            var before = rows.Any(r => double.IsFinite(Number(table, r, BeforeRecovery)) && Number(table, r, BeforeRecovery) != Number(table, r, Accuracy));
+            var prefix = groups.Count > 1 ? groups[i].Name + ", " : "";
+            series.Add(AccuracySeries(table, rows, SweepDefinition.FreezeKey, Accuracy, before ? prefix + "after recovery" : groups[i].Name, i, LineStyle.Solid));
+            if (before)
+            {
+                series.Add(AccuracySeries(table, rows, SweepDefinition.FreezeKey, BeforeRecovery, prefix + "before recovery", i, LineStyle.Dashed));
+            }
+        }
+
+        if (ChosenSeries(table, SweepDefinition.FreezeKey) is LineSeries chosen)
+        {
+            series.Add(chosen);
+        }
+
+        return new LineChart(AccuracyTitle, x, new Axis("accuracy (%)"), [.. series]);
     }
 
     private static Figure Rank(CsvTable table, string workload)
@@ -102,7 +194,46 @@ public static class SweepFigures
             Panel("Latency overhead vs rank 0", "latency_overhead", "latency overhead (%)"),
             Panel("Area overhead vs rank 0", "area_overhead", "area overhead (%)"),
         ];
-        return new Figure($"{workload}: LoBranch rank trade-off", panels, 2, 620, 400);
+        if (!HasAccuracy(table))
+        {
+            return new Figure($"{workload}: LoBranch rank trade-off", panels, 2, 620, 400);
+        }
+
+        // Wider panels: the accuracy panel's legend (three series and the chosen ring) would leave a narrow plot.
+        return new Figure($"{workload}: LoBranch rank trade-off", panels.Add(RankAccuracy(table, groups, x)), 2, 720, 400);
+    }
+
+    /// <summary>
+    /// Accuracy against rank: no branch (plain W on the chip) dotted, after Algorithm 1 dashed, after Algorithms 1+2
+    /// solid, each only where the table has it; rank 0 is left out of the log2 axis like in the other panels.
+    /// </summary>
+    private static LineChart RankAccuracy(CsvTable table, List<(string Name, List<ImmutableArray<string>> Rows)> groups, Axis x)
+    {
+        var series = new List<LineSeries>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var rows = groups[i].Rows;
+            var prefix = groups.Count > 1 ? groups[i].Name + ", " : "";
+            foreach (var (column, name, line) in new[]
+            {
+                (BeforeRecovery, "no branch", LineStyle.Dotted),
+                (AfterAlgorithm1, "Algorithm 1", LineStyle.Dashed),
+                (Accuracy, "Algorithms 1+2", LineStyle.Solid),
+            })
+            {
+                if (rows.Any(r => double.IsFinite(Number(table, r, column))))
+                {
+                    series.Add(AccuracySeries(table, rows, SweepDefinition.RankKey, column, prefix + name, i, line));
+                }
+            }
+        }
+
+        if (ChosenSeries(table, SweepDefinition.RankKey) is LineSeries chosen)
+        {
+            series.Add(chosen);
+        }
+
+        return new LineChart(AccuracyTitle, x, new Axis("accuracy (%)"), [.. series]);
     }
 
     private static Figure Grid(CsvTable table, ImmutableArray<string> keys, string workload)
@@ -188,6 +319,45 @@ public static class SweepFigures
             var points = g.Rows.Select(r => (X: Number(table, r, x), Y: Number(table, r, y) * factor)).Where(p => double.IsFinite(p.X)).OrderBy(p => p.X).ToList();
             return new LineSeries(g.Name, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y)]);
         }).ToImmutableArray();
+
+    /// <summary>An accuracy column in percent against <paramref name="x"/>, with its <c>_std</c> column as error bars, in the colour and marker of group <paramref name="style"/>.</summary>
+    private static LineSeries AccuracySeries(CsvTable table, List<ImmutableArray<string>> rows, string x, string column, string name, int style, LineStyle line)
+    {
+        var points = rows.Select(r => (X: Number(table, r, x), Y: 100 * Number(table, r, column), E: 100 * Number(table, r, column + StdSuffix)))
+            .Where(p => double.IsFinite(p.X)).OrderBy(p => p.X).ToList();
+        return new LineSeries(name, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y)])
+        {
+            YError = [.. points.Select(p => p.E)],
+            Color = Palette.SeriesColor(style),
+            Marker = Palette.SeriesMarker(style),
+            Line = line,
+        };
+    }
+
+    /// <summary>Rings at (x, accuracy) of the rows with <c>chosen</c> = 1, or null when there are none to draw.</summary>
+    private static LineSeries? ChosenSeries(CsvTable table, string x)
+    {
+        if (!table.HasColumn(Chosen))
+        {
+            return null;
+        }
+
+        var points = table.Rows.Where(r => r[table.ColumnIndex(Chosen)] == "1")
+            .Select(r => (X: Number(table, r, x), Y: 100 * Number(table, r, Accuracy)))
+            .Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
+        return points.Count == 0
+            ? null
+            : new LineSeries(ChosenName, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y)]) { Color = ChosenColor, Marker = MarkerShape.Ring, Line = LineStyle.None };
+    }
+
+    /// <summary>The swept value(s) of a row as a short point label: <c>x=3</c>, <c>r=4</c>, or <c>key=value</c> pairs.</summary>
+    private static string PointLabel(CsvTable table, ImmutableArray<string> keys, ImmutableArray<string> row) =>
+        string.Join(", ", keys.Select(k => (k switch
+        {
+            SweepDefinition.FreezeKey => "x",
+            SweepDefinition.RankKey => "r",
+            _ => k,
+        }) + "=" + row[table.ColumnIndex(k)]));
 
     private static double Number(CsvTable table, ImmutableArray<string> row, string column)
     {

@@ -1,24 +1,39 @@
 using HybridSim.Metrics.Reports;
+using HybridSim.Specs.Output;
 
 namespace HybridSim.Sweeps;
 
-/// <summary>Writes a sweep folder's results: <c>sweep.csv</c>, <c>sweep.svg</c> and <c>breakdown.svg</c> (each atomically), and
-/// <c>choice.json</c> under <c>--max-accuracy-drop</c>.</summary>
+/// <summary>
+/// Writes a sweep folder's results: <c>sweep.csv</c>, <c>sweep.svg</c>, <c>breakdown.svg</c>, <c>pareto.svg</c> when the
+/// table has accuracy values, and <c>choice.json</c> under <c>--max-accuracy-drop</c> (each atomically).
+/// </summary>
 public static class SweepOutput
 {
     public const string TableFile = "sweep.csv";
     public const string FigureFile = "sweep.svg";
     public const string BreakdownFile = "breakdown.svg";
 
+    /// <summary>Accuracy against the improvements (see <see cref="SweepFigures.Pareto"/>); written only when the table has accuracy values.</summary>
+    public const string ParetoFile = "pareto.svg";
+
     /// <summary>Written only when there is something to say (e.g. a missing all-SRAM baseline), so the folder explains itself later.</summary>
     public const string NotesFile = "notes.txt";
 
-    /// <summary>Builds the table from the points found by <paramref name="lookup"/> and writes the three files; returns the table and notes.</summary>
+    /// <summary>
+    /// Builds the table from the points found by <paramref name="lookup"/> and writes the files; returns the table and
+    /// notes. A <c>notes.txt</c> or <c>pareto.svg</c> left from an earlier run that has nothing to say now is deleted.
+    /// </summary>
     public static SweepTableResult Write(string directory, SweepPlan plan, Func<string, RunReport?> lookup)
     {
         var result = SweepTable.Build(plan, lookup);
         AtomicFile.WriteAllText(Path.Combine(directory, TableFile), result.Table.ToCsv());
         WriteFigures(result.Table, Path.Combine(directory, FigureFile), Path.Combine(directory, BreakdownFile));
+        var pareto = Path.Combine(directory, ParetoFile);
+        if (!WritePareto(result.Table, pareto))
+        {
+            DeleteStale(pareto);
+        }
+
         if (plan.MaxAccuracyDrop is not null)
         {
             AtomicFile.WriteAllText(Path.Combine(directory, Accuracy.OperatingPoint.FileName), Accuracy.OperatingPoint.Serialize(plan, result.Choices));
@@ -44,6 +59,27 @@ public static class SweepOutput
         if (breakdownPath is not null)
         {
             AtomicFile.WriteAllText(breakdownPath, SweepFigures.Breakdown(table).ToSvg());
+        }
+    }
+
+    /// <summary>Draws the Pareto figure when the table has accuracy values; false (and nothing touched) when it has none.</summary>
+    public static bool WritePareto(CsvTable table, string path)
+    {
+        if (!SweepFigures.HasAccuracy(table))
+        {
+            return false;
+        }
+
+        AtomicFile.WriteAllText(path, SweepFigures.Pareto(table).ToSvg());
+        return true;
+    }
+
+    /// <summary>Deletes a stale output of ours; a special file (or folder) in its place is left alone, never removed.</summary>
+    private static void DeleteStale(string path)
+    {
+        if (File.Exists(path) && SafeFile.IsRegularFile(Path.GetFullPath(path)))
+        {
+            File.Delete(path);
         }
     }
 }

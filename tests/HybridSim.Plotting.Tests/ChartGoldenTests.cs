@@ -91,6 +91,82 @@ public sealed class ChartGoldenTests
         GoldenFile.AssertMatches("figure-two-panels.svg", figure.ToSvg());
     }
 
+    private static LineChart AccuracyChart() => new(
+        "Accuracy vs frozen layers",
+        new Axis("frozen layers x"),
+        new Axis("accuracy (%)"),
+        [
+            new LineSeries("after recovery", [0, 4, 8], [91.5, 90.8, 88.2]) { YError = [0.2, 0.5, double.NaN], Color = Palette.Series[0], Marker = MarkerShape.Circle },
+            new LineSeries("before recovery", [0, 4, 8], [91.5, 80.1, 62.4]) { YError = [0.2, 1.5, 3], Color = Palette.Series[0], Marker = MarkerShape.Circle, Line = LineStyle.Dashed },
+            new LineSeries("no branch", [0, 4, 8], [70, 70, 70]) { Line = LineStyle.Dotted, Marker = MarkerShape.None },
+            new LineSeries("", [2, 6], [75, 85]) { Line = LineStyle.None, PointLabels = ["x=2", "x=6"], Marker = MarkerShape.Diamond },
+            new LineSeries("chosen", [4], [90.8]) { Line = LineStyle.None, Marker = MarkerShape.Ring, Color = "#222222" },
+        ]);
+
+    [Fact]
+    public void Error_bars_line_styles_point_labels_and_rings_match_their_golden_svg()
+    {
+        var svg = AccuracyChart().ToSvg();
+
+        // error bars: two on the first series (NaN has none), three on the second, each a stem and two caps
+        Assert.Equal(5 * 3, CountOf(svg, "stroke-width=\"1.2\"/>"));
+        Assert.Contains("stroke-dasharray=\"6 4\"", svg, StringComparison.Ordinal);
+        Assert.Contains("stroke-dasharray=\"2 3\"", svg, StringComparison.Ordinal);
+        Assert.Contains(">x=6</text>", svg, StringComparison.Ordinal);
+        Assert.Contains("fill=\"none\" stroke=\"#222222\" stroke-width=\"2\"><title>chosen (4, 90.8)</title>", svg, StringComparison.Ordinal);
+        Assert.Contains("<title>before recovery (4, 80.1 ± 1.5)</title>", svg, StringComparison.Ordinal);
+        GoldenFile.AssertMatches("line-accuracy.svg", svg);
+    }
+
+    [Fact]
+    public void A_scatter_series_draws_markers_without_a_line()
+    {
+        var chart = new LineChart("t", new Axis("x"), new Axis("y"), [new LineSeries("s", [1, 2, 3], [3, 1, 2]) { Line = LineStyle.None }]);
+
+        var svg = chart.ToSvg();
+
+        Assert.Equal(0, CountOf(svg, "<polyline"));
+        Assert.Equal(3 + 1, CountOf(svg, "<circle"));
+    }
+
+    [Fact]
+    public void A_series_with_an_empty_name_has_no_legend_entry()
+    {
+        var chart = new LineChart("t", new Axis("x"), new Axis("y"), [new LineSeries("named", [1, 2], [1, 2]), new LineSeries("", [1, 2], [2, 1])]);
+
+        var svg = chart.ToSvg();
+
+        // legend swatches are the only <line> elements 2 px wide
+        Assert.Equal(1, svg.Split('\n').Count(l => l.StartsWith("<line", StringComparison.Ordinal) && l.Contains("stroke-width=\"2\"", StringComparison.Ordinal)));
+        Assert.Contains(">named</text>", svg, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, 2)]
+    [InlineData(true, 1)]
+    public void Aligned_columns_give_panels_with_different_legends_the_same_plot_width(bool align, int distinctRightEdges)
+    {
+        var shortLegend = new LineChart("short", new Axis("x"), new Axis("y"), [new LineSeries("a", [1, 2], [1, 2])]);
+        var longLegend = shortLegend with { Series = [new LineSeries("a much longer series name", [1, 2], [1, 2])] };
+        var figure = new Figure("", [shortLegend, longLegend], Columns: 1, AlignColumns: align);
+
+        var svg = figure.ToSvg();
+
+        // the bottom axis line of each plot (drawn in ink from the left margin) ends at the plot's right edge
+        var rightEdges = System.Text.RegularExpressions.Regex.Matches(svg, "<line x1=\"78\" y1=\"([0-9.]+)\" x2=\"([0-9.]+)\" y2=\"\\1\" stroke=\"#222222\"")
+            .Select(m => m.Groups[2].Value).ToList();
+        Assert.Equal(2, rightEdges.Count);
+        Assert.Equal(distinctRightEdges, rightEdges.Distinct().Count());
+    }
+
+    [Fact]
+    public void Error_bars_of_the_wrong_length_are_refused()
+    {
+        var chart = new LineChart("t", new Axis("x"), new Axis("y"), [new LineSeries("s", [1, 2], [1, 2]) { YError = [0.1] }]);
+
+        Assert.Throws<ArgumentException>(() => chart.ToSvg());
+    }
+
     [Fact]
     public void The_same_chart_gives_the_same_bytes_twice()
     {

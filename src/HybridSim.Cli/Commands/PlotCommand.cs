@@ -7,8 +7,10 @@ using HybridSim.Sweeps;
 namespace HybridSim.Cli.Commands;
 
 /// <summary>
-/// <c>hybridsim plot CSV... [--out FILE.svg] [--breakdown FILE.svg]</c>: redraws sweep tables as SVG; several tables
-/// with the same swept keys are drawn together (one series per architecture). The kind of plot follows from the columns.
+/// <c>hybridsim plot CSV... [--out FILE.svg] [--breakdown FILE.svg] [--pareto FILE.svg]</c>: redraws sweep tables as SVG;
+/// several tables with the same swept keys are drawn together (one series per architecture). The kind of plot follows
+/// from the columns. A table with accuracy values also gets its Pareto figure (accuracy against the improvements), by
+/// default <c>pareto.svg</c> beside the main figure. Every output is checked before anything is drawn.
 /// </summary>
 public static class PlotCommand
 {
@@ -17,20 +19,59 @@ public static class PlotCommand
         var tables = new Argument<string[]>("csv") { Description = "sweep.csv files written by 'hybridsim sweep'", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out") { Description = "SVG to write (default: the first CSV with .svg)" };
         var breakdown = new Option<string?>("--breakdown") { Description = "Also write the stacked energy breakdown to this SVG" };
-        var command = new Command("plot", "Draw sweep tables (freeze: improvement vs x; rank: overheads vs rank; grid: lines or heat map) as SVG.")
+        var pareto = new Option<string?>("--pareto") { Description = $"Where the Pareto figure goes when the table has accuracy (default: {SweepOutput.ParetoFile} beside the main figure)" };
+        var command = new Command("plot", "Draw sweep tables (freeze: improvement and accuracy vs x; rank: overheads and accuracy vs rank; grid: lines or heat map; with accuracy also the Pareto figure) as SVG.")
         {
-            tables, output, breakdown,
+            tables, output, breakdown, pareto,
         };
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(tables)!;
             var error = parse.InvocationConfiguration.Error;
+            if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(output))
+                || OutputTargets.IsEmpty(error, "--breakdown", parse.GetValue(breakdown))
+                || OutputTargets.IsEmpty(error, "--pareto", parse.GetValue(pareto)))
+            {
+                return 2;
+            }
+
             try
             {
                 var table = Combine(paths);
                 var target = parse.GetValue(output) ?? Path.ChangeExtension(paths[0], ".svg");
-                SweepOutput.WriteFigures(table, target, parse.GetValue(breakdown));
-                parse.InvocationConfiguration.Output.WriteLine($"wrote {target}" + (parse.GetValue(breakdown) is string b ? $" and {b}" : ""));
+                var breakdownTarget = parse.GetValue(breakdown);
+                var hasAccuracy = SweepFigures.HasAccuracy(table);
+                var paretoTarget = parse.GetValue(pareto) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, SweepOutput.ParetoFile);
+
+                // Before drawing: a target that cannot be written fails now, and nothing is half-written.
+                OutputTargets.CheckFile("--out", target);
+                OutputTargets.CheckFile("--breakdown", breakdownTarget);
+                if (hasAccuracy)
+                {
+                    OutputTargets.CheckFile("--pareto", paretoTarget);
+                    if (SameFile(paretoTarget, target) || (breakdownTarget is not null && SameFile(paretoTarget, breakdownTarget)))
+                    {
+                        throw new SpecException(new SpecError(paretoTarget, 0, 0, "--pareto", $"cannot write {paretoTarget}: it is also another figure of this command; give --pareto another file"));
+                    }
+                }
+                else if (parse.GetValue(pareto) is not null)
+                {
+                    error.WriteLine("note: the table has no accuracy values, so there is no Pareto figure; --pareto was not written");
+                }
+
+                SweepOutput.WriteFigures(table, target, breakdownTarget);
+                var written = new List<string> { target };
+                if (breakdownTarget is not null)
+                {
+                    written.Add(breakdownTarget);
+                }
+
+                if (hasAccuracy && SweepOutput.WritePareto(table, paretoTarget))
+                {
+                    written.Add(paretoTarget);
+                }
+
+                parse.InvocationConfiguration.Output.WriteLine("wrote " + (written.Count == 1 ? written[0] : string.Join(", ", written[..^1]) + " and " + written[^1]));
                 return 0;
             }
             catch (SpecException e)
@@ -46,6 +87,8 @@ public static class PlotCommand
         });
         return command;
     }
+
+    private static bool SameFile(string a, string b) => string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
 
     /// <summary>Reads the tables and stacks their rows; columns are matched by name (a column missing from one table gives empty cells).</summary>
     public static CsvTable Combine(IReadOnlyList<string> paths)

@@ -12,7 +12,7 @@ public static class SweepExecution
         try
         {
             // Before planning and simulating: an unwritable folder would otherwise fail only at the end.
-            OutputTargets.CheckFolder("--out", directory, SweepOutput.TableFile, SweepOutput.FigureFile, SweepOutput.BreakdownFile);
+            OutputTargets.CheckFolder("--out", directory, SweepOutput.TableFile, SweepOutput.FigureFile, SweepOutput.BreakdownFile, SweepOutput.ParetoFile);
             plan = definition.Expand(backend);
         }
         catch (SpecException e)
@@ -57,7 +57,8 @@ public static class SweepExecution
                 error.WriteLine("note: " + note);
             }
 
-            output.WriteLine($"wrote {Path.Combine(directory, SweepOutput.TableFile)} ({table.Table.Rows.Length} rows), {Path.Combine(directory, SweepOutput.FigureFile)}, {Path.Combine(directory, SweepOutput.BreakdownFile)}");
+            var pareto = SweepFigures.HasAccuracy(table.Table) ? $", {Path.Combine(directory, SweepOutput.ParetoFile)}" : "";
+            output.WriteLine($"wrote {Path.Combine(directory, SweepOutput.TableFile)} ({table.Table.Rows.Length} rows), {Path.Combine(directory, SweepOutput.FigureFile)}, {Path.Combine(directory, SweepOutput.BreakdownFile)}{pareto}");
             if (plan.MaxAccuracyDrop is { } drop)
             {
                 output.WriteLine($"operating point (max accuracy drop {drop.ToString(System.Globalization.CultureInfo.InvariantCulture)} points; {Path.Combine(directory, Sweeps.Accuracy.OperatingPoint.FileName)}):");

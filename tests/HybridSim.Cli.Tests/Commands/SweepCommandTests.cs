@@ -192,6 +192,107 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Contains(">b</text>", svg, StringComparison.Ordinal);
     }
 
+    /// <summary>A freeze table with the accuracy columns, as a sweep with accuracy writes it; x = 2 is the chosen point.</summary>
+    private string AccuracyTable(string folder)
+    {
+        Directory.CreateDirectory(Out(folder));
+        var path = Path.Combine(Out(folder), "sweep.csv");
+        File.WriteAllText(path, """
+            architecture,workload,freeze,cycles,energy_improvement,anl_improvement,accuracy,accuracy_std,accuracy_before_recovery,accuracy_before_recovery_std,chosen,key
+            a,w,0,50,1,1,0.91,0.002,0.91,0.002,0,k0
+            a,w,2,52,1.5,0.95,0.905,0.003,0.85,0.01,1,k1
+            a,w,4,54,2.2,0.9,0.88,0.004,0.75,0.02,0,k2
+
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void Plot_of_a_table_with_accuracy_also_writes_pareto_svg_beside_the_figure()
+    {
+        var csv = AccuracyTable("acc");
+
+        var (code, output, error) = Invoke("plot", csv, "--out", Path.Combine(Out("figs"), "main.svg"));
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        var pareto = Path.Combine(Out("figs"), "pareto.svg");
+        Assert.Contains($"wrote {Path.Combine(Out("figs"), "main.svg")} and {pareto}", output, StringComparison.Ordinal);
+        Assert.Equal(SweepFigures.Pareto(CsvTable.ReadFile(csv)).ToSvg(), File.ReadAllText(pareto));
+        Assert.Contains(">x=2</text>", File.ReadAllText(pareto), StringComparison.Ordinal);
+        Assert.Contains(">chosen (max accuracy drop)</text>", File.ReadAllText(Path.Combine(Out("figs"), "main.svg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plot_with_pareto_writes_the_pareto_figure_there()
+    {
+        var csv = AccuracyTable("acc");
+
+        var (code, _, _) = Invoke("plot", csv, "--pareto", Out("front.svg"));
+
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(Path.Combine(Out("acc"), "sweep.svg")));
+        Assert.True(File.Exists(Out("front.svg")));
+        Assert.False(File.Exists(Path.Combine(Out("acc"), "pareto.svg")));
+    }
+
+    [Fact]
+    public void Plot_of_a_table_without_accuracy_writes_no_pareto_figure()
+    {
+        Invoke("sweep", "freeze", "--arch", "a.yaml", "--workload", "w", "--to", "3", "--out", Out("s"));
+
+        var (code, output, error) = Invoke("plot", Path.Combine(Out("s"), "sweep.csv"), "--out", Out("again.svg"), "--pareto", Out("front.svg"));
+
+        Assert.Equal(0, code);
+        Assert.Equal($"wrote {Out("again.svg")}\n", output.ReplaceLineEndings("\n"));
+        Assert.Contains("no accuracy values", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Out("front.svg")));
+        Assert.False(File.Exists(Path.Combine(Out("s"), "pareto.svg")));
+    }
+
+    [Fact]
+    public void Plot_with_a_pipe_as_pareto_is_refused_before_any_figure_is_drawn_and_the_pipe_is_kept()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/mkfifo"))
+        {
+            return;
+        }
+
+        var csv = AccuracyTable("acc");
+        using (var mkfifo = System.Diagnostics.Process.Start("/usr/bin/mkfifo", [Out("pipe.svg")]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var (code, _, error) = Invoke("plot", csv, "--out", Out("main.svg"), "--pareto", Out("pipe.svg"));
+
+        Assert.Equal(1, code);
+        Assert.Contains($"cannot write {Out("pipe.svg")}: not a regular file", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Out("main.svg")));
+        Assert.False(HybridSim.Specs.Output.SafeFile.IsRegularFile(Out("pipe.svg")));
+    }
+
+    [Fact]
+    public void Plot_with_a_pareto_figure_that_would_overwrite_the_main_figure_is_refused()
+    {
+        var csv = AccuracyTable("acc");
+
+        var (code, _, error) = Invoke("plot", csv, "--out", Out("same.svg"), "--pareto", Out("same.svg"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("give --pareto another file", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Out("same.svg")));
+    }
+
+    [Fact]
+    public void Plot_with_an_empty_output_option_is_a_usage_error()
+    {
+        var csv = AccuracyTable("acc");
+
+        Assert.Equal(2, Invoke("plot", csv, "--pareto", "").Code);
+        Assert.Equal(2, Invoke("plot", csv, "--out", " ").Code);
+    }
+
     [Fact]
     public void Plot_of_a_missing_file_is_an_input_error()
     {
