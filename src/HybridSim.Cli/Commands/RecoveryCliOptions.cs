@@ -7,8 +7,7 @@ namespace HybridSim.Cli.Commands;
 /// <summary>The recovery options shared by <c>recover</c> and the accuracy sweeps: method, epochs, rate, batch, training samples.</summary>
 internal sealed class RecoveryCliOptions(bool required)
 {
-    /// <summary>Fine-tuning defaults: a few epochs at a tenth of training's rate, from trained weights.</summary>
-    public static TrainingOptions Defaults { get; } = TrainingOptions.Default with { Epochs = 5, LearningRate = 1e-4 };
+    private static TrainingOptions Defaults => RecoveryOptions.DefaultTraining;
 
     public Option<string?> Recover { get; } = new("--recover")
     {
@@ -20,9 +19,7 @@ internal sealed class RecoveryCliOptions(bool required)
 
     public Option<double> LearningRate { get; } = new("--lr") { Description = "Recovery learning rate (Adam)", DefaultValueFactory = _ => Defaults.LearningRate };
 
-    public Option<double> BranchLearningRate { get; } = new("--branch-lr") { Description = "Algorithm 2's learning rate (only A and B train)", DefaultValueFactory = _ => DefaultBranchLearningRate };
-
-    public const double DefaultBranchLearningRate = 1e-3;
+    public Option<double> BranchLearningRate { get; } = new("--branch-lr") { Description = "Algorithm 2's learning rate (only A and B train)", DefaultValueFactory = _ => RecoveryOptions.DefaultBranchLearningRate };
 
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Recovery mini-batch size", DefaultValueFactory = _ => Defaults.BatchSize };
 

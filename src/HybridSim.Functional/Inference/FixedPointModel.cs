@@ -30,6 +30,8 @@ public sealed class FixedPointModel
         _folded = [.. layers.Where(l => l.FoldedBatchNorm is not null).Select(l => l.FoldedBatchNorm!.Value)];
     }
 
+    private const int BranchIds = 1 << 20;
+
     private readonly bool _floatBranches;
 
     internal IReadOnlyList<WeightLayerPlan> Layers { get; }
@@ -58,6 +60,8 @@ public sealed class FixedPointModel
         ForEachBatch(calibration, batchSize, (input, _) => network.Forward(input, ForwardMode.Inference, new Recorder(statistics, null)));
 
         var layers = new List<WeightLayerPlan>();
+        // A main matrix's identity is its weight layer's position, whatever branches exist, so a chip seed programs the
+        // same W cells at every rank; branches (digital, never drawn) are numbered apart.
         var id = 0;
         for (var i = 0; i < workload.Layers.Length; i++)
         {
@@ -73,13 +77,13 @@ public sealed class FixedPointModel
             var window = layer.Kind == LayerKind.Conv ? layer.InputShape : LayerMatrices.Window(workload, layer);
             var geometry = Geometry(layer, window);
             var stats = statistics[i];
-            var main = Matrix(architecture, layer.Name, id++, partition.Placement, geometry, LayerMatrices.Main(layer, window), layer.Kind == LayerKind.Conv, weights, bias, stats);
+            var main = Matrix(architecture, layer.Name, id, partition.Placement, geometry, LayerMatrices.Main(layer, window), layer.Kind == LayerKind.Conv, weights, bias, stats);
             QuantizedMatrix? a = null, b = null;
             if (partition.BranchRank > 0)
             {
                 var rank = partition.BranchRank;
                 var aGeometry = geometry with { Groups = 1, OutChannels = rank };
-                a = Matrix(architecture, layer.Name + ".A", id++, TileKind.Digital, aGeometry, LayerMatrices.BranchA(layer, window, rank), false,
+                a = Matrix(architecture, layer.Name + ".A", BranchIds + (2 * id), TileKind.Digital, aGeometry, LayerMatrices.BranchA(layer, window, rank), false,
                     network.Parameter(layer.Name + ".lobranch_a").Value, null, stats);
                 var bWeights = (float[])network.Parameter(layer.Name + ".lobranch_b").Value.Clone();
                 for (var o = 0; o < layer.OutChannels; o++)
@@ -92,10 +96,11 @@ public sealed class FixedPointModel
 
                 var bGeometry = new MatrixGeometry(rank, geometry.OutHeight, geometry.OutWidth, 1, 1, 1, 0, 1, layer.OutChannels, geometry.OutHeight, geometry.OutWidth);
                 var bStats = BranchStatistics(network, calibration, batchSize, i, a);
-                b = Matrix(architecture, layer.Name + ".B", id++, TileKind.Digital, bGeometry, LayerMatrices.BranchB(layer, rank), false, bWeights, null, bStats);
+                b = Matrix(architecture, layer.Name + ".B", BranchIds + (2 * id) + 1, TileKind.Digital, bGeometry, LayerMatrices.BranchB(layer, rank), false, bWeights, null, bStats);
             }
 
             layers.Add(new WeightLayerPlan(i, layer, folded, main, a, b));
+            id++;
         }
 
         return new FixedPointModel(network, layers);

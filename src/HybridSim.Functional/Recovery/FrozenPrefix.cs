@@ -65,7 +65,7 @@ public sealed class FrozenPrefix
                 {
                     if (!inputsFrozen)
                     {
-                        throw new ArgumentException($"analog layer '{layer.Name}' reads a trainable layer: retraining needs the RRAM layers first (a freeze-x partition)");
+                        throw RecoveryRunner.Input("--recover", "retrain", $"analog layer '{layer.Name}' reads a trainable layer: retraining needs the RRAM layers first (a freeze-x partition)");
                     }
 
                     frozen.Add(i);
@@ -103,7 +103,7 @@ public sealed class FrozenPrefix
         var prefix = new FrozenPrefix(model, chip, path, train, frozen, boundary);
         if (prefix.CacheBytes > maxCacheBytes)
         {
-            throw new ArgumentException($"the frozen layers' outputs for {train.Count} training samples take {prefix.CacheBytes / (1 << 20)} MiB, over the limit of {maxCacheBytes / (1 << 20)} MiB; train on fewer samples");
+            throw RecoveryRunner.Input("--train-limit", train.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"the frozen layers' outputs for {train.Count} training samples take {prefix.CacheBytes / (1 << 20)} MiB, over the limit of {maxCacheBytes / (1 << 20)} MiB; train on fewer samples (--train-limit)");
         }
 
         foreach (var b in boundary)

@@ -7,6 +7,7 @@ using HybridSim.Functional.Inference;
 using HybridSim.Functional.Network;
 using HybridSim.Functional.Training;
 using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Validation;
 
 namespace HybridSim.Functional.Recovery;
 
@@ -26,7 +27,7 @@ public static class RecoveryRunner
         ArgumentNullException.ThrowIfNull(partition);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        var train = data.Train ?? throw new ArgumentException($"recovery trains on the data's training split, and '{data.Test.Name}' has none (give a folder or a named set with train and test parts)");
+        var train = data.Train ?? throw Input(data.Test.Name, "--data", $"recovery trains on the data's training split, and '{data.Test.Name}' has none (give a folder or a named set with train and test parts)");
         if (options.TrainLimit is { } limit)
         {
             train = train.Take(limit);
@@ -36,12 +37,12 @@ public static class RecoveryRunner
         var hasBranch = plan.Any(p => p is { BranchRank: > 0 });
         if (options.Method == RecoveryMethod.Retrain && hasBranch)
         {
-            throw new ArgumentException($"--recover retrain retrains the SRAM layers of a freeze-x point; {partition} has LoBranch branches (use --recover lobranch, alg1 or alg2)");
+            throw Input("--recover", "", $"--recover retrain retrains the SRAM layers of a freeze-x point; {partition} has LoBranch branches (use --recover lobranch, alg1 or alg2)");
         }
 
         if (options.Method is RecoveryMethod.LoBranch or RecoveryMethod.Alg1 or RecoveryMethod.Alg2 && !hasBranch)
         {
-            throw new ArgumentException($"--recover {RecoveryOptions.Name(options.Method)} trains LoBranch branches; {partition} has none (give --rank R with R >= 1, or use --recover retrain)");
+            throw Input("--recover", "", $"--recover {RecoveryOptions.Name(options.Method)} trains LoBranch branches; {partition} has none (give --rank R with R >= 1, or use --recover retrain)");
         }
 
         var files = ImmutableArray.CreateBuilder<string>();
@@ -144,7 +145,7 @@ public static class RecoveryRunner
     {
         var copy = network.Clone();
         var analog = architecture.Tile(TileKind.Analog).Core.Mvmu as AnalogMvmuSpec
-            ?? throw new ArgumentException($"architecture '{architecture.Name}' has no analog MVMU for Algorithm 1's device noise");
+            ?? throw Input(architecture.SourceFile, "tiles.analog", $"architecture '{architecture.Name}' has no analog MVMU for Algorithm 1's device noise");
         var arithmetic = AnalogArithmetic.Of(analog);
         var layers = plan.Select((p, i) => (p, i)).Where(q => q.p is { Placement: TileKind.Analog }).Select(q => (q.i, arithmetic)).ToList();
         progress?.Stage($"Algorithm 1: noise-aware training of W, A and B for {options.Training.Epochs} epoch(s), σ = {analog.Device.ProgrammingSigma.ToString(CultureInfo.InvariantCulture)} level(s) per cell");
@@ -177,6 +178,9 @@ public static class RecoveryRunner
 
         return (AccuracyEvaluator.Combine(reports), branch.Sum(n => (long)network.Parameter(n).Length));
     }
+
+    /// <summary>Bad input, reported as exit 1 naming the option or file.</summary>
+    internal static SpecException Input(string file, string path, string message) => new(new SpecError(file, 0, 0, path, message));
 
     private static string Instance(int k) => "instance-" + k.ToString(CultureInfo.InvariantCulture);
 

@@ -43,8 +43,21 @@ public sealed class ReadmeCommandsTests
             switch (args[0])
             {
                 case "sweep":
-                    Assert.Equal(85, File.ReadAllLines(Path.Combine(output, "out", "sweep.csv")).Length); // header + 4 x 21 points
+                    var table = File.ReadAllLines(Path.Combine(output, "out", "sweep.csv"));
+                    Assert.Equal(1 + ExpectedRows(args), table.Length);
                     Assert.True(File.Exists(Path.Combine(output, "out", "sweep.svg")));
+                    if (args.Contains("--weights"))
+                    {
+                        // The two-axis study: accuracy beside cost, the Pareto figure, and the chosen point.
+                        Assert.Contains(",accuracy,accuracy_std,accuracy_before_recovery,", table[0], StringComparison.Ordinal);
+                        Assert.True(File.Exists(Path.Combine(output, "out", "pareto.svg")));
+                        Assert.Contains("\"point\": {", File.ReadAllText(Path.Combine(output, "out", "choice.json")), StringComparison.Ordinal);
+                    }
+
+                    break;
+                case "recover":
+                    Assert.Contains("\"after\"", File.ReadAllText(Path.Combine(outPath!, "recovery.json")), StringComparison.Ordinal);
+                    Assert.True(File.Exists(Path.Combine(outPath!, "instance-0.npz")));
                     break;
                 case "train" or "infer":
                     Assert.True(File.Exists(outPath), $"{args[0]} wrote no {outPath}");
@@ -65,6 +78,16 @@ public sealed class ReadmeCommandsTests
         {
             Directory.Delete(output, recursive: true);
         }
+    }
+
+    /// <summary>Rows of a README sweep: architectures × (weight layers + 1) for freeze, architectures × ranks for rank.</summary>
+    private static int ExpectedRows(string[] args)
+    {
+        var architectures = args.Count(a => a == "--arch");
+        var workload = args[Array.IndexOf(args, "--workload") + 1];
+        return args[1] == "rank"
+            ? architectures * args[Array.IndexOf(args, "--ranks") + 1].Split(',').Length
+            : architectures * (HybridSim.Specs.Workloads.WorkloadLoader.Load(workload).WeightLayerCount + 1);
     }
 
     /// <summary>Paths into the repository made absolute; output folders moved to <paramref name="output"/>; weights files
