@@ -1,6 +1,6 @@
 namespace HybridSim.Bench;
 
-/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|sweep|functional|gemm|training`.</summary>
+/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|sweep|functional|gemm|training|recovery`.</summary>
 /// <remarks>A dispatcher only: each benchmark lives in its own class file and adds one line below.</remarks>
 public static class Program
 {
@@ -22,8 +22,10 @@ public static class Program
                 return EngineBenchmark.RunGemm(rest);
             case "training":
                 return EngineBenchmark.RunTraining(rest);
+            case "recovery":
+                return RecoveryBenchmark.Run(rest);
             default:
-                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep|functional|gemm|training [options]");
+                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep|functional|gemm|training|recovery [options]");
                 return 2;
         }
     }

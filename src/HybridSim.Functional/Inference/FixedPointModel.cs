@@ -172,6 +172,10 @@ public sealed class FixedPointModel
         return Network.Forward(input, ForwardMode.Inference, new Executor(this, chip, chip.IsIdeal ? InferencePath.Fast : path, sampleBase, observe, null));
     }
 
+    /// <summary>The first <paramref name="layers"/> layers of a batch on <paramref name="chip"/>; <paramref name="observeLayer"/> sees each output by layer index.</summary>
+    internal void ForwardPrefix(Tensor input, FixedPointChip chip, InferencePath path, long sampleBase, int layers, Action<int, Tensor> observeLayer) =>
+        Network.Forward(input, ForwardMode.Inference, Interceptor(chip, path, sampleBase, observeLayer), layers);
+
     /// <summary>Runs <paramref name="body"/> on consecutive batches of <paramref name="data"/> (tensor, first sample index).</summary>
     public static void ForEachBatch(Dataset data, int batchSize, Action<Tensor, int> body)
     {

@@ -26,6 +26,7 @@ public sealed class FunctionalNetwork
     private readonly Tensor?[] _outputs;
     private Tensor? _input;
     private ForwardMode _mode;
+    private bool _complete;
 
     private FunctionalNetwork(WorkloadSpec workload, IReadOnlyDictionary<string, int> branchRanks, Layer[] layers, int[][] inputIndices, Dictionary<Parameter, int> fanIn)
     {
@@ -156,9 +157,14 @@ public sealed class FunctionalNetwork
     /// <summary>
     /// Runs the batch through the graph and returns a copy of the last layer's output (N × classes × 1 × 1). Keeps the
     /// activations for <see cref="Backward"/>. <paramref name="interceptor"/> may replace any layer's output.
+    /// <paramref name="layers"/> runs only the first that many layers (a prefix, e.g. the frozen part of a freeze-x
+    /// network) and returns the last one's output; such a pass cannot be back-propagated.
     /// </summary>
-    public Tensor Forward(Tensor input, ForwardMode mode, ILayerInterceptor? interceptor = null)
+    public Tensor Forward(Tensor input, ForwardMode mode, ILayerInterceptor? interceptor = null, int? layers = null)
     {
+        var count = layers ?? _layers.Length;
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, nameof(layers));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _layers.Length, nameof(layers));
         ArgumentNullException.ThrowIfNull(input);
         var shape = Workload.InputShape;
         if (input.C != shape.Channels || input.H != shape.Height || input.W != shape.Width || input.N < 1)
@@ -167,8 +173,9 @@ public sealed class FunctionalNetwork
         }
 
         _input = input;
+        _complete = count == _layers.Length;
         _mode = mode;
-        for (var i = 0; i < _layers.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             var layer = _layers[i];
             var inputs = Inputs(i);
@@ -190,7 +197,7 @@ public sealed class FunctionalNetwork
             interceptor?.Observe(layer.Spec, i, inputs, output);
         }
 
-        return _outputs[^1]!.Clone();
+        return _outputs[count - 1]!.Clone();
     }
 
     /// <summary>Back-propagates d(loss)/d(logits) through the last <see cref="Forward"/> and adds the parameters'
@@ -199,9 +206,9 @@ public sealed class FunctionalNetwork
     public void Backward(Tensor gradOutput, IReadOnlySet<int>? skip = null)
     {
         ArgumentNullException.ThrowIfNull(gradOutput);
-        if (_input is null)
+        if (_input is null || !_complete)
         {
-            throw new InvalidOperationException("Backward needs a Forward first");
+            throw new InvalidOperationException("Backward needs a Forward of the whole network first");
         }
 
         var last = _outputs[^1]!;

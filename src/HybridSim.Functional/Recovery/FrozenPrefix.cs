@@ -40,6 +40,9 @@ public sealed class FrozenPrefix
     /// <summary>Frozen layers read by a trainable layer: the ones whose outputs are cached.</summary>
     public ImmutableSortedSet<int> Boundary { get; }
 
+    /// <summary>Layers a pass needs to reach every cached output (layers are in execution order).</summary>
+    private int PrefixLength => Boundary.IsEmpty ? 1 : Boundary.Max + 1;
+
     /// <summary>Bytes the cache holds for the training set.</summary>
     public long CacheBytes => Boundary.Sum(i => (long)_model.Network.Workload.Layers[i].OutputShape.Elements * _train.Count * sizeof(float));
 
@@ -111,14 +114,20 @@ public sealed class FrozenPrefix
             prefix._cache[b] = new float[checked((int)(workload.Layers[b].OutputShape.Elements * train.Count))];
         }
 
+        // Only the layers up to the last cached one run: the trainable rest is not needed here.
+        if (boundary.IsEmpty)
+        {
+            return prefix;
+        }
+
         FixedPointModel.ForEachBatch(train, batchSize, (input, start) =>
-            model.Network.Forward(input, ForwardMode.Inference, model.Interceptor(chip, path, start, (index, output) =>
+            model.ForwardPrefix(input, chip, path, start, prefix.PrefixLength, (index, output) =>
             {
                 if (prefix._cache.TryGetValue(index, out var cache))
                 {
                     output.Data.CopyTo(cache, (long)start * output.SampleSize);
                 }
-            })));
+            }));
         return prefix;
     }
 
@@ -156,13 +165,13 @@ public sealed class FrozenPrefix
             var sample = samples[s];
             var input = new Tensor(1, _train.Channels, _train.Height, _train.Width, _train.Image(sample).ToArray());
             var position = s;
-            _model.Network.Forward(input, ForwardMode.Inference, _model.Interceptor(_chip, _path, sample, (index, output) =>
+            _model.ForwardPrefix(input, _chip, _path, sample, PrefixLength, (index, output) =>
             {
                 if (result.TryGetValue(index, out var tensor))
                 {
                     output.Data.CopyTo(tensor.Sample(position));
                 }
-            }));
+            });
         }
 
         return result;
