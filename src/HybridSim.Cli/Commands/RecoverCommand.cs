@@ -17,11 +17,14 @@ public static class RecoverCommand
 {
     public const string ReportFile = "recovery.json";
 
+    public const string MultiTaskFile = "multitask.json";
+
     public static Command Create()
     {
         var point = new PointOptions();
-        var functional = new FunctionalOptions();
-        var recovery = new RecoveryCliOptions(required: true);
+        var functional = new FunctionalOptions(required: false);
+        var recovery = new RecoveryCliOptions(required: true, multitask: true);
+        var tasks = new Option<string[]>("--task") { Description = "With --recover multitask: a task, DATA or DATA@CLASSES (e.g. fashion-mnist@0-4); repeat for each task" };
         var instances = new Option<int>("--instances") { Description = "Programmed chips (each one seed); per-chip methods recover each", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Directory for recovery.json and the recovered weights (.npz)", Required = true };
         var command = new Command("recover", "Recover the accuracy the RRAM errors cost: retrain the SRAM layers (HyperX) or train the low-rank branch (LoBranch).");
@@ -29,6 +32,7 @@ public static class RecoverCommand
         functional.AddTo(command);
         recovery.AddTo(command);
         command.Options.Add(instances);
+        command.Options.Add(tasks);
         command.Options.Add(output);
         command.SetAction(parse =>
         {
@@ -45,6 +49,20 @@ public static class RecoverCommand
                 return SpecAction.Usage;
             }
 
+            var multitask = parse.GetValue(recovery.Recover) == RecoveryCliOptions.MultiTask;
+            var taskTexts = parse.GetValue(tasks) ?? [];
+            if (multitask != (taskTexts.Length > 0) || (multitask && taskTexts.Length < 1))
+            {
+                error.WriteLine("error: --recover multitask takes one --task DATA[@CLASSES] per task, and --task needs --recover multitask");
+                return SpecAction.Usage;
+            }
+
+            if (parse.GetValue(functional.Weights) is null || (!multitask && parse.GetValue(functional.Data) is null))
+            {
+                error.WriteLine("error: recover needs --weights, and --data unless --recover multitask names the data with --task");
+                return SpecAction.Usage;
+            }
+
             var dir = parse.GetValue(output);
             if (OutputTargets.IsEmpty(error, "--out", dir))
             {
@@ -53,13 +71,32 @@ public static class RecoverCommand
 
             return SpecAction.Run(error, () =>
             {
-                OutputTargets.CheckFolder("--out", dir, ReportFile);
+                OutputTargets.CheckFolder("--out", dir, multitask ? MultiTaskFile : ReportFile);
                 var setup = FunctionalCli.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
-                var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
                 var evaluation = new EvaluationOptions(parse.GetValue(instances), parse.GetValue(functional.Seed), path, limit);
-                var options = new RecoveryOptions(method!.Value, training, evaluation, branchRate, trainLimit);
                 var o = parse.InvocationConfiguration.Output;
                 var progress = new RecoveryProgressPrinter(o, ReferenceEquals(o, Console.Out) && !Console.IsOutputRedirected, training.Epochs);
+                if (multitask)
+                {
+                    var specs = taskTexts.Select(TaskSpec.Parse).ToList();
+                    var loaded = specs.Select(t => (t, t.Select(DatasetLoader.Load(t.Data, setup.Workload)))).ToList();
+                    var files = new List<string>();
+                    var results = MultiTaskRunner.Run(setup.Architecture, setup.Network, setup.Partition, loaded,
+                        new RecoveryOptions(RecoveryMethod.Alg2, training, evaluation, branchRate, trainLimit), progress, (name, network) =>
+                        {
+                            var file = name + ".npz";
+                            NpzFile.Write(System.IO.Path.Combine(dir!, file), network.SaveWeights());
+                            files.Add(file);
+                            return file;
+                        });
+                    MultiTaskJson.WriteFile(System.IO.Path.Combine(dir!, MultiTaskFile), results, [.. files]);
+                    o.Write(MultiTaskSummary(results));
+                    o.WriteLine($"wrote {System.IO.Path.Combine(dir!, MultiTaskFile)} and {files.Count} weight file(s)");
+                    return SpecAction.Ok;
+                }
+
+                var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
+                var options = new RecoveryOptions(method!.Value, training, evaluation, branchRate, trainLimit);
                 var report = RecoveryRunner.Run(setup.Architecture, setup.Network, setup.Partition, data, options, progress, (name, network) =>
                 {
                     var file = name + ".npz";
@@ -73,6 +110,20 @@ public static class RecoverCommand
             });
         });
         return command;
+    }
+
+    public static string MultiTaskSummary(IEnumerable<TaskResult> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var inv = CultureInfo.InvariantCulture;
+        var text = new System.Text.StringBuilder();
+        foreach (var t in tasks)
+        {
+            text.Append(inv, $"task {t.Task.Text}: {t.WithoutBranch.Samples} test samples; W alone {100 * t.WithoutBranch.Accuracy:0.00}% ± {100 * t.WithoutBranch.AccuracyStd:0.00}%, with its branch {100 * t.WithBranch.Accuracy:0.00}% ± {100 * t.WithBranch.AccuracyStd:0.00}%; ");
+            text.Append(inv, $"switching writes {t.BranchWeightsWritten} SRAM values (fine-tuning W would rewrite {t.RramWeightsRewritten} RRAM values)\n");
+        }
+
+        return text.ToString();
     }
 
     public static string Summary(RecoveryReport r)

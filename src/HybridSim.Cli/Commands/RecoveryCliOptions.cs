@@ -5,13 +5,16 @@ using HybridSim.Functional.Training;
 namespace HybridSim.Cli.Commands;
 
 /// <summary>The recovery options shared by <c>recover</c> and the accuracy sweeps: method, epochs, rate, batch, training samples.</summary>
-internal sealed class RecoveryCliOptions(bool required)
+internal sealed class RecoveryCliOptions(bool required, bool multitask = false)
 {
+    public const string MultiTask = "multitask";
+
     private static TrainingOptions Defaults => RecoveryOptions.DefaultTraining;
 
     public Option<string?> Recover { get; } = new("--recover")
     {
-        Description = "Recovery: retrain (HyperX, the SRAM layers of a freeze-x point, per chip), lobranch (Algorithm 1 then 2), alg1 (noise-aware W, A, B) or alg2 (A and B on each chip)",
+        Description = "Recovery: retrain (HyperX, the SRAM layers of a freeze-x point, per chip), lobranch (Algorithm 1 then 2), alg1 (noise-aware W, A, B), alg2 (A and B on each chip)"
+            + (multitask ? ", or multitask (one branch per --task on one W)" : ""),
         Required = required,
     };
 
@@ -29,7 +32,7 @@ internal sealed class RecoveryCliOptions(bool required)
 
     public void AddTo(Command command)
     {
-        Recover.AcceptOnlyFromAmong("retrain", "lobranch", "alg1", "alg2");
+        Recover.AcceptOnlyFromAmong(multitask ? ["retrain", "lobranch", "alg1", "alg2", MultiTask] : ["retrain", "lobranch", "alg1", "alg2"]);
         command.Options.Add(Recover);
         command.Options.Add(Epochs);
         command.Options.Add(LearningRate);

@@ -28,4 +28,18 @@ public sealed record Dataset(string Name, string Source, int Channels, int Heigh
             Labels = Labels.AsSpan(0, count).ToArray(),
         };
     }
+
+    /// <summary>The samples whose label is in <paramref name="classes"/>, in order (a task of a multi-task study); labels keep their values.</summary>
+    public Dataset WithClasses(IReadOnlySet<int> classes, string name)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        var kept = Enumerable.Range(0, Count).Where(i => classes.Contains(Labels[i])).ToArray();
+        var images = new float[kept.Length * SampleSize];
+        for (var k = 0; k < kept.Length; k++)
+        {
+            Image(kept[k]).CopyTo(images.AsSpan(k * SampleSize, SampleSize));
+        }
+
+        return this with { Name = name, Images = images, Labels = [.. kept.Select(i => Labels[i])] };
+    }
 }
