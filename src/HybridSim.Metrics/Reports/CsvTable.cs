@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using HybridSim.Specs.Input;
 using HybridSim.Specs.Validation;
 
 namespace HybridSim.Metrics.Reports;
@@ -69,7 +70,9 @@ public sealed record CsvTable(ImmutableArray<string> Header, ImmutableArray<Immu
         }
     }
 
-    public static CsvTable ReadFile(string path) => Parse(File.ReadAllText(path), path);
+    /// <summary>Reads a table through the bounded input reader (regular files of at most 8 MiB).</summary>
+    public static CsvTable ReadFile(string path) =>
+        Parse(InputFile.ReadAllText(path, InputFile.MaxSpecificationBytes, "", "a CSV table"), path);
 
     /// <summary>Parses CSV text; every row must have as many cells as the header.</summary>
     /// <exception cref="SpecException">Unterminated quote, ragged row or empty input, with file and line.</exception>

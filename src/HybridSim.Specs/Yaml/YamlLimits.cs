@@ -4,7 +4,7 @@ namespace HybridSim.Specs.Yaml;
 public static class YamlLimits
 {
     /// <summary>Largest file read (bytes); real architecture and workload files are a few KiB.</summary>
-    public const long MaxFileBytes = 8L * 1024 * 1024;
+    public const long MaxFileBytes = HybridSim.Specs.Input.InputFile.MaxSpecificationBytes;
 
     /// <summary>Deepest nesting of mappings and sequences; the deepest real file nests about 8 levels.</summary>
     public const int MaxDepth = 64;
