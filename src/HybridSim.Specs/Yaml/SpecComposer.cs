@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using HybridSim.Specs.Validation;
 
@@ -13,7 +14,10 @@ namespace HybridSim.Specs.Yaml;
 /// layer removes an inherited key). Chains are followed; a cycle is an error naming the chain.</item>
 /// <item><c>--set KEY=VALUE</c>: KEY is a name from <c>variables:</c> or a dotted path (<c>tiles.analog.count=4</c>).</item>
 /// <item><c>${name}</c> anywhere inside a scalar is replaced by the variable's value (<c>rows: ${xbar}</c>,
-/// <c>latency: ${t}ns</c>); variables may use other variables; <c>$${</c> writes a literal <c>${</c>.</item>
+/// <c>latency: ${t}ns</c>); variables may use other variables; <c>$${</c> writes a literal <c>${</c>. Expansion is
+/// bounded (<see cref="YamlLimits.MaxVariableDepth"/>, <see cref="YamlLimits.MaxExpandedValueChars"/>,
+/// <see cref="YamlLimits.MaxExpandedDocumentChars"/>), so a few chained variables cannot grow a small file into
+/// gigabytes: going over a bound is an error naming the variable.</item>
 /// </list>
 /// Errors keep the position of the file each value came from.
 /// </summary>
@@ -113,8 +117,9 @@ public static class SpecComposer
             root = SetPath(root, segments, 0, value, o, errors) ?? root;
         }
 
-        var resolvedVariables = ResolveVariables(variables, errors);
-        var substituted = (SpecMapping)Substitute(root, "", resolvedVariables, errors);
+        var budget = new ExpansionBudget();
+        var resolvedVariables = ResolveVariables(variables, budget, errors);
+        var substituted = (SpecMapping)Substitute(root, "", resolvedVariables, budget, errors);
         return new ComposedSpec(
             substituted,
             resolvedVariables.ToImmutableSortedDictionary(StringComparer.Ordinal),
@@ -170,10 +175,11 @@ public static class SpecComposer
         return updated is null ? null : mapping.With(entry.Key, updated);
     }
 
-    private static SortedDictionary<string, string> ResolveVariables(SortedDictionary<string, SpecScalar> raw, SpecErrorList errors)
+    private static SortedDictionary<string, string> ResolveVariables(SortedDictionary<string, SpecScalar> raw, ExpansionBudget budget, SpecErrorList errors)
     {
         var resolved = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var visiting = new List<string>();
+        var tooDeep = false;
 
         string Resolve(string name)
         {
@@ -189,11 +195,30 @@ public static class SpecComposer
                 return scalar.Value;
             }
 
+            if (visiting.Count >= YamlLimits.MaxVariableDepth)
+            {
+                // Reported once: the rest of a long chain would give one more error every 16 variables.
+                if (!tooDeep)
+                {
+                    tooDeep = true;
+                    var chain = visiting.Take(2).Append("...").Concat(visiting.TakeLast(2)).Append(name);
+                    errors.Add(scalar, $"{VariablesKey}.{name}", string.Create(CultureInfo.InvariantCulture,
+                        $"variable '{name}' is reached through more than {YamlLimits.MaxVariableDepth} variables using variables ({string.Join(" -> ", chain)}); expected chains of at most {YamlLimits.MaxVariableDepth}"));
+                }
+
+                resolved[name] = "";
+                return "";
+            }
+
             visiting.Add(name);
-            var value = Expand(scalar, $"{VariablesKey}.{name}", n => raw.ContainsKey(n) ? Resolve(n) : null, raw.Keys, errors);
+            var before = errors.Count;
+            var value = Expand(scalar, $"{VariablesKey}.{name}", n => raw.ContainsKey(n) ? Resolve(n) : null, raw.Keys, budget, errors);
             visiting.RemoveAt(visiting.Count - 1);
-            resolved[name] = value;
-            return value;
+
+            // A variable that failed expands to nothing, so its users report no second error for the same cause
+            // (and, above a bound, do not grow further); the composition fails with the first error anyway.
+            resolved[name] = errors.Count > before ? "" : value;
+            return resolved[name];
         }
 
         foreach (var name in raw.Keys)
@@ -204,28 +229,28 @@ public static class SpecComposer
         return resolved;
     }
 
-    private static SpecNode Substitute(SpecNode node, string path, SortedDictionary<string, string> variables, SpecErrorList errors)
+    private static SpecNode Substitute(SpecNode node, string path, SortedDictionary<string, string> variables, ExpansionBudget budget, SpecErrorList errors)
     {
         switch (node)
         {
             case SpecScalar s when s.Value.Contains('$', StringComparison.Ordinal):
-                return s.WithValue(Expand(s, path, n => variables.GetValueOrDefault(n), variables.Keys, errors));
+                return s.WithValue(Expand(s, path, n => variables.GetValueOrDefault(n), variables.Keys, budget, errors));
             case SpecMapping m:
                 {
                     var entries = m.Entries.Select(e =>
-                        new SpecMappingEntry(e.Key, Substitute(e.Value, path.Length == 0 ? e.Name : $"{path}.{e.Name}", variables, errors)));
+                        new SpecMappingEntry(e.Key, Substitute(e.Value, path.Length == 0 ? e.Name : $"{path}.{e.Name}", variables, budget, errors)));
                     return new SpecMapping(m.File, m.Line, m.Column, [.. entries]);
                 }
 
             case SpecSequence q:
                 return new SpecSequence(q.File, q.Line, q.Column,
-                    [.. q.Items.Select((item, i) => Substitute(item, $"{path}[{i}]", variables, errors))]);
+                    [.. q.Items.Select((item, i) => Substitute(item, $"{path}[{i}]", variables, budget, errors))]);
             default:
                 return node;
         }
     }
 
-    private static string Expand(SpecScalar scalar, string path, Func<string, string?> lookup, IEnumerable<string> names, SpecErrorList errors)
+    private static string Expand(SpecScalar scalar, string path, Func<string, string?> lookup, IEnumerable<string> names, ExpansionBudget budget, SpecErrorList errors)
     {
         var text = scalar.Value;
         var sb = new StringBuilder();
@@ -257,6 +282,26 @@ public static class SpecComposer
                     return text;
                 }
 
+                if (sb.Length + (long)value.Length + (text.Length - end - 1) > YamlLimits.MaxExpandedValueChars)
+                {
+                    errors.Add(scalar, path, string.Create(CultureInfo.InvariantCulture,
+                        $"expanding variable '{name}' here gives a value of more than {YamlLimits.MaxExpandedValueChars} characters; expected a value of at most {YamlLimits.MaxExpandedValueChars} characters once variables are expanded"));
+                    return text;
+                }
+
+                budget.Used += value.Length;
+                if (budget.Used > YamlLimits.MaxExpandedDocumentChars)
+                {
+                    if (!budget.Reported)
+                    {
+                        budget.Reported = true;
+                        errors.Add(scalar, path, string.Create(CultureInfo.InvariantCulture,
+                            $"expanding variable '{name}' here takes the document's variables past {YamlLimits.MaxExpandedDocumentChars} characters in all (every use counted); refusing to expand it"));
+                    }
+
+                    return text;
+                }
+
                 sb.Append(value);
                 i = end + 1;
                 continue;
@@ -267,6 +312,14 @@ public static class SpecComposer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Characters produced by expanding variables so far in one composition, against <see cref="YamlLimits.MaxExpandedDocumentChars"/>.</summary>
+    private sealed class ExpansionBudget
+    {
+        public long Used { get; set; }
+
+        public bool Reported { get; set; }
     }
 
     /// <summary>Reads <paramref name="path"/> and its bases, merged; null after reporting errors.</summary>

@@ -12,6 +12,15 @@ public static class YamlLimits
     /// <summary>Most nodes a document may expand to, aliases counted at every use (stops "billion laughs").</summary>
     public const long MaxExpandedNodes = 200_000;
 
+    /// <summary>Deepest chain of variables using variables (<c>a: ${b}</c>, <c>b: ${c}</c>...); real files use one or two.</summary>
+    public const int MaxVariableDepth = 16;
+
+    /// <summary>Longest value (characters) a scalar or a variable may have once its <c>${...}</c> are expanded.</summary>
+    public const int MaxExpandedValueChars = 64 * 1024;
+
+    /// <summary>Most characters the expansion of variables may produce in one document, every use counted.</summary>
+    public const long MaxExpandedDocumentChars = 8L * 1024 * 1024;
+
     /// <summary>Most errors reported from one file before the reader stops listing them.</summary>
     public const int MaxErrorsPerFile = 50;
 }
