@@ -85,6 +85,13 @@ public sealed class MappingReader
 
         if (!long.TryParse(scalar.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
+            // Digits only, but too many for 64 bits: a range problem, not a fraction.
+            if (IsWholeNumber(scalar.Value.Trim()))
+            {
+                Errors.Add(scalar, ChildPath(key), $"out of range: expected {expected}, found {scalar.Value.Trim()}");
+                return null;
+            }
+
             var hint = double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
                 ? " (a whole number, no fraction)"
                 : "";
@@ -105,10 +112,18 @@ public sealed class MappingReader
     public int? ReadInt(string key, bool required = false, int min = 1, int max = int.MaxValue) =>
         ReadInteger(key, required, min, max) is { } v ? (int)v : null;
 
-    /// <summary>A plain number (no unit) at least <paramref name="min"/>.</summary>
-    public double? ReadNumber(string key, bool required = false, double min = double.NegativeInfinity)
+    /// <summary>A plain number (no unit) from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    /// <param name="noun">What the number is, for messages ("a number", "a fraction of cells").</param>
+    public double? ReadNumber(string key, bool required = false, double min = double.NegativeInfinity, double max = double.PositiveInfinity, string noun = "a number")
     {
-        var expected = double.IsNegativeInfinity(min) ? "a number" : $"a number >= {min.ToString("R", CultureInfo.InvariantCulture)}";
+        var inv = CultureInfo.InvariantCulture;
+        var expected = (double.IsNegativeInfinity(min), double.IsPositiveInfinity(max)) switch
+        {
+            (true, true) => noun,
+            (false, true) => $"{noun} >= {min.ToString("R", inv)}",
+            (true, false) => $"{noun} <= {max.ToString("R", inv)}",
+            _ => $"{noun} from {min.ToString("R", inv)} to {max.ToString("R", inv)}",
+        };
         var scalar = Scalar(key, required, expected);
         if (scalar is null)
         {
@@ -122,7 +137,7 @@ public sealed class MappingReader
             return null;
         }
 
-        if (value < min)
+        if (value < min || value > max)
         {
             Errors.Add(scalar, ChildPath(key), $"out of range: expected {expected}, found {scalar.Value}");
             return null;
@@ -131,15 +146,18 @@ public sealed class MappingReader
         return value;
     }
 
-    /// <summary>A quantity with a unit, in SI; <paramref name="positive"/> rejects zero and negatives, otherwise negatives only.</summary>
-    public double? ReadQuantity(string key, UnitKind kind, bool required = false, bool positive = false)
+    /// <summary>
+    /// A quantity with a unit, in SI; <paramref name="positive"/> rejects zero and negatives, otherwise negatives only;
+    /// a value below <paramref name="min"/> or above <paramref name="max"/> (SI) is out of range.
+    /// </summary>
+    public double? ReadQuantity(string key, UnitKind kind, bool required = false, bool positive = false, double min = 0, double max = double.PositiveInfinity)
     {
         var scalar = Scalar(key, required, UnitTable.Describe(kind));
-        return scalar is null ? null : ParseQuantity(scalar, ChildPath(key), kind, positive);
+        return scalar is null ? null : ParseQuantity(scalar, ChildPath(key), kind, positive, min, max);
     }
 
     /// <summary>Parses a scalar already in hand (sequence items, map values) as a quantity.</summary>
-    public double? ParseQuantity(SpecScalar scalar, string path, UnitKind kind, bool positive = false)
+    public double? ParseQuantity(SpecScalar scalar, string path, UnitKind kind, bool positive = false, double min = 0, double max = double.PositiveInfinity)
     {
         if (!UnitParser.TryParse(scalar.Value, kind, ClockHz, out var value, out var error))
         {
@@ -153,7 +171,23 @@ public sealed class MappingReader
             return null;
         }
 
+        if (value < min || value > max)
+        {
+            Errors.Add(scalar, path, $"out of range: expected {QuantityRange(kind, positive, min, max)}, found '{scalar.Value}'");
+            return null;
+        }
+
         return value;
+    }
+
+    /// <summary>"a time from 0 to 1s", "a frequency from 1kHz to 1000GHz", "a power above 0 and at most 1000W".</summary>
+    public static string QuantityRange(UnitKind kind, bool positive, double min, double max)
+    {
+        var low = min == 0 ? "0" : UnitFormatter.Format(min, kind);
+        var high = double.IsPositiveInfinity(max) ? "any" : UnitFormatter.Format(max, kind);
+        return positive && min == 0
+            ? $"{UnitTable.Noun(kind)} above {low} and at most {high}"
+            : $"{UnitTable.Noun(kind)} from {low} to {high}";
     }
 
     public bool? ReadBool(string key, bool required = false)
@@ -261,6 +295,12 @@ public sealed class MappingReader
                 Errors.Add(node, ChildPath(key), $"expected {expected}, found {node.KindName}");
                 return null;
         }
+    }
+
+    private static bool IsWholeNumber(string text)
+    {
+        var digits = text.StartsWith('-') || text.StartsWith('+') ? text[1..] : text;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
     }
 
     public static string IntegerPhrase(long min, long max) =>
