@@ -88,14 +88,14 @@ public sealed class MappingReader
             // Digits only, but too many for 64 bits: a range problem, not a fraction.
             if (IsWholeNumber(scalar.Value.Trim()))
             {
-                Errors.Add(scalar, ChildPath(key), $"out of range: expected {expected}, found {scalar.Value.Trim()}");
+                Errors.Add(scalar, ChildPath(key), $"out of range: expected {expected}, found {Excerpt.Of(scalar.Value.Trim())}");
                 return null;
             }
 
             var hint = double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
                 ? " (a whole number, no fraction)"
                 : "";
-            Errors.Add(scalar, ChildPath(key), $"expected {expected}{hint}, found '{scalar.Value}'");
+            Errors.Add(scalar, ChildPath(key), $"expected {expected}{hint}, found {scalar.KindName}");
             return null;
         }
 
@@ -133,13 +133,13 @@ public sealed class MappingReader
         if (!double.TryParse(scalar.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
             var comma = scalar.Value.Contains(',', StringComparison.Ordinal) ? " (use '.' as decimal separator)" : "";
-            Errors.Add(scalar, ChildPath(key), $"expected {expected}{comma}, found '{scalar.Value}'");
+            Errors.Add(scalar, ChildPath(key), $"expected {expected}{comma}, found {scalar.KindName}");
             return null;
         }
 
         if (value < min || value > max)
         {
-            Errors.Add(scalar, ChildPath(key), $"out of range: expected {expected}, found {scalar.Value}");
+            Errors.Add(scalar, ChildPath(key), $"out of range: expected {expected}, found {Excerpt.Of(scalar.Value)}");
             return null;
         }
 
@@ -167,13 +167,13 @@ public sealed class MappingReader
 
         if (positive ? value <= 0 : value < 0)
         {
-            Errors.Add(scalar, path, $"must be {(positive ? "positive" : "zero or positive")}: expected {UnitTable.Describe(kind)}, found '{scalar.Value}'");
+            Errors.Add(scalar, path, $"must be {(positive ? "positive" : "zero or positive")}: expected {UnitTable.Describe(kind)}, found {scalar.KindName}");
             return null;
         }
 
         if (value < min || value > max)
         {
-            Errors.Add(scalar, path, $"out of range: expected {QuantityRange(kind, positive, min, max)}, found '{scalar.Value}'");
+            Errors.Add(scalar, path, $"out of range: expected {QuantityRange(kind, positive, min, max)}, found {scalar.KindName}");
             return null;
         }
 
@@ -205,7 +205,7 @@ public sealed class MappingReader
             case "false" or "False" or "FALSE":
                 return false;
             default:
-                Errors.Add(scalar, ChildPath(key), $"expected true or false, found '{scalar.Value}'");
+                Errors.Add(scalar, ChildPath(key), $"expected true or false, found {scalar.KindName}");
                 return null;
         }
     }
@@ -230,7 +230,7 @@ public sealed class MappingReader
             }
         }
 
-        Errors.Add(scalar, ChildPath(key), $"unknown value '{scalar.Value}'{DidYouMean.Hint(scalar.Value, names)}; expected {expected}");
+        Errors.Add(scalar, ChildPath(key), $"unknown value {scalar.KindName}{DidYouMean.Hint(scalar.Value, names)}; expected {expected}");
         return null;
     }
 
@@ -273,7 +273,7 @@ public sealed class MappingReader
             {
                 var allowed = string.Join(", ", _known.Order(StringComparer.Ordinal));
                 Errors.Add(entry.Key, ChildPath(entry.Name),
-                    $"unknown key '{entry.Name}'{DidYouMean.Hint(entry.Name, _known)}; expected one of: {allowed}");
+                    $"unknown key '{Excerpt.Of(entry.Name)}'{DidYouMean.Hint(entry.Name, _known)}; expected one of: {allowed}");
             }
         }
     }

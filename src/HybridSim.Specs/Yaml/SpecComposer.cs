@@ -19,7 +19,9 @@ namespace HybridSim.Specs.Yaml;
 /// <see cref="YamlLimits.MaxExpandedDocumentChars"/>), so a few chained variables cannot grow a small file into
 /// gigabytes: going over a bound is an error naming the variable.</item>
 /// </list>
-/// Errors keep the position of the file each value came from.
+/// Errors keep the position of the file each value came from. Bases resolve only inside the folders of
+/// <see cref="IncludeRoots"/> (the top file's folder tree, the shipped <c>arch/</c> and <c>workloads/</c>, and
+/// <c>--allow-path</c> folders); a base outside them is an error before it is read.
 /// </summary>
 public static class SpecComposer
 {
@@ -36,7 +38,7 @@ public static class SpecComposer
         var errors = new SpecErrorList();
         var parsed = SpecOverride.ParseAll(overrides, errors);
         var files = new List<string>();
-        var merged = LoadLayers(path, [], files, errors);
+        var merged = LoadLayers(path, [], files, errors, IncludeRoots.For(path));
         errors.ThrowIfAny();
         var result = Resolve(merged!, parsed, files, errors);
         errors.ThrowIfAny();
@@ -269,7 +271,7 @@ public static class SpecComposer
                 var end = text.IndexOf('}', i + 2);
                 if (end < 0)
                 {
-                    errors.Add(scalar, path, $"unterminated '${{' in '{text}'; expected ${{name}}");
+                    errors.Add(scalar, path, $"unterminated '${{' in '{Excerpt.Of(text)}'; expected ${{name}}");
                     return text;
                 }
 
@@ -323,7 +325,8 @@ public static class SpecComposer
     }
 
     /// <summary>Reads <paramref name="path"/> and its bases, merged; null after reporting errors.</summary>
-    private static SpecMapping? LoadLayers(string path, List<string> chain, List<string> files, SpecErrorList errors)
+    /// <param name="roots">Folders (resolved) that bases may come from: see <see cref="IncludeRoots"/>.</param>
+    private static SpecMapping? LoadLayers(string path, List<string> chain, List<string> files, SpecErrorList errors, ImmutableArray<string> roots)
     {
         SpecMapping self;
         try
@@ -400,13 +403,27 @@ public static class SpecComposer
                 continue;
             }
 
-            if (!File.Exists(target))
+            var what = key == ExtendsKey ? "extended" : "included";
+            if (!IncludeRoots.IsInside(target, roots))
             {
-                errors.Add(reference, key, $"{(key == ExtendsKey ? "extended" : "included")} file '{reference.Value}' not found (looked for {target}); expected a path relative to {(directory.Length == 0 ? "the current directory" : directory)}");
+                // Checked before the file is opened, so nothing of it is read or quoted.
+                errors.Add(reference, key, $"{what} file '{reference.Value}' ({IncludeRoots.RealPath(target)}) is outside the folders a specification may read from ({string.Join(", ", roots)}); move it under {roots[0]}, or allow its folder with --allow-path DIR");
                 continue;
             }
 
-            var layer = LoadLayers(target, chain, files, errors);
+            if (Directory.Exists(target))
+            {
+                errors.Add(reference, key, $"{what} file '{reference.Value}' is a folder ({target}); expected a YAML file");
+                continue;
+            }
+
+            if (!File.Exists(target))
+            {
+                errors.Add(reference, key, $"{what} file '{reference.Value}' not found (looked for {target}); expected a path relative to {(directory.Length == 0 ? "the current directory" : directory)}");
+                continue;
+            }
+
+            var layer = LoadLayers(target, chain, files, errors, roots);
             if (layer is not null)
             {
                 result = result is null ? layer : Merge(result, layer);

@@ -74,7 +74,7 @@ public static class YamlDocumentReader
 
     private static SpecMapping RequireMapping(SpecNode node, string file) =>
         node as SpecMapping ?? throw new SpecException(new SpecError(file, node.Line, node.Column, "",
-            $"expected a YAML mapping (key: value lines) at the top of the file, found {node.KindName}"));
+            $"expected a YAML mapping (key: value lines) at the top of the file, found {(node is SpecScalar { IsNull: false } text ? $"plain text ({text.Value.Length} characters, not quoted here)" : node.KindName)}"));
 
     private static string Decode(byte[] bytes, string file)
     {
