@@ -157,7 +157,7 @@ public sealed class FigureRangeTests
         Assert.Equal("a frequency (Hz, kHz, MHz, GHz) from 1kHz to 1000GHz", ArchitectureSchema.Top.Field("clock").TypeText);
         Assert.Equal("a time (ps, ns, us, ms, s, cycles) from 0 to 1s", ArchitectureSchema.Component.Field("latency").TypeText);
         Assert.Equal("integer from 1 to 64", ArchitectureSchema.Tile.Field("shared_memory_ports").TypeText);
-        Assert.Equal("a fraction of cells from 0 to 1", ArchitectureSchema.Device.Field("stuck_at_low_rate").TypeText);
+        Assert.Equal("fraction of cells from 0 to 1", ArchitectureSchema.Device.Field("stuck_at_low_rate").TypeText);
     }
 
     [Fact]

@@ -111,8 +111,8 @@ public static class ArchitectureSchema
     [
         Num("programming_sigma", 10, "standard deviation of a cell's programmed value, in cell levels (gaussian) or of the log of its conductance (lognormal)"),
         new("programming_distribution", FieldKind.Choice, "gaussian: programming_sigma levels added to each cell; lognormal: the cell's conductance times exp(N(0, sigma^2))", Default: "gaussian", Choices: ["gaussian", "lognormal"]),
-        Num("stuck_at_low_rate", 1, "fraction of cells stuck at the lowest conductance (level 0)", noun: "a fraction of cells"),
-        Num("stuck_at_high_rate", 1, "fraction of cells stuck at the highest conductance (level 2^bits_per_cell - 1)", noun: "a fraction of cells"),
+        Num("stuck_at_low_rate", 1, "fraction of cells stuck at the lowest conductance (level 0)", noun: "fraction of cells"),
+        Num("stuck_at_high_rate", 1, "fraction of cells stuck at the highest conductance (level 2^bits_per_cell - 1)", noun: "fraction of cells"),
         Num("read_noise_sigma", 1e6, "standard deviation of the noise on every column value read, in cell levels"),
         Num("on_off_ratio", 1e12, "highest / lowest cell conductance; level 0 conducts 1/on_off_ratio of the highest (absent: level 0 conducts nothing)", positive: true),
         Q("wire_resistance", UnitKind.Resistance, "resistance of one wire segment between adjacent cells (first-order IR-drop model; needs cell_resistance)", positive: true),

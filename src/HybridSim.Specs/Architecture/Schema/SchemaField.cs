@@ -14,7 +14,7 @@ namespace HybridSim.Specs.Architecture.Schema;
 /// <param name="Max">Largest accepted integer (Integer, Cycles, IntegerOrAuto); see <see cref="FigureRanges"/>.</param>
 /// <param name="MinSi">Smallest accepted value in SI units (Quantity, Number); with <paramref name="Positive"/> and 0, values must be above 0.</param>
 /// <param name="MaxSi">Largest accepted value in SI units (Quantity, Number); a Quantity's defaults to <see cref="FigureRanges.MaxSi"/> of its unit.</param>
-/// <param name="Noun">What a Number is, for messages ("a fraction of cells"); "a number" when null.</param>
+/// <param name="Noun">What a Number is, for describe and messages ("fraction of cells"); "number" when null.</param>
 public sealed record SchemaField(
     string Name,
     FieldKind Kind,

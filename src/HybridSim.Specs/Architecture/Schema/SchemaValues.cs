@@ -68,10 +68,10 @@ public sealed class SchemaValues
                 return r.ReadString(f.Name, f.Required);
             case FieldKind.Number:
                 {
-                    var v = r.ReadNumber(f.Name, f.Required, f.MinSi, f.UpperSi, f.Noun ?? "a number");
+                    var v = r.ReadNumber(f.Name, f.Required, f.MinSi, f.UpperSi, "a " + (f.Noun ?? "number"));
                     if (v is 0 && f.Positive && r.Mapping[f.Name] is { } zero)
                     {
-                        r.Errors.Add(zero, r.ChildPath(f.Name), $"out of range: expected {f.Noun ?? "a number"} {f.SiRange}, found 0");
+                        r.Errors.Add(zero, r.ChildPath(f.Name), $"out of range: expected a {f.Noun ?? "number"} {f.SiRange}, found 0");
                         return null;
                     }
 
