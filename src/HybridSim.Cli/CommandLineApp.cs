@@ -1,14 +1,26 @@
 using System.CommandLine;
+using HybridSim.Specs.Yaml;
 
 namespace HybridSim.Cli;
 
 /// <summary>Builds the command tree of design.md section 4; each verb lives in its own class.</summary>
 public static class CommandLineApp
 {
+    /// <summary>
+    /// <c>--allow-path DIR</c> (any verb, repeatable): a folder whose files <c>extends:</c> and <c>include:</c> may name,
+    /// besides the architecture file's own folder tree and the shipped arch/ and workloads/ (see IncludeRoots).
+    /// </summary>
+    public const string AllowPathOption = "--allow-path";
+
     public static RootCommand BuildRootCommand()
     {
         var root = new RootCommand(
             "HybridSim: a discrete-event simulator of hybrid RRAM/SRAM compute-in-memory DNN accelerators.");
+        root.Options.Add(new Option<string[]>(AllowPathOption)
+        {
+            Description = "Let extends:/include: read files under DIR too (default: the file's own folder tree and the shipped arch/ and workloads/); repeatable",
+            Recursive = true,
+        });
         root.Subcommands.Add(Commands.RunCommand.Create());
         root.Subcommands.Add(Commands.SweepCommand.Create());
         root.Subcommands.Add(Commands.PlotCommand.Create());
@@ -35,6 +47,8 @@ public static class CommandLineApp
         var parse = BuildRootCommand().Parse(args);
         try
         {
+            // Ambient for the whole command (a sweep's parallel points included), restored when it ends.
+            using var allowed = IncludeRoots.Allow(parse.Errors.Count > 0 ? [] : parse.GetValue<string[]>(AllowPathOption) ?? []);
             var code = parse.Invoke(configuration);
             return parse.Errors.Count > 0 ? 2 : code;
         }

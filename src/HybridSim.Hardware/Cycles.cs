@@ -1,9 +1,49 @@
+using System.Globalization;
+using HybridSim.Specs.Validation;
+
 namespace HybridSim.Hardware;
 
-/// <summary>Conversions between SI seconds from the specs and whole clock cycles.</summary>
+/// <summary>
+/// Conversions between SI seconds from the specs and whole clock cycles, and the limit of the kernel's clock. Every
+/// conversion is checked, and the Hardware project compiles with overflow checking on, so a time that does not fit
+/// is an error (exit 1), never a wrapped, negative or saturated count.
+/// </summary>
 public static class Cycles
 {
-    /// <summary>Whole cycles a duration occupies: rounded up, with a small tolerance so 100 ns at 1 GHz is 100 cycles, not 101.</summary>
-    public static long FromSeconds(double seconds, double clockHz) =>
-        seconds <= 0 ? 0 : (long)Math.Ceiling((seconds * clockHz) - 1e-6);
+    /// <summary>Most cycles one duration may convert to (2^53: exact in a double, and far from overflowing when multiplied by a cycle's picoseconds and summed).</summary>
+    public const long MaxDurationCycles = 1L << 53;
+
+    /// <summary>Longest simulated run: the kernel counts picoseconds in a signed 64-bit integer (about 106.75 days).</summary>
+    public static double MaxSimulatedSeconds => long.MaxValue * 1e-12;
+
+    /// <summary>
+    /// Whole cycles a duration occupies: rounded up, with a small tolerance so 100 ns at 1 GHz is 100 cycles, not 101.
+    /// A duration that does not fit (or is not a number) is a <see cref="SpecException"/> naming <paramref name="field"/>
+    /// of <paramref name="file"/> and the longest duration allowed at this clock.
+    /// </summary>
+    public static long FromSeconds(double seconds, double clockHz, string file, string field)
+    {
+        if (seconds <= 0)
+        {
+            return 0;
+        }
+
+        var cycles = Math.Ceiling((seconds * clockHz) - 1e-6);
+        if (!(cycles <= MaxDurationCycles))
+        {
+            throw new SpecException(new SpecError(file, 0, 0, field, string.Create(CultureInfo.InvariantCulture,
+                $"{seconds:R} s at {clockHz:R} Hz is more than {MaxDurationCycles} cycles; expected a time of at most {MaxDurationCycles / clockHz:R} s at this clock")));
+        }
+
+        return (long)cycles;
+    }
+
+    /// <summary>Whole cycles (rounded up) of a time in picoseconds, without overflowing near the clock's limit.</summary>
+    public static long FromPicoseconds(long picoseconds, long cyclePicoseconds) =>
+        (picoseconds / cyclePicoseconds) + (picoseconds % cyclePicoseconds > 0 ? 1 : 0);
+
+    /// <summary>The error for a run whose simulated time (or a count derived from it) passed the 64-bit clock.</summary>
+    public static SpecException Overflow(string file) =>
+        new(new SpecError(file, 0, 0, "simulated time", string.Create(CultureInfo.InvariantCulture,
+            $"the run takes longer than the simulator's 64-bit picosecond clock can count ({MaxSimulatedSeconds:0} s, about 106 days of simulated time); expected latencies, a clock and a --batch that finish sooner")));
 }

@@ -13,13 +13,34 @@ namespace HybridSim.Hardware;
 /// <summary>Runs a compiled program on the timed hardware models and returns what happened (no energy: see Metrics).</summary>
 public static class HardwareSimulator
 {
+    /// <exception cref="HybridSim.Specs.Validation.SpecException">A duration or the whole run does not fit the 64-bit picosecond clock.</exception>
+    /// <exception cref="DeadlockException">The program can never finish.</exception>
     public static SimulationResult Run(CompiledProgram program, SimulationOptions? options = null)
     {
         options ??= new SimulationOptions();
-        if (options.Batch < 1)
+        if (options.Batch < 1 || options.Batch > SimulationOptions.MaxBatch)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "batch must be at least 1");
+            throw new ArgumentOutOfRangeException(nameof(options), options.Batch, $"batch must be from 1 to {SimulationOptions.MaxBatch}");
         }
+
+        // The project compiles with overflow checking: a time or count that passes 64 bits throws here instead of
+        // wrapping (a negative cycle count), inside a process (the kernel wraps it) or after the run.
+        try
+        {
+            return RunChecked(program, options);
+        }
+        catch (OverflowException)
+        {
+            throw Cycles.Overflow(program.Architecture.SourceFile);
+        }
+        catch (SimulationException e) when (e.InnerException is OverflowException or ArgumentOutOfRangeException { ParamName: "delay" })
+        {
+            throw Cycles.Overflow(program.Architecture.SourceFile);
+        }
+    }
+
+    private static SimulationResult RunChecked(CompiledProgram program, SimulationOptions options)
+    {
 
         var architecture = program.Architecture;
         var sim = new Simulation();
@@ -121,7 +142,7 @@ public static class HardwareSimulator
         return new SimulationResult(
             ledger,
             end,
-            (end + cyclePs - 1) / cyclePs,
+            Cycles.FromPicoseconds(end, cyclePs),
             sim.ProcessedEvents,
             stats.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }

@@ -44,6 +44,14 @@ public static class RunCommand
                 return SpecAction.Usage;
             }
 
+            if (n > SimulationOptions.MaxBatch)
+            {
+                // Refused before loading anything: the run keeps one end time per inference and re-runs every program.
+                CliErrors.Print(error, new SpecException(new SpecError("--batch", 0, 0, n.ToString(CultureInfo.InvariantCulture),
+                    string.Create(CultureInfo.InvariantCulture, $"out of range: expected an integer from 1 to {SimulationOptions.MaxBatch} (inferences streamed through one run)"))));
+                return SpecAction.InvalidInput;
+            }
+
             if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(output)) || OutputTargets.IsEmpty(error, "--trace", parse.GetValue(trace)))
             {
                 return SpecAction.Usage;

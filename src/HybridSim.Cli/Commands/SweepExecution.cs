@@ -1,4 +1,6 @@
+using HybridSim.Specs.Input;
 using HybridSim.Specs.Validation;
+using HybridSim.Specs.Workloads;
 using HybridSim.Sweeps;
 
 namespace HybridSim.Cli.Commands;
@@ -13,6 +15,18 @@ public static class SweepExecution
         {
             // Before planning and simulating: an unwritable folder would otherwise fail only at the end.
             OutputTargets.CheckFolder("--out", directory, SweepOutput.TableFile, SweepOutput.FigureFile, SweepOutput.BreakdownFile, SweepOutput.ParetoFile);
+
+            // Before the point keys digest the input files: a device or FIFO is refused, never read or waited on.
+            foreach (var architecture in definition.Architectures)
+            {
+                InputFile.CheckRegular(architecture, "--arch", "a YAML file");
+            }
+
+            if (!WorkloadLocator.IsBareName(definition.Workload))
+            {
+                InputFile.CheckRegular(definition.Workload, "--workload", "a YAML file");
+            }
+
             plan = definition.Expand(backend);
         }
         catch (SpecException e)

@@ -59,7 +59,7 @@ public static class ValidateCommand
             sb.Append(inv, $"  {kind} tiles: {count} x {tile.Cores} cores x {tile.Core.Mvmus} MVMUs");
             if (tile.Count is { } n)
             {
-                sb.Append(inv, $" = {n * tile.Cores * tile.Core.Mvmus} MVMUs");
+                sb.Append(inv, $" = {(long)n * tile.Cores * tile.Core.Mvmus} MVMUs");
             }
 
             sb.Append('\n');

@@ -75,5 +75,6 @@ internal sealed class CostEstimate
         _ => 1,
     };
 
-    private long Cycles(double seconds) => Math.Max(1, (long)Math.Ceiling(seconds * _arch.ClockHz));
+    /// <summary>An estimate, so capped (at 2^40 cycles) rather than checked: sums of estimates stay far from overflowing, and NaN counts as 1.</summary>
+    private long Cycles(double seconds) => Math.Max(1, (long)Math.Ceiling(Math.Clamp(seconds * _arch.ClockHz, 0, 1L << 40)));
 }

@@ -17,7 +17,7 @@ internal static class DataFile
         byte[] raw;
         try
         {
-            raw = File.ReadAllBytes(path);
+            raw = HybridSim.Specs.Input.InputFile.ReadAllBytes(path, HybridSim.Specs.Input.InputFile.MaxDataBytes, DataError.Option, "IDX, CIFAR binary or CSV data");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -35,7 +35,7 @@ public static class OnnxImporter
         OnnxModel model;
         try
         {
-            model = OnnxReader.ReadModel(File.ReadAllBytes(onnxPath));
+            model = OnnxReader.ReadModel(HybridSim.Specs.Input.InputFile.ReadAllBytes(onnxPath, HybridSim.Specs.Input.InputFile.MaxDataBytes, "", "an ONNX model (.onnx)"));
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException)
         {

@@ -42,7 +42,7 @@ public static class NpzFile
         }
 
         ZipArchive zip;
-        var stream = File.OpenRead(path);
+        var stream = new MemoryStream(HybridSim.Specs.Input.InputFile.ReadAllBytes(path, HybridSim.Specs.Input.InputFile.MaxDataBytes, "", "a NumPy .npz weights file"), writable: false);
         try
         {
             zip = new ZipArchive(stream, ZipArchiveMode.Read);

@@ -21,9 +21,10 @@ public sealed class AnalogMvmuModel : MvmuModel
         Spec = spec;
         var adc = spec.Component(ComponentNames.Adc) ?? throw new SpecException(new SpecError(
             architecture.SourceFile, 0, 0, "tiles.analog.core.mvmu.components.adc", "an analog MVMU needs an 'adc' component: its latency sets the MVM time"));
-        AdcCycles = Cycles.FromSeconds(adc.LatencySeconds, architecture.ClockHz);
+        var file = architecture.SourceFile;
+        AdcCycles = Cycles.FromSeconds(adc.LatencySeconds, architecture.ClockHz, file, "tiles.analog.core.mvmu.components.adc.latency");
         var select = spec.StackLayers > 1 ? spec.Component(ComponentNames.LayerSelect) : null;
-        SelectCycles = select is null ? 0 : Cycles.FromSeconds(select.LatencySeconds, architecture.ClockHz);
+        SelectCycles = select is null ? 0 : Cycles.FromSeconds(select.LatencySeconds, architecture.ClockHz, file, "tiles.analog.core.mvmu.components.layer_select.latency");
         var steps = spec.InputSteps;
         LatencyCycles = (AdcCycles * (steps + spec.PipelineStages - 1)) + (SelectCycles * steps);
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using HybridSim.Specs.Input;
 using HybridSim.Specs.Validation;
 
 namespace HybridSim.Metrics.Reports;
@@ -8,6 +9,13 @@ namespace HybridSim.Metrics.Reports;
 /// <summary>
 /// A plain results table (sweep.csv): a header row and rows of cells, written as RFC 4180 CSV with "\n" line ends
 /// and invariant-culture numbers, and read back the same way.
+/// <para>
+/// Cells are safe to open in a spreadsheet (OWASP, "CSV Injection"): a cell that a spreadsheet would run as a formula,
+/// one starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return (or the full-width
+/// <c>＝ ＋ － ＠</c>), and that is not a number, is written with a leading apostrophe and in double quotes, so it
+/// shows as text. Numbers such as <c>-0.5</c> and <c>-inf</c> stay numbers. A cell that itself starts with an apostrophe
+/// gets one more, and <see cref="Parse"/> drops one leading apostrophe, so every cell reads back as it was written.
+/// </para>
 /// </summary>
 public sealed record CsvTable(ImmutableArray<string> Header, ImmutableArray<ImmutableArray<string>> Rows)
 {
@@ -40,7 +48,10 @@ public sealed record CsvTable(ImmutableArray<string> Header, ImmutableArray<Immu
         return text.ToString();
     }
 
-    /// <summary>One CSV line (no line end); cells with a comma, quote or line break are quoted.</summary>
+    /// <summary>
+    /// One CSV line (no line end); cells with a comma, quote or line break are quoted, and cells a spreadsheet would
+    /// run as formulas are escaped (see the type's remarks).
+    /// </summary>
     public static string FormatRow(IEnumerable<string> cells) => string.Join(",", cells.Select(Quote));
 
     /// <summary>A number as a CSV cell: shortest round-trip, invariant culture; non-finite values as "nan", "inf", "-inf".</summary>
@@ -69,7 +80,9 @@ public sealed record CsvTable(ImmutableArray<string> Header, ImmutableArray<Immu
         }
     }
 
-    public static CsvTable ReadFile(string path) => Parse(File.ReadAllText(path), path);
+    /// <summary>Reads a table through the bounded input reader (regular files of at most 8 MiB).</summary>
+    public static CsvTable ReadFile(string path) =>
+        Parse(InputFile.ReadAllText(path, InputFile.MaxSpecificationBytes, "", "a CSV table"), path);
 
     /// <summary>Parses CSV text; every row must have as many cells as the header.</summary>
     /// <exception cref="SpecException">Unterminated quote, ragged row or empty input, with file and line.</exception>
@@ -116,7 +129,7 @@ public sealed record CsvTable(ImmutableArray<string> Header, ImmutableArray<Immu
                     any = true;
                     break;
                 case ',':
-                    cells.Add(cell.ToString());
+                    cells.Add(Unescape(cell.ToString()));
                     cell.Clear();
                     any = true;
                     break;
@@ -125,7 +138,7 @@ public sealed record CsvTable(ImmutableArray<string> Header, ImmutableArray<Immu
                 case '\n':
                     if (any || cell.Length > 0)
                     {
-                        cells.Add(cell.ToString());
+                        cells.Add(Unescape(cell.ToString()));
                         records.Add((recordLine, cells));
                     }
 
@@ -151,7 +164,7 @@ public sealed record CsvTable(ImmutableArray<string> Header, ImmutableArray<Immu
 
         if (any || cell.Length > 0)
         {
-            cells.Add(cell.ToString());
+            cells.Add(Unescape(cell.ToString()));
             records.Add((recordLine, cells));
         }
 
@@ -182,6 +195,28 @@ public sealed record CsvTable(ImmutableArray<string> Header, ImmutableArray<Immu
         return new CsvTable(header, rows.ToImmutable());
     }
 
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    /// <summary>Apostrophe that makes a spreadsheet read a cell as text (OWASP's recommended prefix).</summary>
+    public const char TextPrefix = '\'';
+
+    /// <summary>True when a spreadsheet would treat the cell as a formula (or as the start of one) rather than text.</summary>
+    public static bool IsFormulaLike(string cell) =>
+        cell.Length > 0 && FormulaStarts.Contains(cell[0]) && !IsPlainNumber(cell);
+
+    private const string FormulaStarts = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
+    private static bool IsPlainNumber(string cell) =>
+        !char.IsWhiteSpace(cell[0]) && !char.IsWhiteSpace(cell[^1]) && TryParseNumber(cell, out _);
+
+    private static string Quote(string cell)
+    {
+        if (IsFormulaLike(cell) || (cell.Length > 0 && cell[0] == TextPrefix))
+        {
+            return "\"" + TextPrefix + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        }
+
+        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    }
+
+    /// <summary>A cell as read: one leading <see cref="TextPrefix"/> (written by <see cref="Quote"/>) dropped.</summary>
+    private static string Unescape(string cell) => cell.Length > 0 && cell[0] == TextPrefix ? cell[1..] : cell;
 }

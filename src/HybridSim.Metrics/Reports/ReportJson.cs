@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using HybridSim.Specs.Input;
 using HybridSim.Specs.Validation;
 
 namespace HybridSim.Metrics.Reports;
@@ -38,7 +39,12 @@ public static class ReportJson
     /// <summary>Writes the report to <paramref name="path"/> atomically (temporary file, then rename).</summary>
     public static void WriteFile(string path, RunReport report) => AtomicFile.WriteAllText(path, Write(report));
 
-    public static RunReport ReadFile(string path) => Read(File.ReadAllText(path), path);
+    /// <summary>Largest report read back (a report of tens of thousands of layers is a few MiB).</summary>
+    public const long MaxReportBytes = 64L * 1024 * 1024;
+
+    /// <summary>Reads a report through the bounded input reader (regular files of at most <see cref="MaxReportBytes"/>).</summary>
+    public static RunReport ReadFile(string path) =>
+        Read(InputFile.ReadAllText(path, MaxReportBytes, "", "a JSON report"), path);
 
     /// <summary>Parses a report; <paramref name="source"/> names the file in error messages.</summary>
     /// <exception cref="SpecException">The text is not valid JSON or misses or mistypes a contract field.</exception>

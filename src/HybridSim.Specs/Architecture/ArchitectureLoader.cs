@@ -168,15 +168,8 @@ public static class ArchitectureLoader
             d.Text("programming_distribution") == "lognormal" ? ProgrammingDistribution.Lognormal : ProgrammingDistribution.Gaussian,
             d.OptionalDouble("stuck_at_low_rate") ?? 0, d.OptionalDouble("stuck_at_high_rate") ?? 0, d.OptionalDouble("read_noise_sigma") ?? 0,
             d.OptionalDouble("on_off_ratio"), d.OptionalDouble("wire_resistance"), d.OptionalDouble("cell_resistance"), d.Text("source") ?? "");
-        foreach (var rate in new[] { "stuck_at_low_rate", "stuck_at_high_rate" })
-        {
-            if (d.OptionalDouble(rate) is > 1 && r.Mapping[rate] is { } node)
-            {
-                r.Errors.Add(node, r.ChildPath(rate), $"out of range: expected a fraction of cells from 0 to 1, found {d.OptionalDouble(rate)!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
-            }
-        }
-
-        if (spec.StuckAtLowRate <= 1 && spec.StuckAtHighRate <= 1 && spec.StuckAtLowRate + spec.StuckAtHighRate > 1)
+        // Each rate is a fraction from 0 to 1 by the schema; together they may not exceed 1 either.
+        if (spec.StuckAtLowRate + spec.StuckAtHighRate > 1)
         {
             r.Errors.Add(r.Mapping, r.Path, "stuck_at_low_rate + stuck_at_high_rate exceeds 1; expected fractions of cells that sum to at most 1");
         }

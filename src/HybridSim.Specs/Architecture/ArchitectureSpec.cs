@@ -31,8 +31,14 @@ public sealed record ArchitectureSpec(
 
     public double CycleSeconds => 1.0 / ClockHz;
 
-    /// <summary>Picoseconds per cycle, the kernel's time unit.</summary>
-    public long CyclePicoseconds => (long)Math.Round(1e12 / ClockHz);
+    /// <summary>
+    /// Picoseconds per cycle, the kernel's time unit: 1 to 10^9 for the clocks the loader accepts
+    /// (<see cref="Schema.FigureRanges.MinClockHz"/> to <see cref="Schema.FigureRanges.MaxClockHz"/>); a clock outside that
+    /// range (possible only for a spec built in code) is refused rather than giving a 0-ps or saturated cycle.
+    /// </summary>
+    public long CyclePicoseconds => ClockHz is >= Schema.FigureRanges.MinClockHz and <= Schema.FigureRanges.MaxClockHz
+        ? (long)Math.Round(1e12 / ClockHz)
+        : throw new InvalidOperationException($"architecture '{Name}': clock {ClockHz} Hz is outside 1 kHz to 1 THz; one cycle must be 1 ps to 1 ms");
 
     public TileSpec Tile(TileKind kind) =>
         (kind == TileKind.Analog ? AnalogTile : DigitalTile)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HybridSim.Specs.Validation;
 
 namespace HybridSim.Specs.Units;
 
@@ -19,7 +20,7 @@ public static class UnitParser
         var split = NumberLength(s);
         if (split == 0)
         {
-            error = $"'{text}' is not a number with a unit; {expected}";
+            error = $"'{Excerpt.Of(text)}' is not a number with a unit; {expected}";
             return false;
         }
 
@@ -27,19 +28,19 @@ public static class UnitParser
         var unitText = s[split..].Trim();
         if (unitText.Length > 1 && unitText[0] == ',' && char.IsAsciiDigit(unitText[1]))
         {
-            error = $"'{text}' uses ',' as decimal separator; write '.' (e.g. {numberText}.{unitText[1..]})";
+            error = $"'{Excerpt.Of(text)}' uses ',' as decimal separator; write '.' (e.g. {numberText}.{unitText[1..]})";
             return false;
         }
 
         if (!double.TryParse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
         {
-            error = $"'{text}' is not a number with a unit; {expected}";
+            error = $"'{Excerpt.Of(text)}' is not a number with a unit; {expected}";
             return false;
         }
 
         if (unitText.Length == 0)
         {
-            error = $"'{text}' has no unit; {expected}";
+            error = $"'{Excerpt.Of(text)}' has no unit; {expected}";
             return false;
         }
 
@@ -47,7 +48,7 @@ public static class UnitParser
         {
             if (clockHz is not > 0)
             {
-                error = $"'{text}' is in cycles but no clock is known here; give a time in ns";
+                error = $"'{Excerpt.Of(text)}' is in cycles but no clock is known here; give a time in ns";
                 return false;
             }
 
@@ -60,14 +61,14 @@ public static class UnitParser
         {
             var other = UnitTable.All.FirstOrDefault(u => string.Equals(u.Symbol, unitText, StringComparison.OrdinalIgnoreCase) && u.Kind == kind);
             error = other is not null
-                ? $"unknown unit '{unitText}' in '{text}' (units are case-sensitive: did you mean '{other.Symbol}'?); {expected}"
-                : $"unknown unit '{unitText}' in '{text}'; {expected}";
+                ? $"unknown unit '{unitText}' in '{Excerpt.Of(text)}' (units are case-sensitive: did you mean '{other.Symbol}'?); {expected}"
+                : $"unknown unit '{unitText}' in '{Excerpt.Of(text)}'; {expected}";
             return false;
         }
 
         if (unit.Kind != kind)
         {
-            error = $"'{text}' is {UnitTable.Noun(unit.Kind)}, not {UnitTable.Noun(kind)}; {expected}";
+            error = $"'{Excerpt.Of(text)}' is {UnitTable.Noun(unit.Kind)}, not {UnitTable.Noun(kind)}; {expected}";
             return false;
         }
 

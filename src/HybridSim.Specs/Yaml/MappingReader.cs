@@ -85,10 +85,17 @@ public sealed class MappingReader
 
         if (!long.TryParse(scalar.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
+            // Digits only, but too many for 64 bits: a range problem, not a fraction.
+            if (IsWholeNumber(scalar.Value.Trim()))
+            {
+                Errors.Add(scalar, ChildPath(key), $"out of range: expected {expected}, found {Excerpt.Of(scalar.Value.Trim())}");
+                return null;
+            }
+
             var hint = double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
                 ? " (a whole number, no fraction)"
                 : "";
-            Errors.Add(scalar, ChildPath(key), $"expected {expected}{hint}, found '{scalar.Value}'");
+            Errors.Add(scalar, ChildPath(key), $"expected {expected}{hint}, found {scalar.KindName}");
             return null;
         }
 
@@ -105,10 +112,18 @@ public sealed class MappingReader
     public int? ReadInt(string key, bool required = false, int min = 1, int max = int.MaxValue) =>
         ReadInteger(key, required, min, max) is { } v ? (int)v : null;
 
-    /// <summary>A plain number (no unit) at least <paramref name="min"/>.</summary>
-    public double? ReadNumber(string key, bool required = false, double min = double.NegativeInfinity)
+    /// <summary>A plain number (no unit) from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    /// <param name="noun">What the number is, for messages ("a number", "a fraction of cells").</param>
+    public double? ReadNumber(string key, bool required = false, double min = double.NegativeInfinity, double max = double.PositiveInfinity, string noun = "a number")
     {
-        var expected = double.IsNegativeInfinity(min) ? "a number" : $"a number >= {min.ToString("R", CultureInfo.InvariantCulture)}";
+        var inv = CultureInfo.InvariantCulture;
+        var expected = (double.IsNegativeInfinity(min), double.IsPositiveInfinity(max)) switch
+        {
+            (true, true) => noun,
+            (false, true) => $"{noun} >= {min.ToString("R", inv)}",
+            (true, false) => $"{noun} <= {max.ToString("R", inv)}",
+            _ => $"{noun} from {min.ToString("R", inv)} to {max.ToString("R", inv)}",
+        };
         var scalar = Scalar(key, required, expected);
         if (scalar is null)
         {
@@ -118,28 +133,31 @@ public sealed class MappingReader
         if (!double.TryParse(scalar.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
             var comma = scalar.Value.Contains(',', StringComparison.Ordinal) ? " (use '.' as decimal separator)" : "";
-            Errors.Add(scalar, ChildPath(key), $"expected {expected}{comma}, found '{scalar.Value}'");
+            Errors.Add(scalar, ChildPath(key), $"expected {expected}{comma}, found {scalar.KindName}");
             return null;
         }
 
-        if (value < min)
+        if (value < min || value > max)
         {
-            Errors.Add(scalar, ChildPath(key), $"out of range: expected {expected}, found {scalar.Value}");
+            Errors.Add(scalar, ChildPath(key), $"out of range: expected {expected}, found {Excerpt.Of(scalar.Value)}");
             return null;
         }
 
         return value;
     }
 
-    /// <summary>A quantity with a unit, in SI; <paramref name="positive"/> rejects zero and negatives, otherwise negatives only.</summary>
-    public double? ReadQuantity(string key, UnitKind kind, bool required = false, bool positive = false)
+    /// <summary>
+    /// A quantity with a unit, in SI; <paramref name="positive"/> rejects zero and negatives, otherwise negatives only;
+    /// a value below <paramref name="min"/> or above <paramref name="max"/> (SI) is out of range.
+    /// </summary>
+    public double? ReadQuantity(string key, UnitKind kind, bool required = false, bool positive = false, double min = 0, double max = double.PositiveInfinity)
     {
         var scalar = Scalar(key, required, UnitTable.Describe(kind));
-        return scalar is null ? null : ParseQuantity(scalar, ChildPath(key), kind, positive);
+        return scalar is null ? null : ParseQuantity(scalar, ChildPath(key), kind, positive, min, max);
     }
 
     /// <summary>Parses a scalar already in hand (sequence items, map values) as a quantity.</summary>
-    public double? ParseQuantity(SpecScalar scalar, string path, UnitKind kind, bool positive = false)
+    public double? ParseQuantity(SpecScalar scalar, string path, UnitKind kind, bool positive = false, double min = 0, double max = double.PositiveInfinity)
     {
         if (!UnitParser.TryParse(scalar.Value, kind, ClockHz, out var value, out var error))
         {
@@ -149,11 +167,27 @@ public sealed class MappingReader
 
         if (positive ? value <= 0 : value < 0)
         {
-            Errors.Add(scalar, path, $"must be {(positive ? "positive" : "zero or positive")}: expected {UnitTable.Describe(kind)}, found '{scalar.Value}'");
+            Errors.Add(scalar, path, $"must be {(positive ? "positive" : "zero or positive")}: expected {UnitTable.Describe(kind)}, found {scalar.KindName}");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            Errors.Add(scalar, path, $"out of range: expected {QuantityRange(kind, positive, min, max)}, found {scalar.KindName}");
             return null;
         }
 
         return value;
+    }
+
+    /// <summary>"a time from 0 to 1s", "a frequency from 1kHz to 1000GHz", "a power above 0 and at most 1000W".</summary>
+    public static string QuantityRange(UnitKind kind, bool positive, double min, double max)
+    {
+        var low = min == 0 ? "0" : UnitFormatter.Format(min, kind);
+        var high = double.IsPositiveInfinity(max) ? "any" : UnitFormatter.Format(max, kind);
+        return positive && min == 0
+            ? $"{UnitTable.Noun(kind)} above {low} and at most {high}"
+            : $"{UnitTable.Noun(kind)} from {low} to {high}";
     }
 
     public bool? ReadBool(string key, bool required = false)
@@ -171,7 +205,7 @@ public sealed class MappingReader
             case "false" or "False" or "FALSE":
                 return false;
             default:
-                Errors.Add(scalar, ChildPath(key), $"expected true or false, found '{scalar.Value}'");
+                Errors.Add(scalar, ChildPath(key), $"expected true or false, found {scalar.KindName}");
                 return null;
         }
     }
@@ -196,7 +230,7 @@ public sealed class MappingReader
             }
         }
 
-        Errors.Add(scalar, ChildPath(key), $"unknown value '{scalar.Value}'{DidYouMean.Hint(scalar.Value, names)}; expected {expected}");
+        Errors.Add(scalar, ChildPath(key), $"unknown value {scalar.KindName}{DidYouMean.Hint(scalar.Value, names)}; expected {expected}");
         return null;
     }
 
@@ -239,7 +273,7 @@ public sealed class MappingReader
             {
                 var allowed = string.Join(", ", _known.Order(StringComparer.Ordinal));
                 Errors.Add(entry.Key, ChildPath(entry.Name),
-                    $"unknown key '{entry.Name}'{DidYouMean.Hint(entry.Name, _known)}; expected one of: {allowed}");
+                    $"unknown key '{Excerpt.Of(entry.Name)}'{DidYouMean.Hint(entry.Name, _known)}; expected one of: {allowed}");
             }
         }
     }
@@ -261,6 +295,12 @@ public sealed class MappingReader
                 Errors.Add(node, ChildPath(key), $"expected {expected}, found {node.KindName}");
                 return null;
         }
+    }
+
+    private static bool IsWholeNumber(string text)
+    {
+        var digits = text.StartsWith('-') || text.StartsWith('+') ? text[1..] : text;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
     }
 
     public static string IntegerPhrase(long min, long max) =>

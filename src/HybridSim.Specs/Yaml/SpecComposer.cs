@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using HybridSim.Specs.Validation;
 
@@ -13,9 +14,14 @@ namespace HybridSim.Specs.Yaml;
 /// layer removes an inherited key). Chains are followed; a cycle is an error naming the chain.</item>
 /// <item><c>--set KEY=VALUE</c>: KEY is a name from <c>variables:</c> or a dotted path (<c>tiles.analog.count=4</c>).</item>
 /// <item><c>${name}</c> anywhere inside a scalar is replaced by the variable's value (<c>rows: ${xbar}</c>,
-/// <c>latency: ${t}ns</c>); variables may use other variables; <c>$${</c> writes a literal <c>${</c>.</item>
+/// <c>latency: ${t}ns</c>); variables may use other variables; <c>$${</c> writes a literal <c>${</c>. Expansion is
+/// bounded (<see cref="YamlLimits.MaxVariableDepth"/>, <see cref="YamlLimits.MaxExpandedValueChars"/>,
+/// <see cref="YamlLimits.MaxExpandedDocumentChars"/>), so a few chained variables cannot grow a small file into
+/// gigabytes: going over a bound is an error naming the variable.</item>
 /// </list>
-/// Errors keep the position of the file each value came from.
+/// Errors keep the position of the file each value came from. Bases resolve only inside the folders of
+/// <see cref="IncludeRoots"/> (the top file's folder tree, the shipped <c>arch/</c> and <c>workloads/</c>, and
+/// <c>--allow-path</c> folders); a base outside them is an error before it is read.
 /// </summary>
 public static class SpecComposer
 {
@@ -32,7 +38,7 @@ public static class SpecComposer
         var errors = new SpecErrorList();
         var parsed = SpecOverride.ParseAll(overrides, errors);
         var files = new List<string>();
-        var merged = LoadLayers(path, [], files, errors);
+        var merged = LoadLayers(path, [], files, errors, IncludeRoots.For(path));
         errors.ThrowIfAny();
         var result = Resolve(merged!, parsed, files, errors);
         errors.ThrowIfAny();
@@ -113,8 +119,9 @@ public static class SpecComposer
             root = SetPath(root, segments, 0, value, o, errors) ?? root;
         }
 
-        var resolvedVariables = ResolveVariables(variables, errors);
-        var substituted = (SpecMapping)Substitute(root, "", resolvedVariables, errors);
+        var budget = new ExpansionBudget();
+        var resolvedVariables = ResolveVariables(variables, budget, errors);
+        var substituted = (SpecMapping)Substitute(root, "", resolvedVariables, budget, errors);
         return new ComposedSpec(
             substituted,
             resolvedVariables.ToImmutableSortedDictionary(StringComparer.Ordinal),
@@ -170,10 +177,11 @@ public static class SpecComposer
         return updated is null ? null : mapping.With(entry.Key, updated);
     }
 
-    private static SortedDictionary<string, string> ResolveVariables(SortedDictionary<string, SpecScalar> raw, SpecErrorList errors)
+    private static SortedDictionary<string, string> ResolveVariables(SortedDictionary<string, SpecScalar> raw, ExpansionBudget budget, SpecErrorList errors)
     {
         var resolved = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var visiting = new List<string>();
+        var tooDeep = false;
 
         string Resolve(string name)
         {
@@ -189,11 +197,30 @@ public static class SpecComposer
                 return scalar.Value;
             }
 
+            if (visiting.Count >= YamlLimits.MaxVariableDepth)
+            {
+                // Reported once: the rest of a long chain would give one more error every 16 variables.
+                if (!tooDeep)
+                {
+                    tooDeep = true;
+                    var chain = visiting.Take(2).Append("...").Concat(visiting.TakeLast(2)).Append(name);
+                    errors.Add(scalar, $"{VariablesKey}.{name}", string.Create(CultureInfo.InvariantCulture,
+                        $"variable '{name}' is reached through more than {YamlLimits.MaxVariableDepth} variables using variables ({string.Join(" -> ", chain)}); expected chains of at most {YamlLimits.MaxVariableDepth}"));
+                }
+
+                resolved[name] = "";
+                return "";
+            }
+
             visiting.Add(name);
-            var value = Expand(scalar, $"{VariablesKey}.{name}", n => raw.ContainsKey(n) ? Resolve(n) : null, raw.Keys, errors);
+            var before = errors.Count;
+            var value = Expand(scalar, $"{VariablesKey}.{name}", n => raw.ContainsKey(n) ? Resolve(n) : null, raw.Keys, budget, errors);
             visiting.RemoveAt(visiting.Count - 1);
-            resolved[name] = value;
-            return value;
+
+            // A variable that failed expands to nothing, so its users report no second error for the same cause
+            // (and, above a bound, do not grow further); the composition fails with the first error anyway.
+            resolved[name] = errors.Count > before ? "" : value;
+            return resolved[name];
         }
 
         foreach (var name in raw.Keys)
@@ -204,28 +231,28 @@ public static class SpecComposer
         return resolved;
     }
 
-    private static SpecNode Substitute(SpecNode node, string path, SortedDictionary<string, string> variables, SpecErrorList errors)
+    private static SpecNode Substitute(SpecNode node, string path, SortedDictionary<string, string> variables, ExpansionBudget budget, SpecErrorList errors)
     {
         switch (node)
         {
             case SpecScalar s when s.Value.Contains('$', StringComparison.Ordinal):
-                return s.WithValue(Expand(s, path, n => variables.GetValueOrDefault(n), variables.Keys, errors));
+                return s.WithValue(Expand(s, path, n => variables.GetValueOrDefault(n), variables.Keys, budget, errors));
             case SpecMapping m:
                 {
                     var entries = m.Entries.Select(e =>
-                        new SpecMappingEntry(e.Key, Substitute(e.Value, path.Length == 0 ? e.Name : $"{path}.{e.Name}", variables, errors)));
+                        new SpecMappingEntry(e.Key, Substitute(e.Value, path.Length == 0 ? e.Name : $"{path}.{e.Name}", variables, budget, errors)));
                     return new SpecMapping(m.File, m.Line, m.Column, [.. entries]);
                 }
 
             case SpecSequence q:
                 return new SpecSequence(q.File, q.Line, q.Column,
-                    [.. q.Items.Select((item, i) => Substitute(item, $"{path}[{i}]", variables, errors))]);
+                    [.. q.Items.Select((item, i) => Substitute(item, $"{path}[{i}]", variables, budget, errors))]);
             default:
                 return node;
         }
     }
 
-    private static string Expand(SpecScalar scalar, string path, Func<string, string?> lookup, IEnumerable<string> names, SpecErrorList errors)
+    private static string Expand(SpecScalar scalar, string path, Func<string, string?> lookup, IEnumerable<string> names, ExpansionBudget budget, SpecErrorList errors)
     {
         var text = scalar.Value;
         var sb = new StringBuilder();
@@ -244,7 +271,7 @@ public static class SpecComposer
                 var end = text.IndexOf('}', i + 2);
                 if (end < 0)
                 {
-                    errors.Add(scalar, path, $"unterminated '${{' in '{text}'; expected ${{name}}");
+                    errors.Add(scalar, path, $"unterminated '${{' in '{Excerpt.Of(text)}'; expected ${{name}}");
                     return text;
                 }
 
@@ -254,6 +281,26 @@ public static class SpecComposer
                 {
                     var list = string.Join(", ", names);
                     errors.Add(scalar, path, $"unknown variable '{name}'{DidYouMean.Hint(name, names)}; expected one of the variables: {(list.Length == 0 ? "(none defined)" : list)}");
+                    return text;
+                }
+
+                if (sb.Length + (long)value.Length + (text.Length - end - 1) > YamlLimits.MaxExpandedValueChars)
+                {
+                    errors.Add(scalar, path, string.Create(CultureInfo.InvariantCulture,
+                        $"expanding variable '{name}' here gives a value of more than {YamlLimits.MaxExpandedValueChars} characters; expected a value of at most {YamlLimits.MaxExpandedValueChars} characters once variables are expanded"));
+                    return text;
+                }
+
+                budget.Used += value.Length;
+                if (budget.Used > YamlLimits.MaxExpandedDocumentChars)
+                {
+                    if (!budget.Reported)
+                    {
+                        budget.Reported = true;
+                        errors.Add(scalar, path, string.Create(CultureInfo.InvariantCulture,
+                            $"expanding variable '{name}' here takes the document's variables past {YamlLimits.MaxExpandedDocumentChars} characters in all (every use counted); refusing to expand it"));
+                    }
+
                     return text;
                 }
 
@@ -269,8 +316,17 @@ public static class SpecComposer
         return sb.ToString();
     }
 
+    /// <summary>Characters produced by expanding variables so far in one composition, against <see cref="YamlLimits.MaxExpandedDocumentChars"/>.</summary>
+    private sealed class ExpansionBudget
+    {
+        public long Used { get; set; }
+
+        public bool Reported { get; set; }
+    }
+
     /// <summary>Reads <paramref name="path"/> and its bases, merged; null after reporting errors.</summary>
-    private static SpecMapping? LoadLayers(string path, List<string> chain, List<string> files, SpecErrorList errors)
+    /// <param name="roots">Folders (resolved) that bases may come from: see <see cref="IncludeRoots"/>.</param>
+    private static SpecMapping? LoadLayers(string path, List<string> chain, List<string> files, SpecErrorList errors, ImmutableArray<string> roots)
     {
         SpecMapping self;
         try
@@ -347,13 +403,27 @@ public static class SpecComposer
                 continue;
             }
 
-            if (!File.Exists(target))
+            var what = key == ExtendsKey ? "extended" : "included";
+            if (!IncludeRoots.IsInside(target, roots))
             {
-                errors.Add(reference, key, $"{(key == ExtendsKey ? "extended" : "included")} file '{reference.Value}' not found (looked for {target}); expected a path relative to {(directory.Length == 0 ? "the current directory" : directory)}");
+                // Checked before the file is opened, so nothing of it is read or quoted.
+                errors.Add(reference, key, $"{what} file '{reference.Value}' ({IncludeRoots.RealPath(target)}) is outside the folders a specification may read from ({string.Join(", ", roots)}); move it under {roots[0]}, or allow its folder with --allow-path DIR");
                 continue;
             }
 
-            var layer = LoadLayers(target, chain, files, errors);
+            if (Directory.Exists(target))
+            {
+                errors.Add(reference, key, $"{what} file '{reference.Value}' is a folder ({target}); expected a YAML file");
+                continue;
+            }
+
+            if (!File.Exists(target))
+            {
+                errors.Add(reference, key, $"{what} file '{reference.Value}' not found (looked for {target}); expected a path relative to {(directory.Length == 0 ? "the current directory" : directory)}");
+                continue;
+            }
+
+            var layer = LoadLayers(target, chain, files, errors, roots);
             if (layer is not null)
             {
                 result = result is null ? layer : Merge(result, layer);

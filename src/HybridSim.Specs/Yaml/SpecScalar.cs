@@ -1,3 +1,5 @@
+using HybridSim.Specs.Validation;
+
 namespace HybridSim.Specs.Yaml;
 
 /// <summary>A scalar as written (no type resolution yet: the typed reader decides what it must be).</summary>
@@ -20,7 +22,7 @@ public sealed class SpecScalar : SpecNode
 
     public override long ExpandedSize => 1;
 
-    public override string KindName => IsNull ? "nothing (null)" : $"'{Value}'";
+    public override string KindName => IsNull ? "nothing (null)" : $"'{Excerpt.Of(Value)}'";
 
     /// <summary>A copy holding another value at the same position (variable substitution).</summary>
     public SpecScalar WithValue(string value) => new(File, Line, Column, value, Quoted);

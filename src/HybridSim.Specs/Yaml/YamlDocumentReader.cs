@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using HybridSim.Specs.Input;
 using HybridSim.Specs.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -14,33 +15,13 @@ namespace HybridSim.Specs.Yaml;
 /// </summary>
 public static class YamlDocumentReader
 {
-    /// <summary>Reads <paramref name="path"/>; the file is named in errors exactly as given.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/> through the bounded <see cref="InputFile"/> reader (at most
+    /// <see cref="YamlLimits.MaxFileBytes"/>, regular files only); the file is named in errors exactly as given.
+    /// </summary>
     public static SpecNode Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new SpecException(new SpecError(path, 0, 0, "", Directory.Exists(path)
-                    ? "is a directory; expected a YAML file"
-                    : "file not found"));
-            }
-
-            if (info.Length > YamlLimits.MaxFileBytes)
-            {
-                throw new SpecException(new SpecError(path, 0, 0, "",
-                    $"file is {info.Length} bytes; a specification file may be at most {YamlLimits.MaxFileBytes} bytes"));
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SpecException(new SpecError(path, 0, 0, "", $"cannot read file: {e.Message}"));
-        }
-
+        var bytes = InputFile.ReadAllBytes(path, YamlLimits.MaxFileBytes, "", "a YAML file");
         return Parse(Decode(bytes, path), path);
     }
 
@@ -93,7 +74,7 @@ public static class YamlDocumentReader
 
     private static SpecMapping RequireMapping(SpecNode node, string file) =>
         node as SpecMapping ?? throw new SpecException(new SpecError(file, node.Line, node.Column, "",
-            $"expected a YAML mapping (key: value lines) at the top of the file, found {node.KindName}"));
+            $"expected a YAML mapping (key: value lines) at the top of the file, found {(node is SpecScalar { IsNull: false } text ? $"plain text ({text.Value.Length} characters, not quoted here)" : node.KindName)}"));
 
     private static string Decode(byte[] bytes, string file)
     {

@@ -303,6 +303,23 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Fact]
+    public void Formulas_in_architecture_names_and_vary_values_are_written_to_sweep_csv_as_text()
+    {
+        var (code, _, _) = Invoke("sweep", "grid", "--arch", "=HYPERLINK(\"evil\",\"x\").yaml", "--workload", "w",
+            "--vary", "xbar=@SUM(1+1),-0.5", "--out", Out("s"));
+
+        Assert.Equal(0, code);
+        var csv = File.ReadAllText(Path.Combine(Out("s"), "sweep.csv"));
+        var cells = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(line => line.Split(','));
+        Assert.DoesNotContain(cells, c => c.StartsWith('=') || c.StartsWith('@') || c.StartsWith("\"=", StringComparison.Ordinal) || c.StartsWith("\"@", StringComparison.Ordinal));
+        Assert.Contains("\"'=HYPERLINK(\"\"evil\"\",\"\"x\"\")\"", csv, StringComparison.Ordinal);
+        Assert.Contains(",\"'@SUM(1+1)\",", csv, StringComparison.Ordinal);
+        Assert.Contains(",-0.5,", csv, StringComparison.Ordinal);
+        var table = CsvTable.ReadFile(Path.Combine(Out("s"), "sweep.csv"));
+        Assert.Contains("=HYPERLINK(\"evil\",\"x\")", table.Column("architecture").AsEnumerable());
+    }
+
+    [Fact]
     public void A_missing_required_option_is_a_usage_error_with_exit_code_2()
     {
         // Program.Main prints the parse error on the real console; only its exit code is checked here.

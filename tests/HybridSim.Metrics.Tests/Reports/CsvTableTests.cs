@@ -22,6 +22,40 @@ public sealed class CsvTableTests
         }
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"click\")", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"")]
+    [InlineData("+cmd|' /C calc'!A0", "\"'+cmd|' /C calc'!A0\"")]
+    [InlineData("-2+3", "\"'-2+3\"")]
+    [InlineData("@SUM(A1:A9)", "\"'@SUM(A1:A9)\"")]
+    [InlineData("\t=1+1", "\"'\t=1+1\"")]
+    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData("\uFF1D1+1", "\"'\uFF1D1+1\"")]
+    [InlineData("'quoted", "\"''quoted\"")]
+    public void A_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_reads_back(string cell, string written)
+    {
+        var table = new CsvTable(["architecture", cell], [[cell, "1"]]);
+
+        var csv = table.ToCsv();
+        var back = CsvTable.Parse(csv);
+
+        Assert.Equal($"architecture,{written}\n{written},1\n", csv);
+        Assert.Equal(cell, back.Header[1]);
+        Assert.Equal(cell, back.Rows[0][0]);
+    }
+
+    [Theory]
+    [InlineData("-0.5")]
+    [InlineData("-inf")]
+    [InlineData("+1e-3")]
+    [InlineData("-12")]
+    public void A_negative_or_signed_number_stays_a_number(string number)
+    {
+        var table = new CsvTable(["x"], [[number]]);
+
+        Assert.Equal($"x\n{number}\n", table.ToCsv());
+        Assert.Equal(number, CsvTable.Parse(table.ToCsv()).Rows[0][0]);
+    }
+
     [Fact]
     public void Numbers_are_formatted_round_trip_with_words_for_non_finite_values()
     {

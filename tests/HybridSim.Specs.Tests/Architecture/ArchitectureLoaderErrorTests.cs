@@ -75,7 +75,7 @@ public sealed class ArchitectureLoaderErrorTests
     {
         var e = One(Replace("        rows: 128\n", "        rows: many\n"));
         Assert.Equal((11, "tiles.analog.core.mvmu.rows"), (e.Line, e.Path));
-        Assert.Contains("expected an integer >= 1, found 'many'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("expected an integer from 1 to 65536, found 'many'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,17 +61,17 @@ public sealed class SchemaValues
         {
             case FieldKind.Integer:
             case FieldKind.Cycles:
-                return r.ReadInteger(f.Name, f.Required, f.Min);
+                return r.ReadInteger(f.Name, f.Required, f.Min, f.Max);
             case FieldKind.Quantity:
-                return r.ReadQuantity(f.Name, f.Unit!.Value, f.Required, f.Positive);
+                return r.ReadQuantity(f.Name, f.Unit!.Value, f.Required, f.Positive, f.MinSi, f.UpperSi);
             case FieldKind.Text:
                 return r.ReadString(f.Name, f.Required);
             case FieldKind.Number:
                 {
-                    var v = r.ReadNumber(f.Name, f.Required, f.Min);
+                    var v = r.ReadNumber(f.Name, f.Required, f.MinSi, f.UpperSi, "a " + (f.Noun ?? "number"));
                     if (v is 0 && f.Positive && r.Mapping[f.Name] is { } zero)
                     {
-                        r.Errors.Add(zero, r.ChildPath(f.Name), $"out of range: expected {f.TypeText}, found 0");
+                        r.Errors.Add(zero, r.ChildPath(f.Name), $"out of range: expected a {f.Noun ?? "number"} {f.SiRange}, found 0");
                         return null;
                     }
 
@@ -96,7 +96,7 @@ public sealed class SchemaValues
                         return (int?)null;
                     }
 
-                    return r.ReadInt(f.Name, f.Required, (int)f.Min) is { } n ? n : null;
+                    return r.ReadInt(f.Name, f.Required, (int)f.Min, (int)Math.Min(f.Max, int.MaxValue)) is { } n ? n : null;
                 }
 
             case FieldKind.EnergyTable:
@@ -122,7 +122,7 @@ public sealed class SchemaValues
             case null:
                 return null;
             case SpecScalar s:
-                return r.ParseQuantity(s, r.ChildPath(f.Name), UnitKind.Energy) is { } e
+                return r.ParseQuantity(s, r.ChildPath(f.Name), UnitKind.Energy, max: FigureRanges.MaxEnergyJoules) is { } e
                     ? ImmutableSortedDictionary<string, double>.Empty.Add(ComponentSpec.DefaultAction, e)
                     : null;
             case SpecMapping m:
@@ -133,7 +133,7 @@ public sealed class SchemaValues
                         var path = $"{r.ChildPath(f.Name)}.{entry.Name}";
                         if (entry.Value is SpecScalar v)
                         {
-                            if (r.ParseQuantity(v, path, UnitKind.Energy) is { } energy)
+                            if (r.ParseQuantity(v, path, UnitKind.Energy, max: FigureRanges.MaxEnergyJoules) is { } energy)
                             {
                                 builder[entry.Name] = energy;
                             }
