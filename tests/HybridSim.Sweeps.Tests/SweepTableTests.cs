@@ -23,7 +23,7 @@ public sealed class SweepTableTests
         var result = Build(SweepDefinition.Freeze(["a.yaml"], "w", [], 0, 2).Expand(simulator.Backend()), simulator);
 
         Assert.Equal(
-            "architecture,workload,freeze,cycles,latency_ns,dynamic_energy_pj,leakage_energy_pj,total_energy_pj,area_mm2,anl_ms_mm2,energy_improvement,anl_improvement,sram_weight_fraction,clock_hz,events,energy_adc_pj,energy_digital_mac_pj,energy_noc_pj,area_tiles_mm2,key",
+            "architecture,workload,freeze,cycles,latency_ns,dynamic_energy_pj,leakage_energy_pj,total_energy_pj,area_mm2,anl_ms_mm2,energy_improvement,anl_improvement,sram_weight_fraction,total_energy_improvement,clock_hz,events,energy_adc_pj,energy_digital_mac_pj,energy_noc_pj,area_tiles_mm2,key",
             CsvTable.FormatRow(result.Table.Header));
     }
 
@@ -41,6 +41,19 @@ public sealed class SweepTableTests
         // x=10: E = 600 pJ → 5/3
         Assert.Equal(1000.0 / 600.0, Cell(result.Table, 5, "energy_improvement"), 12);
         Assert.Empty(result.Notes);
+    }
+
+    [Fact]
+    public void Total_energy_improvement_counts_the_leakage()
+    {
+        var simulator = new FakeSimulator();
+        var result = Build(SweepDefinition.Freeze(["a.yaml"], "w", [], 5, 10).Expand(simulator.Backend()), simulator);
+
+        // the fake's leakage is 5 pJ at every point: x=5 total 805 pJ against the baseline's 1005 pJ
+        Assert.Equal(1005.0 / 805.0, Cell(result.Table, 0, "total_energy_improvement"), 12);
+        // x=10: 605 pJ
+        Assert.Equal(1005.0 / 605.0, Cell(result.Table, 5, "total_energy_improvement"), 12);
+        Assert.NotEqual(Cell(result.Table, 5, "energy_improvement"), Cell(result.Table, 5, "total_energy_improvement"));
     }
 
     [Fact]
