@@ -20,7 +20,7 @@ public sealed class SweepCrashTests : IDisposable
     private static string[] Grid(string output, params string[] extra) =>
     [
         "sweep", "grid", "--arch", Cli.Arch("hyperx-64-8b.yaml"), "--workload", Cli.Workload("cnn-digits.yaml"),
-        "--vary", "adc_bits=5,6,7,8,9", "--vary", "freeze=0,1,2,3", "--jobs", "2", "--out", output, .. extra,
+        "--vary", "adc_bits=5,6,7,8,9", "--vary", "freeze=0,1,2,3", "--out", output, .. extra, .. (extra.Contains("--jobs") ? Array.Empty<string>() : ["--jobs", "2"]),
     ];
 
     private static Process Start(string workingFolder, string[] args)
@@ -63,6 +63,12 @@ public sealed class SweepCrashTests : IDisposable
         }
     }
 
+    private static int Count(string output)
+    {
+        var points = Path.Combine(output, SweepRunner.PointsFolder);
+        return Directory.Exists(points) ? Directory.GetFiles(points, "*.json").Length : 0;
+    }
+
     private static void AssertSameResults(string expected, string actual)
     {
         Assert.Equal(File.ReadAllBytes(Path.Combine(expected, "sweep.csv")), File.ReadAllBytes(Path.Combine(actual, "sweep.csv")));
@@ -76,12 +82,25 @@ public sealed class SweepCrashTests : IDisposable
     {
         var clean = Clean();
         var killed = _dir.Sub("killed");
+        var total = Directory.GetFiles(Path.Combine(clean, SweepRunner.PointsFolder), "*.json").Length;
         var random = new Random(15);
         var kills = 0;
         for (var round = 0; round < 4; round++)
         {
-            using var process = Start(_dir.Path, Grid(killed));
-            Thread.Sleep(random.Next(200, 1500));
+            // A seeded random moment, measured in progress: after a few more points have been written.
+            var target = Count(killed) + random.Next(1, 5);
+            if (target >= total)
+            {
+                break;
+            }
+
+            using var process = Start(_dir.Path, Grid(killed, "--jobs", "1"));
+            var clock = Stopwatch.StartNew();
+            while (Count(killed) < target && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                Thread.Sleep(2);
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -112,7 +131,13 @@ public sealed class SweepCrashTests : IDisposable
         using var shard0 = Start(_dir.Path, Grid(shared, "--shard", "0/2"));
         using var shard1 = Start(_dir.Sub("elsewhere"), Grid(shared, "--shard", "1/2"));
         using var whole = Start(_dir.Path, Grid(shared));
-        Thread.Sleep(random.Next(300, 1500));
+        var target = random.Next(2, 12);
+        var clock = Stopwatch.StartNew();
+        while (Count(shared) < target && !whole.HasExited && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(2);
+        }
+
         if (!whole.HasExited)
         {
             whole.Kill(entireProcessTree: true);
