@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using HybridSim.Specs.Input;
 using HybridSim.Specs.Validation;
 using HybridSim.Specs.Workloads;
 using HybridSim.Specs.Yaml;
@@ -20,7 +21,10 @@ public static class PipelineBackend
             point => RunPipeline.Run(new RunRequest(point.ArchitecturePath, point.Overrides, point.Workload, point.Partition)).Report,
             ArchitectureFingerprint,
             WorkloadFingerprint,
-            ModelVersion());
+            ModelVersion())
+        {
+            CheckOverrides = (architecture, overrides) => SpecComposer.Compose(architecture, overrides),
+        };
         if (accuracy is null)
         {
             return backend;
@@ -42,7 +46,7 @@ public static class PipelineBackend
             throw new SpecException(new SpecError(path, 0, 0, "--weights", "weights file not found"));
         }
 
-        return Digest([path]);
+        return Digest([path], InputFile.MaxDataBytes, "--weights");
     }
 
     /// <summary>Digest of what <c>--data</c> names: a file, the files of a folder, or a known name's folder; the embedded
@@ -58,12 +62,12 @@ public static class PipelineBackend
         var path = data == DatasetLoader.FashionMnist ? DatasetLoader.FashionMnistFolder : data;
         if (File.Exists(path))
         {
-            return Digest([path]);
+            return Digest([path], InputFile.MaxDataBytes, "--data");
         }
 
         if (Directory.Exists(path))
         {
-            return Digest(Directory.GetFiles(path).Order(StringComparer.Ordinal));
+            return Digest(Directory.GetFiles(path).Order(StringComparer.Ordinal), InputFile.MaxDataBytes, "--data");
         }
 
         throw new SpecException(new SpecError(data, 0, 0, "--data", "no such file, folder or known data set (digits, fashion-mnist)"));
@@ -72,7 +76,9 @@ public static class PipelineBackend
     /// <summary>
     /// Digest of the architecture file and of every file it pulls in through <c>extends</c>/<c>include</c> (as the
     /// composer reads them), so editing a base file gives new keys too. When the file cannot be composed (the point
-    /// will fail with the composer's message anyway), every YAML file in its folder is digested instead.
+    /// will fail with the composer's message anyway), every YAML file in its folder is digested instead. Files are named
+    /// by their path relative to the architecture file's folder, and the architecture file itself by no name at all, so
+    /// the digest is the same however the path is spelled or from wherever the sweep runs.
     /// </summary>
     public static string ArchitectureFingerprint(string path)
     {
@@ -93,7 +99,9 @@ public static class PipelineBackend
                 .Select(Path.GetFullPath).Distinct().Order(StringComparer.Ordinal);
         }
 
-        return Digest(files);
+        var top = Path.GetFullPath(path);
+        var home = Path.GetDirectoryName(top)!;
+        return Digest(files, InputFile.MaxSpecificationBytes, "--arch", file => file == top ? "" : Path.GetRelativePath(home, file).Replace('\\', '/'));
     }
 
     /// <summary>Digest of the workload file a path or bare name resolves to (as the loader resolves it).</summary>
@@ -106,7 +114,8 @@ public static class PipelineBackend
             throw new SpecException(new SpecError(workload, 0, 0, "--workload", "workload file not found"));
         }
 
-        return Digest([file]);
+        // Content only: a bare name, a relative and an absolute path of one file are one workload.
+        return Digest([file], InputFile.MaxSpecificationBytes, "--workload", _ => "");
     }
 
     /// <summary>Digest of the HybridSim assemblies that compute a point (deterministic builds: same source, same digest).</summary>
@@ -132,13 +141,15 @@ public static class PipelineBackend
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", ids))))[..16];
     }
 
-    private static string Digest(IEnumerable<string> files)
+    /// <summary>SHA-256 over each file's name (as <paramref name="name"/> gives it; default: the file name) and its bytes,
+    /// read through the bounded input reader (regular files of at most <paramref name="maxBytes"/>).</summary>
+    private static string Digest(IEnumerable<string> files, long maxBytes, string field, Func<string, string>? name = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
-            hash.AppendData(File.ReadAllBytes(file));
+            hash.AppendData(Encoding.UTF8.GetBytes((name ?? Path.GetFileName)(file) + "\n"));
+            hash.AppendData(InputFile.ReadAllBytes(file, maxBytes, field));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

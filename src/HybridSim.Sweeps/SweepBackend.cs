@@ -21,4 +21,41 @@ public sealed record SweepBackend(
 
     /// <summary>The accuracy inputs' text for point keys (weights and data by content); null without an accuracy half.</summary>
     public string? AccuracyFingerprint { get; init; }
+
+    /// <summary>
+    /// Checks, before any point runs, that the architecture composes with the given overrides (unknown keys, with a
+    /// did-you-mean); throws a SpecException naming the override. Null: no check (a fake backend).
+    /// </summary>
+    public Action<string, IReadOnlyList<string>>? CheckOverrides { get; init; }
+
+    /// <summary>True when the fingerprints are memoized (see <see cref="SweepBackendExtensions.Cached"/>).</summary>
+    public bool IsCached { get; init; }
+}
+
+/// <summary>Backend helpers.</summary>
+public static class SweepBackendExtensions
+{
+    /// <summary>
+    /// The same backend with each architecture and workload digested once (per spelling): planning a sweep of many
+    /// points reads each input file once, not once per point.
+    /// </summary>
+    public static SweepBackend Cached(this SweepBackend backend)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        if (backend.IsCached)
+        {
+            return backend;
+        }
+
+        var architectures = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var workloads = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var architecture = backend.ArchitectureFingerprint;
+        var workload = backend.WorkloadFingerprint;
+        return backend with
+        {
+            ArchitectureFingerprint = path => architectures.GetOrAdd(path, architecture),
+            WorkloadFingerprint = name => workloads.GetOrAdd(name, workload),
+            IsCached = true,
+        };
+    }
 }

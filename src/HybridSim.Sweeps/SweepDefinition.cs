@@ -98,6 +98,8 @@ public sealed record SweepDefinition(
     /// </summary>
     public SweepPlan Expand(SweepBackend backend)
     {
+        // Each input file is digested once, not once per point: planning costs hashing only.
+        backend = backend.Cached();
         if (Architectures.IsEmpty)
         {
             throw Usage("--arch", "", "expected at least one --arch FILE");
@@ -152,6 +154,96 @@ public sealed record SweepDefinition(
         }
 
         return new SweepPlan(Kind, SweptKeys, [.. points]) { MaxAccuracyDrop = MaxAccuracyDrop };
+    }
+
+    /// <summary>Points a sweep of more than this many (per process: shard I/N counts its share) needs <c>--yes</c>.</summary>
+    public const long ConfirmPoints = 10_000;
+
+    /// <summary>Points no sweep may plan, even with <c>--yes</c> (its manifest alone would be hundreds of megabytes).</summary>
+    public const long MaxPoints = 1_000_000;
+
+    /// <summary>
+    /// The number of points the plan will have at most (rows plus the freeze-0 baseline and, for rank sweeps, the rank-0
+    /// reference of every combination), counted without expanding the plan.
+    /// </summary>
+    public long PlannedPoints()
+    {
+        var perCombination = Kind switch
+        {
+            SweepKind.Freeze => Freezes.Length + 1L,
+            SweepKind.Rank => Ranks.Length + 2L,
+            _ => 2,
+        };
+        var points = Architectures.Length * perCombination;
+        foreach (var variable in Vary)
+        {
+            points = points > MaxPoints ? points : points * variable.Values.Length;
+        }
+
+        return points;
+    }
+
+    /// <summary>
+    /// Refuses, before anything is expanded, a plan over <see cref="MaxPoints"/>, and one whose share for this process is
+    /// over <see cref="ConfirmPoints"/> unless <paramref name="confirmed"/> (<c>--yes</c>).
+    /// </summary>
+    public void CheckSize(ShardSpec shard, bool confirmed)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        var points = PlannedPoints();
+        var share = (points + shard.Count - 1) / shard.Count;
+        static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        if (points > MaxPoints)
+        {
+            throw Usage("--vary", $"more than {N(MaxPoints)} points", $"this sweep plans more than {N(MaxPoints)} points (its rows and their freeze-0 baselines); at most {N(MaxPoints)} are allowed; split it into several sweeps with fewer values");
+        }
+
+        if (share > ConfirmPoints && !confirmed)
+        {
+            var perShard = shard.Count == 1 ? "" : $", shard {shard} about {N(share)} of them";
+            var shards = (points + ConfirmPoints - 1) / ConfirmPoints;
+            throw Usage("--yes", $"{N(points)} points", $"this sweep plans up to {N(points)} points (rows and their freeze-0 baselines){perShard}, more than {N(ConfirmPoints)} per process; add --yes to run them, or split the work with --shard I/{shards.ToString(CultureInfo.InvariantCulture)} (or more shards)");
+        }
+    }
+
+    /// <summary>
+    /// Checks the fixed <c>--set</c> overrides and every <c>--vary</c> key against each architecture once (unknown keys
+    /// with a did-you-mean), so that a typo is one error up front rather than a failure at every point.
+    /// </summary>
+    public void CheckOverrides(SweepBackend backend)
+    {
+        if (backend.CheckOverrides is not { } check)
+        {
+            return;
+        }
+
+        var varied = Vary.Where(v => !v.IsPartition).ToList();
+        foreach (var architecture in Architectures)
+        {
+            var overrides = Sets.Concat(varied.Select(v => $"{v.Key}={v.Values[0]}")).ToList();
+            try
+            {
+                check(architecture, overrides);
+            }
+            catch (SpecException e)
+            {
+                throw new SpecException(e.Errors.Select(error =>
+                {
+                    if (error.File != Specs.Yaml.SpecOverride.FileName || error.Line < 1)
+                    {
+                        return error;
+                    }
+
+                    if (error.Line <= Sets.Length)
+                    {
+                        return new SpecError("--set", 0, 0, Sets[error.Line - 1], error.Message);
+                    }
+
+                    var variable = varied[error.Line - Sets.Length - 1];
+                    return new SpecError("--vary", 0, 0, variable.Key, error.Message);
+                }));
+            }
+        }
     }
 
     private ImmutableArray<SweptValue> BaselineSwept(ImmutableArray<SweptValue> fixedValues, ImmutableArray<SweptValue> combination) => Kind switch

@@ -103,7 +103,7 @@ public static class SweepManifest
             throw new SpecException(new SpecError(path, 0, 0, "", "no sweep manifest here; expected a folder written by 'hybridsim sweep ... --out DIR'"));
         }
 
-        return Read(File.ReadAllText(path), path);
+        return Read(Specs.Input.InputFile.ReadAllText(path, Metrics.Reports.ReportJson.MaxReportBytes * 16, "", "a sweep manifest"), path);
     }
 
     public static SweepPlan Read(string json, string source)

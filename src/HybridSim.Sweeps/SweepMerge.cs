@@ -19,6 +19,16 @@ public static class SweepMerge
             throw new SpecException(new SpecError("merge", 0, 0, "", "expected at least one sweep folder"));
         }
 
+        foreach (var directory in directories)
+        {
+            if (!Directory.Exists(directory))
+            {
+                throw new SpecException(new SpecError(directory, 0, 0, "dir", File.Exists(directory)
+                    ? "is a file; expected a sweep folder written by 'hybridsim sweep ... --out DIR'"
+                    : "no such folder; expected a sweep folder written by 'hybridsim sweep ... --out DIR'"));
+            }
+        }
+
         var plans = directories.Select(SweepManifest.ReadFile).ToList();
         var plan = plans[0];
         var expected = SweepManifest.Write(plan);
@@ -32,8 +42,8 @@ public static class SweepMerge
             }
         }
 
-        Directory.CreateDirectory(Path.Combine(output, SweepRunner.PointsFolder));
-        SweepManifest.WriteFile(output, plan);
+        // Held like a sweep's: a sweep of another plan running into the output folder refuses the merge, and the reverse.
+        using var folderLock = SweepRunner.Join(plan, output, ShardSpec.All, "hybridsim merge " + string.Join(" ", directories));
         var reports = new Dictionary<string, RunReport>(StringComparer.Ordinal);
         foreach (var point in plan.Points)
         {
@@ -48,9 +58,9 @@ public static class SweepMerge
 
                 reports[point.Key] = report;
                 var target = SweepRunner.PointPath(output, point.Key);
-                if (!File.Exists(target))
+                if (directory != output && SweepRunner.TryReadPoint(output, point.Key) is null)
                 {
-                    AtomicFile.WriteAllText(target, File.ReadAllText(SweepRunner.PointPath(directory, point.Key)));
+                    AtomicFile.WriteAllText(target, Specs.Input.InputFile.ReadAllText(SweepRunner.PointPath(directory, point.Key), ReportJson.MaxReportBytes, "points", "a point file"));
                 }
 
                 break;

@@ -18,10 +18,17 @@ public static class MergeCommand
         command.SetAction(parse =>
         {
             var dirs = parse.GetValue(folders)!;
-            var target = parse.GetValue(output) ?? dirs[0];
             var error = parse.InvocationConfiguration.Error;
+            if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(output)))
+            {
+                return 2;
+            }
+
+            var target = parse.GetValue(output) ?? dirs[0];
             try
             {
+                // Before reading any shard: an output folder that cannot be written fails now.
+                OutputTargets.CheckFolder("--out", target, SweepOutput.TableFile, SweepOutput.FigureFile, SweepOutput.BreakdownFile, SweepOutput.ParetoFile, SweepManifest.FileName);
                 var result = SweepMerge.Merge(dirs, target);
                 foreach (var note in result.Notes)
                 {

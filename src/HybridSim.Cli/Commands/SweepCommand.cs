@@ -36,7 +36,19 @@ public static class SweepCommand
         command.Options.Add(from);
         command.Options.Add(to);
         command.SetAction((parse, token) => Task.FromResult(common.Execute(parse, services, s =>
-            SweepDefinition.Freeze(common.Architectures(parse), common.Workload(parse), common.Sets(parse), parse.GetValue(from), parse.GetValue(to) ?? s.WeightLayerCount(common.Workload(parse))), token)));
+        {
+            var workload = common.Workload(parse);
+            var layers = s.WeightLayerCount(workload);
+            var last = parse.GetValue(to) ?? layers;
+            if (last > layers)
+            {
+                // One usage error, not one failed point per x the workload does not have.
+                throw new SpecException(new SpecError("--to", 0, 0, last.ToString(CultureInfo.InvariantCulture),
+                    $"{workload} has {layers.ToString(CultureInfo.InvariantCulture)} weight layers, so freeze-x goes up to x = {layers.ToString(CultureInfo.InvariantCulture)}; expected --to <= {layers.ToString(CultureInfo.InvariantCulture)} (or leave --to out)"));
+            }
+
+            return SweepDefinition.Freeze(common.Architectures(parse), workload, common.Sets(parse), parse.GetValue(from), last);
+        }, token)));
         return command;
     }
 
@@ -105,6 +117,7 @@ public static class SweepCommand
         private readonly Option<string?> _shard = new("--shard") { Description = "I/N: run only the points at positions I mod N (0 <= I < N); combine folders with 'hybridsim merge'" };
         private readonly FunctionalOptions _functional = new(required: false);
         private readonly RecoveryCliOptions _recovery = new(required: false);
+        private readonly Option<bool> _yes = new("--yes") { Description = $"Run a sweep of more than {SweepDefinition.ConfirmPoints} points per process (else: refused; or split it with --shard)" };
         private readonly Option<int> _instances = new("--instances") { Description = "With --weights --data: programmed chips per point (mean and spread)", DefaultValueFactory = _ => 1 };
         private readonly Option<double?> _maxDrop = new("--max-accuracy-drop")
         {
@@ -113,7 +126,7 @@ public static class SweepCommand
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _arch, _workload, _set, _out, _jobs, _shard, _instances, _maxDrop })
+            foreach (var option in new Option[] { _arch, _workload, _set, _out, _jobs, _shard, _yes, _instances, _maxDrop })
             {
                 command.Options.Add(option);
             }
@@ -180,7 +193,9 @@ public static class SweepCommand
                 return 1;
             }
 
-            return SweepExecution.Run(definition, services.Backend, parse.GetValue(_out)!, jobs, shard, output, error, token);
+            var commandLine = "hybridsim " + string.Join(" ", parse.Tokens.Select(t => t.Value));
+            return SweepExecution.Run(definition, services.Backend, parse.GetValue(_out)!, jobs, shard, output, error, token,
+                confirmed: parse.GetValue(_yes), command: commandLine.Length > 400 ? commandLine[..400] + "..." : commandLine);
         }
 
         /// <summary>The accuracy half, when --weights and --data are given; false after a usage message.</summary>
