@@ -133,12 +133,8 @@ public static class HardwareSimulator
             ["max_shared_memory_words_used"] = maxWords,
             ["max_receive_fifo_occupancy"] = tiles.SelectMany(t => t.Fifos.Values).Select(f => f.MaxOccupancy).DefaultIfEmpty(0).Max(),
         };
-        if (options.Trace is { } trace)
-        {
-            stats["trace_spans"] = trace.SpanCount;
-            stats["trace_dropped_spans"] = trace.DroppedSpans;
-        }
-
+        // The trace's own counts are not statistics of the run (a traced run must report what an untraced one does);
+        // the caller holding the TraceRecorder reports them under the report's "simulator".
         return new SimulationResult(
             ledger,
             end,

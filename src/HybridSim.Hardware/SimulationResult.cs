@@ -7,7 +7,7 @@ namespace HybridSim.Hardware;
 /// <param name="EndPicoseconds">When the last tile halted.</param>
 /// <param name="Cycles">EndPicoseconds in whole clock cycles (rounded up).</param>
 /// <param name="Events">Kernel events processed.</param>
-/// <param name="Statistics">Further figures for the report's extra fields (packets, flit-hops, peak shared-memory words...).</param>
+/// <param name="Statistics">Further figures for the report's statistics (packets, flit-hops, peak shared-memory words...).</param>
 public sealed record SimulationResult(
     ActivityLedger Ledger,
     long EndPicoseconds,

@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace HybridSim.Plotting;
 
-/// <summary>Bars per category, grouped or stacked (e.g. energy by component for each sweep point).</summary>
+/// <summary>
+/// Bars per category, grouped or stacked (e.g. energy by component for each sweep point); a series without its own
+/// <see cref="BarSeries.Color"/> takes the palette colour of its position.
+/// </summary>
 public sealed record BarChart(string Title, string CategoryLabel, ImmutableArray<string> Categories, Axis YAxis, ImmutableArray<BarSeries> Series, BarMode Mode) : Chart(Title)
 {
     internal override void Render(SvgWriter svg, Box area)
@@ -44,7 +47,7 @@ public sealed record BarChart(string Title, string CategoryLabel, ImmutableArray
                 {
                     if (value > 0)
                     {
-                        svg.Rect(left, Py(stackTop + value), barWidth, Py(stackTop) - Py(stackTop + value), Palette.SeriesColor(s), title: title);
+                        svg.Rect(left, Py(stackTop + value), barWidth, Py(stackTop) - Py(stackTop + value), ColorOf(s), title: title);
                     }
 
                     stackTop += value;
@@ -53,7 +56,7 @@ public sealed record BarChart(string Title, string CategoryLabel, ImmutableArray
                 {
                     var top = Py(Math.Max(0, value));
                     var bottom = Py(Math.Min(0, value));
-                    svg.Rect(left + s * barWidth, top, barWidth, bottom - top, Palette.SeriesColor(s), title: title);
+                    svg.Rect(left + s * barWidth, top, barWidth, bottom - top, ColorOf(s), title: title);
                 }
             }
         }
@@ -70,7 +73,9 @@ public sealed record BarChart(string Title, string CategoryLabel, ImmutableArray
 
     internal override double LegendWidth => ChartLayout.LegendWidth(Legend());
 
-    private List<LegendEntry> Legend() => Series.Select((s, i) => new LegendEntry(s.Name, Palette.SeriesColor(i), null)).ToList();
+    private List<LegendEntry> Legend() => ShowLegend ? Series.Select((s, i) => new LegendEntry(s.Name, ColorOf(i), null)).ToList() : [];
+
+    private string ColorOf(int index) => Series[index].Color ?? Palette.SeriesColor(index);
 
     private static double Finite(double value) => double.IsFinite(value) ? value : 0;
 }

@@ -7,6 +7,9 @@ public abstract record Chart(string Title)
     public string ToSvg(int width = Figure.DefaultWidth, int height = Figure.DefaultHeight) =>
         new Figure("", [this], Columns: 1, PanelWidth: width, PanelHeight: height).ToSvg();
 
+    /// <summary>False: no legend of its own (e.g. the panels of a figure with one shared <see cref="Figure.Legend"/>).</summary>
+    public bool ShowLegend { get; init; } = true;
+
     /// <summary>Room kept at the right of the plot for the legend, at least; a figure that aligns its columns sets it.</summary>
     internal double MinLegendWidth { get; init; }
 

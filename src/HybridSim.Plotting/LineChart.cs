@@ -111,7 +111,7 @@ public sealed record LineChart(string Title, Axis XAxis, Axis YAxis, ImmutableAr
 
     internal override double LegendWidth => ChartLayout.LegendWidth(Legend());
 
-    private List<LegendEntry> Legend() => Series.Select((s, i) => (Series: s, Index: i)).Where(p => p.Series.Name.Length > 0)
+    private List<LegendEntry> Legend() => Series.Select((s, i) => (Series: s, Index: i)).Where(p => ShowLegend && p.Series.Name.Length > 0)
         .Select(p => new LegendEntry(p.Series.Name, ColorOf(p.Series, p.Index), MarkerOf(p.Series, p.Index), p.Series.Line)).ToList();
 
     private static string ColorOf(LineSeries series, int index) => series.Color ?? Palette.SeriesColor(index);

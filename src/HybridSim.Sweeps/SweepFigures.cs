@@ -111,26 +111,64 @@ public static class SweepFigures
         ], 1, Wide, 440, AlignColumns: true);
     }
 
-    /// <summary>Dynamic energy by component as stacked bars, one panel per series (architecture and fixed values).</summary>
-    public static Figure Breakdown(CsvTable table)
+    /// <summary>
+    /// Dynamic energy as stacked bars of component groups (<see cref="ComponentGroups"/>: analog MVMU, digital MVMU,
+    /// memories, ALU, control, NoC; at most eight colours, one per group), one panel per series (architecture and fixed
+    /// values) and one legend for the figure. With <paramref name="leakage"/>, each series also gets a panel of its
+    /// leakage energy by the same groups, beside its dynamic one; leakage is never stacked onto the dynamic bars.
+    /// </summary>
+    /// <exception cref="Specs.Validation.SpecException">A leakage panel is asked for but the table has no <c>leakage_&lt;component&gt;_pj</c> columns.</exception>
+    public static Figure Breakdown(CsvTable table, bool leakage = false)
     {
         var keys = SweptKeys(table);
-        var components = table.Header.Where(h => h.StartsWith(SweepTable.EnergyComponentPrefix, StringComparison.Ordinal)
-            && h.EndsWith(SweepTable.EnergyComponentSuffix, StringComparison.Ordinal) && h != "dynamic_energy_pj").ToList();
+        var dynamicColumns = GroupColumns(table, SweepTable.EnergyComponentPrefix);
+        var leakageColumns = GroupColumns(table, SweepTable.LeakageComponentPrefix);
+        if (leakage && leakageColumns.All(g => g.IsEmpty))
+        {
+            throw new Specs.Validation.SpecException(new Specs.Validation.SpecError(
+                "table", 1, 0, "", "the table has no leakage_<component>_pj columns to draw a leakage panel from (a sweep.csv from an older version: run the sweep again)"));
+        }
+
         var x = keys.Contains(SweepDefinition.FreezeKey) ? SweepDefinition.FreezeKey : keys.Contains(SweepDefinition.RankKey) ? SweepDefinition.RankKey : keys.LastOrDefault();
         var groups = Groups(table, keys.Where(k => k != x).ToImmutableArray());
-        var largest = table.Rows.Select(r => Number(table, r, "dynamic_energy_pj")).Where(double.IsFinite).DefaultIfEmpty(0).Max();
-        var (unit, scale) = EnergyUnit(largest);
-        var panels = groups.Select(g =>
+        double Sum(ImmutableArray<string> row, ImmutableArray<string> columns) => columns.Sum(c => Math.Max(0, Finite(Number(table, row, c))));
+
+        // A group is drawn (and in the legend) when some point spends energy in it, in a drawn kind.
+        var drawn = Enumerable.Range(0, dynamicColumns.Length)
+            .Where(g => table.Rows.Any(r => Sum(r, dynamicColumns[g]) > 0 || (leakage && Sum(r, leakageColumns[g]) > 0))).ToList();
+        BarChart Panel(string title, List<ImmutableArray<string>> rows, ImmutableArray<ImmutableArray<string>> columns, string kind)
         {
-            var categories = g.Rows.Select(r => x is null ? r[table.ColumnIndex("architecture")] : r[table.ColumnIndex(x)]).ToImmutableArray();
-            var series = components.Select(c => new BarSeries(
-                c[SweepTable.EnergyComponentPrefix.Length..^SweepTable.EnergyComponentSuffix.Length],
-                g.Rows.Select(r => Math.Max(0, Finite(Number(table, r, c))) / scale).ToImmutableArray())).ToImmutableArray();
-            return (Chart)new BarChart(g.Name, AxisName(x), categories, new Axis($"dynamic energy ({unit})"), series, BarMode.Stacked);
-        }).ToImmutableArray();
+            var largest = table.Rows.Select(r => columns.Sum(c => Sum(r, c))).DefaultIfEmpty(0).Max();
+            var (unit, scale) = EnergyUnit(largest);
+            var categories = rows.Select(r => x is null ? r[table.ColumnIndex("architecture")] : r[table.ColumnIndex(x)]).ToImmutableArray();
+            var series = drawn.Select(g => new BarSeries(ComponentGroups.At(g).Label, rows.Select(r => Sum(r, columns[g]) / scale).ToImmutableArray())
+            {
+                Color = Palette.SeriesColor(g),
+            }).ToImmutableArray();
+            return new BarChart(title, AxisName(x), categories, new Axis($"{kind} energy ({unit})"), series, BarMode.Stacked) { ShowLegend = false };
+        }
+
+        var panels = groups.SelectMany(g => leakage
+            ? new Chart[] { Panel(g.Name + ": dynamic", g.Rows, dynamicColumns, "dynamic"), Panel(g.Name + ": leakage", g.Rows, leakageColumns, "leakage") }
+            : [Panel(g.Name, g.Rows, dynamicColumns, "dynamic")]).ToImmutableArray();
         var columns = panels.Length > 1 ? 2 : 1;
-        return new Figure($"{Describe(table.Column("workload"))}: dynamic energy by component", panels, columns, columns == 1 ? Wide : 640, 440);
+        var what = leakage ? "dynamic and leakage energy" : "dynamic energy";
+        return new Figure($"{Describe(table.Column("workload"))}: {what} by component group", panels, columns, columns == 1 ? Wide : 640, 440)
+        {
+            Legend = [.. drawn.Select(g => new LegendItem(ComponentGroups.At(g).Label, Palette.SeriesColor(g)))],
+        };
+    }
+
+    /// <summary>
+    /// For each component group (<see cref="ComponentGroups.IndexOf"/>, <see cref="ComponentGroups.Other"/> last), the
+    /// table's columns <c>prefix + component + "_pj"</c> of the components in it.
+    /// </summary>
+    private static ImmutableArray<ImmutableArray<string>> GroupColumns(CsvTable table, string prefix)
+    {
+        var components = SweepTable.ComponentColumns(table, prefix);
+        return Enumerable.Range(0, ComponentGroups.All.Length + 1)
+            .Select(g => components.Where(c => ComponentGroups.IndexOf(c.Component) == g).Select(c => c.Column).ToImmutableArray())
+            .ToImmutableArray();
     }
 
     private static Figure Freeze(CsvTable table, string workload)

@@ -52,13 +52,18 @@ public static class SweepOutput
         return result;
     }
 
-    /// <summary>Draws the sweep figure (and the breakdown, when a path is given) from a table.</summary>
-    public static void WriteFigures(CsvTable table, string figurePath, string? breakdownPath)
+    /// <summary>
+    /// Draws the sweep figure (and the breakdown, when a path is given: dynamic energy, plus leakage panels with
+    /// <paramref name="breakdownLeakage"/>) from a table. Both figures are drawn before either file is written.
+    /// </summary>
+    public static void WriteFigures(CsvTable table, string figurePath, string? breakdownPath, bool breakdownLeakage = false)
     {
-        AtomicFile.WriteAllText(figurePath, SweepFigures.Main(table).ToSvg());
+        var figure = SweepFigures.Main(table).ToSvg();
+        var breakdown = breakdownPath is null ? null : SweepFigures.Breakdown(table, breakdownLeakage).ToSvg();
+        AtomicFile.WriteAllText(figurePath, figure);
         if (breakdownPath is not null)
         {
-            AtomicFile.WriteAllText(breakdownPath, SweepFigures.Breakdown(table).ToSvg());
+            AtomicFile.WriteAllText(breakdownPath, breakdown!);
         }
     }
 

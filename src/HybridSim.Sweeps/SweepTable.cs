@@ -27,8 +27,27 @@ public static class SweepTable
     /// <summary>Rank sweeps only: relative change against rank 0 of the same group (0.05 = 5% more).</summary>
     public static readonly ImmutableArray<string> OverheadColumns = ["energy_overhead", "latency_overhead", "area_overhead"];
 
+    /// <summary>Dynamic energy of one component: <c>energy_&lt;component&gt;_pj</c> (<c>energy_analog.adc_pj</c>).</summary>
     public const string EnergyComponentPrefix = "energy_";
+
+    /// <summary>Leakage energy of one component: <c>leakage_&lt;component&gt;_pj</c> (<c>leakage_analog.adc_pj</c>).</summary>
+    public const string LeakageComponentPrefix = "leakage_";
+
+    /// <summary>The unit suffix of both per-component energy columns.</summary>
     public const string EnergyComponentSuffix = "_pj";
+
+    /// <summary>
+    /// The components that have a column <c>prefix + component + "_pj"</c> in <paramref name="table"/>, in column order.
+    /// Component names always carry their level (<c>analog.</c>, <c>digital.</c>, <c>noc.</c>, <c>node.</c>), which
+    /// tells them from statistics that happen to look alike (<c>energy_per_inference_pj</c> is no component).
+    /// </summary>
+    public static ImmutableArray<(string Component, string Column)> ComponentColumns(CsvTable table, string prefix) =>
+        table.Header
+            .Where(h => h.Length > prefix.Length + EnergyComponentSuffix.Length
+                && h.StartsWith(prefix, StringComparison.Ordinal) && h.EndsWith(EnergyComponentSuffix, StringComparison.Ordinal))
+            .Select(h => (Component: h[prefix.Length..^EnergyComponentSuffix.Length], Column: h))
+            .Where(c => c.Component.IndexOf('.', StringComparison.Ordinal) is > 0 && !c.Component.EndsWith('.'))
+            .ToImmutableArray();
 
     /// <summary>The table and the notes the user should see (missing baselines, missing rows).</summary>
     public static SweepTableResult Build(SweepPlan plan, Func<string, RunReport?> lookup)
@@ -37,6 +56,7 @@ public static class SweepTable
         var present = rows.Where(r => r.Report is not null).Select(r => (r.Point, Report: r.Report!)).ToList();
         var missing = rows.Where(r => r.Report is null).Select(r => r.Point).ToImmutableArray();
         var components = present.SelectMany(r => r.Report.EnergyByComponentPj.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var leakageComponents = present.SelectMany(r => r.Report.LeakageByComponentPj.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var areaComponents = present.SelectMany(r => r.Report.AreaByComponentMm2.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var header = new List<string>(LeadingColumns);
         header.AddRange(plan.SweptKeys);
@@ -57,6 +77,7 @@ public static class SweepTable
 
         header.AddRange(["clock_hz", "events"]);
         header.AddRange(components.Select(c => EnergyComponentPrefix + c + EnergyComponentSuffix));
+        header.AddRange(leakageComponents.Select(c => LeakageComponentPrefix + c + EnergyComponentSuffix));
         header.AddRange(areaComponents.Select(c => "area_" + c + "_mm2"));
         var extras = present.SelectMany(r => r.Report.Extra.Keys).Distinct().Where(k => !header.Contains(k) && k != "key")
             .Order(StringComparer.Ordinal).ToList();
@@ -103,6 +124,7 @@ public static class SweepTable
             row.Add(CsvTable.FormatNumber(report.ClockHz));
             row.Add(report.Simulator.Events.ToString(System.Globalization.CultureInfo.InvariantCulture));
             row.AddRange(components.Select(c => report.EnergyByComponentPj.TryGetValue(c, out var v) ? CsvTable.FormatNumber(v) : "0"));
+            row.AddRange(leakageComponents.Select(c => report.LeakageByComponentPj.TryGetValue(c, out var v) ? CsvTable.FormatNumber(v) : "0"));
             row.AddRange(areaComponents.Select(c => report.AreaByComponentMm2.TryGetValue(c, out var v) ? CsvTable.FormatNumber(v) : "0"));
             row.AddRange(extras.Select(k => report.Extra.TryGetValue(k, out var v) ? CsvTable.FormatNumber(v) : ""));
             row.Add(point.Key);

@@ -7,10 +7,11 @@ using HybridSim.Sweeps;
 namespace HybridSim.Cli.Commands;
 
 /// <summary>
-/// <c>hybridsim plot CSV... [--out FILE.svg] [--breakdown FILE.svg] [--pareto FILE.svg]</c>: redraws sweep tables as SVG;
+/// <c>hybridsim plot CSV... [--out FILE.svg] [--breakdown FILE.svg [--leakage]] [--pareto FILE.svg]</c>: redraws sweep tables as SVG;
 /// several tables with the same swept keys are drawn together (one series per architecture). The kind of plot follows
 /// from the columns. A table with accuracy values also gets its Pareto figure (accuracy against the improvements), by
-/// default <c>pareto.svg</c> beside the main figure. Every output is checked before anything is drawn.
+/// default <c>pareto.svg</c> beside the main figure. The breakdown shows dynamic energy by component group; <c>--leakage</c>
+/// adds a leakage panel per series. Every output is checked before anything is drawn.
 /// </summary>
 public static class PlotCommand
 {
@@ -18,11 +19,12 @@ public static class PlotCommand
     {
         var tables = new Argument<string[]>("csv") { Description = "sweep.csv files written by 'hybridsim sweep'", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out") { Description = "SVG to write (default: the first CSV with .svg)" };
-        var breakdown = new Option<string?>("--breakdown") { Description = "Also write the stacked energy breakdown to this SVG" };
+        var breakdown = new Option<string?>("--breakdown") { Description = "Also write the stacked breakdown of dynamic energy by component group to this SVG" };
+        var leakage = new Option<bool>("--leakage") { Description = "With --breakdown: add a panel of leakage energy by component group beside each dynamic one" };
         var pareto = new Option<string?>("--pareto") { Description = $"Where the Pareto figure goes when the table has accuracy (default: {SweepOutput.ParetoFile} beside the main figure)" };
         var command = new Command("plot", "Draw sweep tables (freeze: improvement and accuracy vs x; rank: overheads and accuracy vs rank; grid: lines or heat map; with accuracy also the Pareto figure) as SVG.")
         {
-            tables, output, breakdown, pareto,
+            tables, output, breakdown, leakage, pareto,
         };
         command.SetAction(parse =>
         {
@@ -32,6 +34,12 @@ public static class PlotCommand
                 || OutputTargets.IsEmpty(error, "--breakdown", parse.GetValue(breakdown))
                 || OutputTargets.IsEmpty(error, "--pareto", parse.GetValue(pareto)))
             {
+                return 2;
+            }
+
+            if (parse.GetValue(leakage) && parse.GetValue(breakdown) is null)
+            {
+                error.WriteLine("error: --leakage adds panels to the breakdown figure; give --breakdown FILE.svg too");
                 return 2;
             }
 
@@ -59,7 +67,7 @@ public static class PlotCommand
                     error.WriteLine("note: the table has no accuracy values, so there is no Pareto figure; --pareto was not written");
                 }
 
-                SweepOutput.WriteFigures(table, target, breakdownTarget);
+                SweepOutput.WriteFigures(table, target, breakdownTarget, parse.GetValue(leakage));
                 var written = new List<string> { target };
                 if (breakdownTarget is not null)
                 {

@@ -37,11 +37,6 @@ public static class ReportBuilder
             }
         }
 
-        foreach (var (k, v) in energy.LeakageByComponentJoules)
-        {
-            extra["leakage_energy_pj." + k] = v * 1e12;
-        }
-
         extra["batch"] = m.Batch;
         extra["energy_per_inference_pj"] = energy.TotalJoules * 1e12 / m.Batch;
         extra["throughput_inferences_per_s"] = m.Batch / (latencyNs * 1e-9);
@@ -81,6 +76,7 @@ public static class ReportBuilder
             SramWeightFraction(m.Matrices),
             new SimulatorReport(m.Events, m.WallSeconds))
         {
+            LeakageByComponentPj = energy.LeakageByComponentJoules.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e12, StringComparer.Ordinal),
             Extra = extra.ToImmutableSortedDictionary(StringComparer.Ordinal),
         };
     }

@@ -11,7 +11,7 @@ namespace HybridSim.Metrics.Measurement;
 /// <param name="WallSeconds">The simulator's own run time (the only field that may differ between identical runs).</param>
 /// <param name="Batch">Inferences streamed in the run.</param>
 /// <param name="AreaMm2">Area of the tiles used (or of the fixed tile count) plus network and node components.</param>
-/// <param name="HardwareStatistics">Further figures from the hardware run, copied into the report's extra fields.</param>
+/// <param name="HardwareStatistics">Further figures from the hardware run, copied into the report's statistics.</param>
 public sealed record RunMeasurement(
     ArchitectureSpec Architecture,
     WorkloadSpec Workload,

@@ -8,18 +8,39 @@ using HybridSim.Specs.Validation;
 namespace HybridSim.Metrics.Reports;
 
 /// <summary>
-/// Writes and reads <c>report.json</c> (design.md section 5): snake_case fields in contract order, then the
-/// <see cref="RunReport.Extra"/> metrics flattened as further top-level fields. Output is indented, uses "\n" line ends,
-/// invariant culture and shortest round-trip doubles, so the same report always gives the same bytes.
+/// Writes and reads <c>report.json</c> (design.md section 5): snake_case fields in the order of
+/// <see cref="TopLevelFields"/>, that is the contract's fields with <c>leakage_by_component_pj</c> (an object like
+/// <c>energy_by_component_pj</c>) beside the dynamic breakdown and the <see cref="RunReport.Extra"/> statistics as the
+/// <c>statistics</c> object before <c>simulator</c>; nothing else at the top level, so a traced and an untraced run differ
+/// only inside <c>simulator</c>. Output is indented, uses "\n" line ends, invariant culture and shortest round-trip
+/// doubles, so the same report always gives the same bytes. Reading is strict: a missing, mistyped or unknown top-level
+/// field is an error naming the file and the field (a point file in an older layout is then simulated again).
 /// </summary>
 public static class ReportJson
 {
-    /// <summary>The contract's top-level fields, in the order they are written; Extra keys may not reuse them.</summary>
+    /// <summary>The contract's top-level fields (design.md section 5), in the order they are written.</summary>
     public static readonly ImmutableArray<string> ContractFields =
     [
         "architecture", "workload", "partition", "cycles", "latency_ns", "clock_hz", "dynamic_energy_pj",
         "leakage_energy_pj", "total_energy_pj", "area_mm2", "anl_ms_mm2", "energy_by_component_pj",
         "area_by_component_mm2", "layers", "sram_weight_fraction", "simulator",
+    ];
+
+    /// <summary>Leakage energy per component, an object with the names of <c>energy_by_component_pj</c>.</summary>
+    public const string LeakageByComponentField = "leakage_by_component_pj";
+
+    /// <summary>The <see cref="RunReport.Extra"/> statistics, an object of numbers.</summary>
+    public const string StatisticsField = "statistics";
+
+    /// <summary>
+    /// Every top-level field, in the order written. Statistics may not reuse these names: <c>sweep.csv</c> gives each
+    /// statistic a column of its own name beside them.
+    /// </summary>
+    public static readonly ImmutableArray<string> TopLevelFields =
+    [
+        "architecture", "workload", "partition", "cycles", "latency_ns", "clock_hz", "dynamic_energy_pj",
+        "leakage_energy_pj", "total_energy_pj", "area_mm2", "anl_ms_mm2", "energy_by_component_pj",
+        LeakageByComponentField, "area_by_component_mm2", "layers", "sram_weight_fraction", StatisticsField, "simulator",
     ];
 
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, NewLine = "\n" };
@@ -87,6 +108,7 @@ public static class ReportJson
         WriteDouble(w, "area_mm2", r.AreaMm2);
         WriteDouble(w, "anl_ms_mm2", r.AnlMsMm2);
         WriteMap(w, "energy_by_component_pj", r.EnergyByComponentPj);
+        WriteMap(w, LeakageByComponentField, r.LeakageByComponentPj);
         WriteMap(w, "area_by_component_mm2", r.AreaByComponentMm2);
         w.WriteStartArray("layers");
         foreach (var layer in r.Layers)
@@ -105,20 +127,29 @@ public static class ReportJson
 
         w.WriteEndArray();
         WriteDouble(w, "sram_weight_fraction", r.SramWeightFraction);
+        foreach (var key in r.Extra.Keys)
+        {
+            if (TopLevelFields.Contains(key))
+            {
+                throw new ArgumentException($"statistic '{key}' has the name of a top-level report field; sweep.csv could not tell their columns apart", nameof(r));
+            }
+        }
+
+        WriteMap(w, StatisticsField, r.Extra);
         w.WriteStartObject("simulator");
         w.WriteNumber("events", r.Simulator.Events);
         WriteDouble(w, "wall_seconds", r.Simulator.WallSeconds);
-        w.WriteEndObject();
-        foreach (var (key, value) in r.Extra)
+        if (r.Simulator.TraceSpans is long spans)
         {
-            if (ContractFields.Contains(key))
-            {
-                throw new ArgumentException($"extra metric '{key}' would overwrite the contract field of the same name", nameof(r));
-            }
-
-            WriteDouble(w, key, value);
+            w.WriteNumber("trace_spans", spans);
         }
 
+        if (r.Simulator.TraceDroppedSpans is long dropped)
+        {
+            w.WriteNumber("trace_dropped_spans", dropped);
+        }
+
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 
@@ -155,12 +186,11 @@ public static class ReportJson
         public RunReport ReadReport(JsonElement root)
         {
             Expect(root, JsonValueKind.Object, "");
-            var extra = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
             foreach (var property in root.EnumerateObject())
             {
-                if (!ContractFields.Contains(property.Name))
+                if (!TopLevelFields.Contains(property.Name))
                 {
-                    extra[property.Name] = Double(property.Value, property.Name);
+                    throw Error(property.Name, $"unknown top-level field; a report has {string.Join(", ", TopLevelFields)} (further statistics go in the \"{StatisticsField}\" object)");
                 }
             }
 
@@ -182,7 +212,8 @@ public static class ReportJson
                 Double(Field(root, "sram_weight_fraction", ""), "sram_weight_fraction"),
                 ReadSimulator(Field(root, "simulator", "")))
             {
-                Extra = extra.ToImmutable(),
+                LeakageByComponentPj = ReadMap(Field(root, LeakageByComponentField, ""), LeakageByComponentField),
+                Extra = ReadMap(Field(root, StatisticsField, ""), StatisticsField),
             };
         }
 
@@ -239,7 +270,11 @@ public static class ReportJson
             Expect(e, JsonValueKind.Object, "simulator");
             return new SimulatorReport(
                 Long(Field(e, "events", "simulator"), "simulator.events"),
-                Double(Field(e, "wall_seconds", "simulator"), "simulator.wall_seconds"));
+                Double(Field(e, "wall_seconds", "simulator"), "simulator.wall_seconds"))
+            {
+                TraceSpans = e.TryGetProperty("trace_spans", out var spans) ? Long(spans, "simulator.trace_spans") : null,
+                TraceDroppedSpans = e.TryGetProperty("trace_dropped_spans", out var dropped) ? Long(dropped, "simulator.trace_dropped_spans") : null,
+            };
         }
 
         private JsonElement Field(JsonElement obj, string name, string parentPath)

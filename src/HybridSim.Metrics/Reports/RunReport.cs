@@ -24,6 +24,15 @@ public sealed record RunReport(
     double SramWeightFraction,
     SimulatorReport Simulator)
 {
-    /// <summary>Extra metrics beyond the contract (utilizations, throughput, tile counts...), serialized as further fields.</summary>
+    /// <summary>
+    /// Leakage energy per component (same names as <see cref="EnergyByComponentPj"/>), written as the
+    /// <c>leakage_by_component_pj</c> object; its values sum to <see cref="LeakageEnergyPj"/>.
+    /// </summary>
+    public ImmutableSortedDictionary<string, double> LeakageByComponentPj { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+
+    /// <summary>
+    /// Further statistics beyond the contract (utilizations, throughput, tile counts, accuracy of a sweep point...),
+    /// written as the <c>statistics</c> object; <c>sweep.csv</c> gives each its own column under the same name.
+    /// </summary>
     public ImmutableSortedDictionary<string, double> Extra { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
 }

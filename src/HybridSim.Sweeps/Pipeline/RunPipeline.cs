@@ -49,6 +49,11 @@ public static class RunPipeline
             clock.Elapsed.TotalSeconds,
             area.TotalMm2,
             area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e6, StringComparer.Ordinal));
+        if (trace is not null)
+        {
+            report = report with { Simulator = report.Simulator with { TraceSpans = trace.SpanCount, TraceDroppedSpans = trace.DroppedSpans } };
+        }
+
         return new RunOutcome(
             report,
             ResolvedArchitectureWriter.Write(architecture),
