@@ -51,6 +51,50 @@ public sealed class ChartGoldenTests
     }
 
     [Fact]
+    public void Figure_with_one_shared_legend_matches_its_golden_svg()
+    {
+        BarChart Panel(string title, double scale) => new(
+            title,
+            "frozen layers x",
+            ["0", "1", "2"],
+            new Axis("dynamic energy (µJ)"),
+            [new BarSeries("analog", [0, 3 * scale, 6 * scale]) { Color = "#0072B2" }, new BarSeries("digital", [9 * scale, 6 * scale, 3 * scale]) { Color = "#56B4E9" }],
+            BarMode.Stacked) { ShowLegend = false };
+        var figure = new Figure("Energy by group", [Panel("a", 1), Panel("b", 2)], 2, 400, 300)
+        {
+            Legend = [new LegendItem("analog", "#0072B2"), new LegendItem("digital", "#56B4E9")],
+        };
+
+        var svg = figure.ToSvg();
+
+        Assert.Equal(1, CountOf(svg, ">analog</text>"));
+        Assert.Equal(1, CountOf(svg, ">digital</text>"));
+        Assert.Contains("fill=\"#56B4E9\"><title>0: digital 9</title>", svg, StringComparison.Ordinal);
+        GoldenFile.AssertMatches("figure-shared-legend.svg", svg);
+    }
+
+    [Fact]
+    public void A_shared_legend_wraps_into_rows_that_fit_the_width_without_overlap()
+    {
+        var items = Enumerable.Range(0, 9).Select(i => new LegendItem(new string('m', 10 + 3 * i), "#000000")).ToImmutableArray();
+
+        var placed = Figure.LegendLayout(items, 500);
+
+        Assert.Equal(items.AsEnumerable(), placed.Select(p => p.Item));
+        Assert.True(placed.Max(p => p.Row) >= 2);
+        foreach (var row in placed.GroupBy(p => p.Row))
+        {
+            var entries = row.OrderBy(p => p.X).ToList();
+            Assert.True(entries[0].X >= 0);
+            Assert.True(entries[^1].X + 18 + entries[^1].Item.Name.Length * 13 * 0.58 <= 500, $"row {row.Key} runs past the figure");
+            for (var i = 1; i < entries.Count; i++)
+            {
+                Assert.True(entries[i - 1].X + 18 + entries[i - 1].Item.Name.Length * 13 * 0.58 < entries[i].X, $"row {row.Key}: entries {i - 1} and {i} overlap");
+            }
+        }
+    }
+
+    [Fact]
     public void Grouped_bar_chart_with_a_negative_value_matches_its_golden_svg()
     {
         var chart = new BarChart(

@@ -10,7 +10,9 @@ namespace HybridSim.Sweeps.Tests;
 /// Stands in for the simulator: a report computed from the point by simple formulas that tests can check by hand.
 /// freeze-x: dynamic energy 1000·(1 − 0.04x)·s pJ (0.03x for an architecture path containing "64"), latency 500 + 10x ns, area 2 + 0.1x mm², SRAM fraction 1 − x/20;
 /// rank r: dynamic energy 500·(1 + r/16)·s pJ, latency 400 + r ns, area 3·(1 + r/32) mm², SRAM fraction r/(r+16);
-/// s = 2 when an override says scale=2 (any "scale=V" sets s = V). ANL = latency (ms) × area.
+/// s = 2 when an override says scale=2 (any "scale=V" sets s = V). ANL = latency (ms) × area. Dynamic energy by component:
+/// analog.adc 5x pJ (100 for rank), noc.router 10 pJ, digital.mvmu the rest; leakage 5 pJ: analog.adc 1, digital.edram 3,
+/// noc.router 1; one statistic, energy_per_inference_pj = total energy.
 /// </summary>
 internal sealed class FakeSimulator
 {
@@ -105,10 +107,15 @@ internal sealed class FakeSimulator
             dynamic + 5,
             area,
             latency * 1e-6 * area,
-            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, double> { ["adc"] = analog, ["digital_mac"] = dynamic - analog - 10, ["noc"] = 10 }),
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, double> { ["analog.adc"] = analog, ["digital.mvmu"] = dynamic - analog - 10, ["noc.router"] = 10 }),
             ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, double> { ["tiles"] = area }),
             [],
             sram,
-            new SimulatorReport(1000 + (long)latency, 0.01));
+            new SimulatorReport(1000 + (long)latency, 0.01))
+        {
+            LeakageByComponentPj = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, double> { ["analog.adc"] = 1, ["digital.edram"] = 3, ["noc.router"] = 1 }),
+            // Named like a component column (energy_..._pj) but a statistic: the breakdown must not stack it.
+            Extra = ImmutableSortedDictionary<string, double>.Empty.Add("energy_per_inference_pj", dynamic + 5),
+        };
     }
 }

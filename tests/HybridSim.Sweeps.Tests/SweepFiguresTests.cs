@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using HybridSim.Metrics.Reports;
+using HybridSim.Plotting;
+using HybridSim.Specs.Validation;
 
 namespace HybridSim.Sweeps.Tests;
 
@@ -63,6 +67,85 @@ public sealed class SweepFiguresTests
         var table = Table(SweepDefinition.Freeze(["hyperx-128-16b.yaml", "hyperx-64-8b.yaml"], "resnet20-cifar", [], 0, 20));
 
         GoldenFile.AssertMatches("breakdown.svg", SweepFigures.Breakdown(table).ToSvg());
+    }
+
+    [Fact]
+    public void Energy_breakdown_with_leakage_panels_matches_its_golden_svg()
+    {
+        var table = Table(SweepDefinition.Freeze(["hyperx-128-16b.yaml", "hyperx-64-8b.yaml"], "resnet20-cifar", [], 0, 20));
+
+        GoldenFile.AssertMatches("breakdown-leakage.svg", SweepFigures.Breakdown(table, leakage: true).ToSvg());
+    }
+
+    [Fact]
+    public void Breakdown_bars_stack_the_dynamic_energy_only()
+    {
+        var table = Table(SweepDefinition.Freeze(["hyperx-128-16b.yaml"], "w", [], 0, 4));
+
+        var figure = SweepFigures.Breakdown(table);
+
+        // freeze-x: dynamic 1000·(1 − 0.04x) pJ, drawn in nJ; leakage (5 pJ) and energy_per_inference_pj (dynamic + 5) are not stacked.
+        var panel = Assert.IsType<BarChart>(Assert.Single(figure.Panels));
+        Assert.Equal("dynamic energy (nJ)", panel.YAxis.Label);
+        Assert.Equal("w: dynamic energy by component group", figure.Title);
+        for (var x = 0; x <= 4; x++)
+        {
+            Assert.Equal(1 - 0.04 * x, panel.Series.Sum(s => s.Values[x]), 12);
+        }
+
+        // analog.adc 5x pJ, noc.router 10 pJ, digital.mvmu the rest, each in its group.
+        Assert.Equal([ComponentGroups.All[0].Label, ComponentGroups.All[1].Label, ComponentGroups.All[5].Label], panel.Series.Select(s => s.Name));
+        Assert.Equal(0.02, panel.Series[0].Values[4], 12);
+        Assert.Equal(0.01, panel.Series[2].Values[4], 12);
+    }
+
+    [Fact]
+    public void Breakdown_has_one_legend_of_at_most_eight_colours()
+    {
+        var table = Table(SweepDefinition.Freeze(["hyperx-128-16b.yaml", "hyperx-64-8b.yaml"], "resnet20-cifar", [], 0, 20));
+
+        var figure = SweepFigures.Breakdown(table, leakage: true);
+        var svg = figure.ToSvg();
+
+        Assert.All(figure.Panels, p => Assert.False(p.ShowLegend));
+        Assert.Equal(4, figure.Panels.Length);
+        Assert.Equal(4, figure.Legend.Length);
+        foreach (var item in figure.Legend)
+        {
+            // Once as a legend label (bar tooltips are <title> elements, not <text>).
+            Assert.Single(Regex.Matches(svg, ">" + Regex.Escape(item.Name.Replace("&", "&amp;", StringComparison.Ordinal)) + "</text>"));
+        }
+
+        var fills = Regex.Matches(svg, "<rect [^>]*fill=\"(#[0-9A-Fa-f]{6})\"").Select(m => m.Groups[1].Value).Where(f => f != "#FFFFFF").Distinct().ToList();
+        Assert.InRange(fills.Count, 1, 8);
+    }
+
+    [Fact]
+    public void Leakage_panels_stack_the_leakage_by_group_beside_the_dynamic_ones()
+    {
+        var table = Table(SweepDefinition.Freeze(["a.yaml"], "w", [], 0, 2));
+
+        var figure = SweepFigures.Breakdown(table, leakage: true);
+
+        Assert.Equal("w: dynamic and leakage energy by component group", figure.Title);
+        var leakage = Assert.IsType<BarChart>(figure.Panels[1]);
+        Assert.Equal("a: leakage", leakage.Title);
+        Assert.Equal("leakage energy (pJ)", leakage.YAxis.Label);
+        // analog.adc 1 pJ, digital.edram 3 pJ (memories), noc.router 1 pJ; no digital MVMU leakage.
+        Assert.Equal([1.0, 0, 3, 1], leakage.Series.Select(s => s.Values[0]));
+    }
+
+    [Fact]
+    public void A_leakage_panel_from_a_table_without_leakage_columns_is_refused()
+    {
+        var table = Table(SweepDefinition.Freeze(["a.yaml"], "w", [], 0, 2));
+        var old = new CsvTable(
+            [.. table.Header.Where(h => !h.StartsWith(SweepTable.LeakageComponentPrefix, StringComparison.Ordinal))],
+            [.. table.Rows.Select(r => r.Where((_, i) => !table.Header[i].StartsWith(SweepTable.LeakageComponentPrefix, StringComparison.Ordinal)).ToImmutableArray())]);
+
+        var error = Assert.Throws<SpecException>(() => SweepFigures.Breakdown(old, leakage: true));
+        Assert.Contains("leakage_<component>_pj", error.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Single(SweepFigures.Breakdown(old).Panels);
     }
 
     [Fact]

@@ -23,8 +23,24 @@ public sealed class SweepTableTests
         var result = Build(SweepDefinition.Freeze(["a.yaml"], "w", [], 0, 2).Expand(simulator.Backend()), simulator);
 
         Assert.Equal(
-            "architecture,workload,freeze,cycles,latency_ns,dynamic_energy_pj,leakage_energy_pj,total_energy_pj,area_mm2,anl_ms_mm2,energy_improvement,anl_improvement,sram_weight_fraction,total_energy_improvement,clock_hz,events,energy_adc_pj,energy_digital_mac_pj,energy_noc_pj,area_tiles_mm2,key",
+            "architecture,workload,freeze,cycles,latency_ns,dynamic_energy_pj,leakage_energy_pj,total_energy_pj,area_mm2,anl_ms_mm2,energy_improvement,anl_improvement,sram_weight_fraction,total_energy_improvement,clock_hz,events,energy_analog.adc_pj,energy_digital.mvmu_pj,energy_noc.router_pj,leakage_analog.adc_pj,leakage_digital.edram_pj,leakage_noc.router_pj,area_tiles_mm2,energy_per_inference_pj,key",
             CsvTable.FormatRow(result.Table.Header));
+    }
+
+    [Fact]
+    public void Leakage_by_component_has_flat_columns_beside_the_dynamic_ones()
+    {
+        var simulator = new FakeSimulator();
+        var table = Build(SweepDefinition.Freeze(["a.yaml"], "w", [], 4, 4).Expand(simulator.Backend()), simulator).Table;
+
+        Assert.Equal(3, Cell(table, 0, "leakage_digital.edram_pj"));
+        Assert.Equal(Cell(table, 0, "leakage_energy_pj"), Cell(table, 0, "leakage_analog.adc_pj") + Cell(table, 0, "leakage_digital.edram_pj") + Cell(table, 0, "leakage_noc.router_pj"));
+        Assert.Equal(
+            [("analog.adc", "leakage_analog.adc_pj"), ("digital.edram", "leakage_digital.edram_pj"), ("noc.router", "leakage_noc.router_pj")],
+            SweepTable.ComponentColumns(table, SweepTable.LeakageComponentPrefix).AsEnumerable());
+        // energy_per_inference_pj looks like a component column but names no component (no level).
+        Assert.Equal(["analog.adc", "digital.mvmu", "noc.router"], SweepTable.ComponentColumns(table, SweepTable.EnergyComponentPrefix).Select(c => c.Component));
+        Assert.Equal(1005 - 0.16 * 1000, Cell(table, 0, "energy_per_inference_pj"), 9);
     }
 
     [Fact]

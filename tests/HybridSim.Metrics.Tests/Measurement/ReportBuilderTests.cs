@@ -93,5 +93,28 @@ public sealed class ReportBuilderTests
         Assert.Equal(new PartitionReportShape("rank", 1), new PartitionReportShape(r.Partition.Kind, r.Partition.Value));
     }
 
+    [Fact]
+    public void Leakage_by_component_is_its_own_map_summing_to_the_leakage_and_not_a_statistic()
+    {
+        var ledger = new ActivityLedger(1) { EndPicoseconds = 1_000_000 };
+        ledger.Add(ledger.Slot(ActivityScope.Mvmu, TileKind.Analog, "adc", "access"), 0, 1000);
+        ledger.AddPoweredTime(ActivityScope.Mvmu, TileKind.Analog, 2_000_000);   // 2 µs of MVMU-time
+        ledger.AddPoweredTime(ActivityScope.Tile, TileKind.Analog, 1_000_000);   // 1 µs of tile-time
+        var m = new RunMeasurement(
+            Arch(), Workload(), PartitionSpec.Freeze(1), [], ledger, 1000, 42, 0.5, 1, 3.0,
+            ImmutableSortedDictionary<string, double>.Empty, ImmutableSortedDictionary<string, double>.Empty.Add("noc_packets", 7));
+
+        var r = ReportBuilder.Build(m);
+
+        // ADC: 2 per MVMU × 0.2 mW × 2 µs = 800 pJ; eDRAM: 0.46 mW × 1 µs = 460 pJ.
+        Assert.Equal(["analog.adc", "analog.edram"], r.LeakageByComponentPj.Keys);
+        Assert.Equal(800, r.LeakageByComponentPj["analog.adc"], 1e-6);
+        Assert.Equal(460, r.LeakageByComponentPj["analog.edram"], 1e-6);
+        Assert.Equal(r.LeakageEnergyPj, r.LeakageByComponentPj.Values.Sum(), 1e-9);
+        Assert.Equal(1800, r.EnergyByComponentPj["analog.adc"], 1e-9);
+        Assert.DoesNotContain(r.Extra.Keys, k => k.Contains("leakage", StringComparison.Ordinal));
+        Assert.Equal(7, r.Extra["noc_packets"]);
+    }
+
     private sealed record PartitionReportShape(string Kind, int Value);
 }

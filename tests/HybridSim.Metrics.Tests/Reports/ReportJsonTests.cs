@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Validation;
+using HybridSim.Tests;
 
 namespace HybridSim.Metrics.Tests.Reports;
 
@@ -25,6 +26,7 @@ public sealed class ReportJsonTests
             0.375,
             new SimulatorReport(98765, 0.25))
         {
+            LeakageByComponentPj = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, double> { ["analog.edram"] = 6e-6, ["analog.adc"] = 4e-6 }),
             Extra = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, double> { ["throughput_ips"] = 8100.25, ["analog_tiles"] = 3 }),
         };
 
@@ -44,8 +46,66 @@ public sealed class ReportJsonTests
         Assert.Equal(report.AreaByComponentMm2, back.AreaByComponentMm2);
         Assert.Equal(report.Layers.AsEnumerable(), back.Layers.AsEnumerable());
         Assert.Equal(report.Simulator, back.Simulator);
+        Assert.Equal(report.LeakageByComponentPj, back.LeakageByComponentPj);
         Assert.Equal(report.Extra, back.Extra);
         Assert.Equal(ReportJson.Write(report), ReportJson.Write(back));
+    }
+
+    [Fact]
+    public void The_layout_matches_its_golden_file()
+    {
+        GoldenFile.AssertMatches("report-layout.json", ReportJson.Write(Sample() with { Simulator = new SimulatorReport(98765, 0.25) { TraceSpans = 12, TraceDroppedSpans = 0 } }));
+    }
+
+    [Fact]
+    public void Trace_counts_are_written_under_simulator_only_for_a_traced_run_and_read_back()
+    {
+        var untraced = Sample();
+        var traced = Sample() with { Simulator = untraced.Simulator with { TraceSpans = 188481, TraceDroppedSpans = 7 } };
+
+        var untracedJson = ReportJson.Write(untraced);
+        var tracedJson = ReportJson.Write(traced);
+
+        Assert.DoesNotContain("trace_", untracedJson, StringComparison.Ordinal);
+        Assert.Contains("\"wall_seconds\": 0.25,\n    \"trace_spans\": 188481,\n    \"trace_dropped_spans\": 7\n  }\n}\n", tracedJson, StringComparison.Ordinal);
+        Assert.Equal(traced.Simulator, ReportJson.Read(tracedJson).Simulator);
+        Assert.Null(ReportJson.Read(untracedJson).Simulator.TraceSpans);
+        // Everything before "simulator" is the same text.
+        var at = untracedJson.IndexOf("\"simulator\"", StringComparison.Ordinal);
+        Assert.Equal(untracedJson[..at], tracedJson[..at]);
+    }
+
+    [Fact]
+    public void Leakage_and_statistics_are_objects_and_nothing_else_is_at_the_top_level()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(ReportJson.Write(Sample()));
+        var root = document.RootElement;
+
+        Assert.Equal(ReportJson.TopLevelFields.AsEnumerable(), root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(6e-6, root.GetProperty("leakage_by_component_pj").GetProperty("analog.edram").GetDouble());
+        Assert.Equal(3, root.GetProperty("statistics").GetProperty("analog_tiles").GetDouble());
+        Assert.Equal(["analog_tiles", "throughput_ips"], root.GetProperty("statistics").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void An_unknown_top_level_field_is_refused_naming_it()
+    {
+        // The layout before statistics were an object: a statistic at the top level.
+        var json = ReportJson.Write(Sample()).Replace("\"statistics\": {", "\"noc_packets\": 12,\n  \"statistics\": {", StringComparison.Ordinal);
+
+        var error = Assert.Throws<SpecException>(() => ReportJson.Read(json, "points/a.json"));
+        Assert.Equal("noc_packets", error.Errors[0].Path);
+        Assert.Contains("unknown top-level field", error.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("\"statistics\" object", error.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_without_the_leakage_object_is_refused()
+    {
+        var json = ReportJson.Write(Sample()).Replace("\"leakage_by_component_pj\"", "\"leakage_by_part_pj\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<SpecException>(() => ReportJson.Read(json, "r.json"));
+        Assert.Equal("leakage_by_part_pj", error.Errors[0].Path);
     }
 
     [Fact]
@@ -58,16 +118,17 @@ public sealed class ReportJsonTests
     }
 
     [Fact]
-    public void Fields_come_in_contract_order_with_components_sorted_and_extras_last()
+    public void Fields_come_in_contract_order_with_components_sorted_and_simulator_last()
     {
         var json = ReportJson.Write(Sample());
 
         var positions = ReportJson.ContractFields.Select(f => json.IndexOf($"\"{f}\":", StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, positions);
         Assert.Equal(positions.Order().ToList(), positions);
+        Assert.All(ReportJson.ContractFields, f => Assert.Contains(f, ReportJson.TopLevelFields));
         Assert.True(json.IndexOf("\"adc\"", StringComparison.Ordinal) < json.IndexOf("\"dac\"", StringComparison.Ordinal));
         Assert.True(json.IndexOf("\"dac\"", StringComparison.Ordinal) < json.IndexOf("\"noc\"", StringComparison.Ordinal));
-        Assert.True(json.IndexOf("\"simulator\"", StringComparison.Ordinal) < json.IndexOf("\"analog_tiles\"", StringComparison.Ordinal));
+        Assert.True(json.IndexOf("\"analog_tiles\"", StringComparison.Ordinal) < json.IndexOf("\"simulator\"", StringComparison.Ordinal));
         Assert.EndsWith("\n}\n", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\r", json, StringComparison.Ordinal);
     }
@@ -94,11 +155,12 @@ public sealed class ReportJsonTests
     }
 
     [Fact]
-    public void An_extra_metric_may_not_shadow_a_contract_field()
+    public void A_statistic_may_not_take_the_name_of_a_top_level_field()
     {
         var report = Sample() with { Extra = ImmutableSortedDictionary<string, double>.Empty.Add("cycles", 1) };
 
-        Assert.Throws<ArgumentException>(() => ReportJson.Write(report));
+        var error = Assert.Throws<ArgumentException>(() => ReportJson.Write(report));
+        Assert.Contains("statistic 'cycles'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
