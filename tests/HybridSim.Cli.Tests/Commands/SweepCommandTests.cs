@@ -31,8 +31,11 @@ public sealed class SweepCommandTests : IDisposable
         var x = point.Partition?.Value ?? 0;
         return new RunReport(Path.GetFileNameWithoutExtension(point.ArchitecturePath), point.Workload, new PartitionReport(point.Partition?.Kind == PartitionKind.Rank ? "rank" : "freeze", x),
             50 + x, 50 + x, 1e9, 100 - 4 * x, 1, 101 - 4 * x, 1, (50 + x) * 1e-6,
-            ImmutableSortedDictionary<string, double>.Empty.Add("adc", x).Add("sram", 100 - 5 * x), ImmutableSortedDictionary<string, double>.Empty,
-            [], 1 - x / 20.0, new SimulatorReport(10, 0.001));
+            ImmutableSortedDictionary<string, double>.Empty.Add("analog.adc", x).Add("digital.sram", 100 - 5 * x), ImmutableSortedDictionary<string, double>.Empty,
+            [], 1 - x / 20.0, new SimulatorReport(10, 0.001))
+        {
+            LeakageByComponentPj = ImmutableSortedDictionary<string, double>.Empty.Add("digital.edram", 1),
+        };
     }
 
     private (int Code, string Out, string Err) Invoke(params string[] args)
@@ -176,6 +179,48 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal(File.ReadAllText(Path.Combine(Out("s"), "sweep.svg")), File.ReadAllText(Out("again.svg")));
         Assert.Equal(File.ReadAllText(Path.Combine(Out("s"), "breakdown.svg")), File.ReadAllText(Out("again-breakdown.svg")));
+    }
+
+    [Fact]
+    public void Plot_leakage_adds_the_leakage_panels_to_the_breakdown()
+    {
+        Invoke("sweep", "freeze", "--arch", "a.yaml", "--workload", "w", "--to", "3", "--out", Out("s"));
+
+        var (code, _, error) = Invoke("plot", Path.Combine(Out("s"), "sweep.csv"), "--out", Out("again.svg"), "--breakdown", Out("leak.svg"), "--leakage");
+
+        Assert.True(code == 0, error);
+        var svg = File.ReadAllText(Out("leak.svg"));
+        Assert.Contains(">w: dynamic and leakage energy by component group</text>", svg, StringComparison.Ordinal);
+        Assert.Contains(">a: leakage</text>", svg, StringComparison.Ordinal);
+        Assert.Contains(">leakage energy (pJ)</text>", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain(">leakage energy", File.ReadAllText(Path.Combine(Out("s"), "breakdown.svg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plot_leakage_without_a_breakdown_is_a_usage_error()
+    {
+        Invoke("sweep", "freeze", "--arch", "a.yaml", "--workload", "w", "--to", "1", "--out", Out("s"));
+
+        var (code, _, error) = Invoke("plot", Path.Combine(Out("s"), "sweep.csv"), "--out", Out("again.svg"), "--leakage");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--leakage adds panels to the breakdown figure; give --breakdown FILE.svg too", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Out("again.svg")));
+    }
+
+    [Fact]
+    public void Plot_leakage_of_a_table_without_leakage_columns_fails_with_a_message()
+    {
+        Invoke("sweep", "freeze", "--arch", "a.yaml", "--workload", "w", "--to", "1", "--out", Out("s"));
+        var csv = File.ReadAllLines(Path.Combine(Out("s"), "sweep.csv"));
+        var keep = csv[0].Split(',').Select((h, i) => (h, i)).Where(c => !c.h.StartsWith("leakage_digital", StringComparison.Ordinal)).Select(c => c.i).ToList();
+        File.WriteAllLines(Out("old.csv"), csv.Select(l => string.Join(",", keep.Select(i => l.Split(',')[i]))));
+
+        var (code, _, error) = Invoke("plot", Out("old.csv"), "--out", Out("old.svg"), "--breakdown", Out("old-breakdown.svg"), "--leakage");
+
+        Assert.Equal(1, code);
+        Assert.Contains("no leakage_<component>_pj columns", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Out("old-breakdown.svg")));
     }
 
     [Fact]

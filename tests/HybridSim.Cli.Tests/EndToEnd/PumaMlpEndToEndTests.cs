@@ -102,4 +102,35 @@ public sealed class PumaMlpEndToEndTests : IDisposable
         using var timeline = JsonDocument.Parse(File.ReadAllText(trace));
         Assert.True(timeline.RootElement.GetProperty("traceEvents").GetArrayLength() > 0);
     }
+
+    [Fact]
+    public void A_traced_and_an_untraced_run_give_the_same_report_apart_from_simulator()
+    {
+        var traced = Path.Combine(_dir, "traced");
+        var untraced = Path.Combine(_dir, "untraced");
+        var trace = Path.Combine(_dir, "trace.json");
+
+        var (code, _, error) = Invoke("run", "--arch", Arch("puma.yaml"), "--workload", Workload("mlp-mnist.yaml"), "--freeze", "3", "--out", traced, "--trace", trace);
+        Assert.True(code == 0, error);
+        (code, _, error) = Invoke("run", "--arch", Arch("puma.yaml"), "--workload", Workload("mlp-mnist.yaml"), "--freeze", "3", "--out", untraced);
+        Assert.True(code == 0, error);
+
+        using var a = JsonDocument.Parse(File.ReadAllText(Path.Combine(traced, "report.json")));
+        using var b = JsonDocument.Parse(File.ReadAllText(Path.Combine(untraced, "report.json")));
+        string WithoutSimulator(JsonDocument d) => string.Join("\n", d.RootElement.EnumerateObject().Where(p => p.Name != "simulator").Select(p => p.Name + "=" + p.Value.GetRawText()));
+        Assert.Equal(WithoutSimulator(b), WithoutSimulator(a));
+        Assert.Equal(ReportJson.TopLevelFields.AsEnumerable(), a.RootElement.EnumerateObject().Select(p => p.Name));
+
+        var tracedSimulator = a.RootElement.GetProperty("simulator");
+        Assert.True(tracedSimulator.GetProperty("trace_spans").GetInt64() > 0);
+        Assert.Equal(0, tracedSimulator.GetProperty("trace_dropped_spans").GetInt64());
+        Assert.False(b.RootElement.GetProperty("simulator").TryGetProperty("trace_spans", out _));
+        Assert.Equal(b.RootElement.GetProperty("simulator").GetProperty("events").GetInt64(), tracedSimulator.GetProperty("events").GetInt64());
+
+        // The breakdowns are objects that add up to their totals.
+        var root = b.RootElement;
+        Assert.Equal(root.GetProperty("leakage_energy_pj").GetDouble(), root.GetProperty("leakage_by_component_pj").EnumerateObject().Sum(p => p.Value.GetDouble()), 1e-6 * root.GetProperty("leakage_energy_pj").GetDouble());
+        Assert.Equal(root.GetProperty("dynamic_energy_pj").GetDouble(), root.GetProperty("energy_by_component_pj").EnumerateObject().Sum(p => p.Value.GetDouble()), 1e-6 * root.GetProperty("dynamic_energy_pj").GetDouble());
+        Assert.True(root.GetProperty("statistics").GetProperty("noc_packets").GetDouble() >= 0);
+    }
 }
