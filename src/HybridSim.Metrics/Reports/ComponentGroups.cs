@@ -19,7 +19,7 @@ public static class ComponentGroups
     [
         new("analog MVMU (xbar, ADC, DAC, S&H, S&A)", ["xbar", "adc", "dac", "snh", "sna", "layer_select"]),
         new("digital MVMU", ["mvmu", "sram", "mac"]),
-        new("memories (eDRAM, buffers, register file, instructions)",
+        new("memories (eDRAM, buffers, registers)",
         [
             "edram", "edram_bus", "edram_controller", "register_file", "instruction_memory", "tile_instruction_memory",
             "input_buffer", "output_buffer", "attribute_buffer", "receive_buffer",
