@@ -22,6 +22,10 @@ public static class ReportJson
         "area_by_component_mm2", "layers", "sram_weight_fraction", "simulator",
     ];
 
+    /// <summary>Fields of <c>run --program</c> (<see cref="RunReport.Programming"/>): three totals and the per-technology object.</summary>
+    public static readonly ImmutableArray<string> ProgrammingFields =
+        ["programming_energy_pj", "programming_latency_ns", "endurance_used", "programming"];
+
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, NewLine = "\n" };
 
     /// <summary>The report as JSON text (ends with a newline).</summary>
@@ -109,14 +113,39 @@ public static class ReportJson
         w.WriteNumber("events", r.Simulator.Events);
         WriteDouble(w, "wall_seconds", r.Simulator.WallSeconds);
         w.WriteEndObject();
+        if (r.Programming is { } programming)
+        {
+            WriteProgramming(w, programming);
+        }
+
         foreach (var (key, value) in r.Extra)
         {
-            if (ContractFields.Contains(key))
+            if (ContractFields.Contains(key) || ProgrammingFields.Contains(key))
             {
                 throw new ArgumentException($"extra metric '{key}' would overwrite the contract field of the same name", nameof(r));
             }
 
             WriteDouble(w, key, value);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteProgramming(Utf8JsonWriter w, ProgrammingReport p)
+    {
+        WriteDouble(w, "programming_energy_pj", p.EnergyPj);
+        WriteDouble(w, "programming_latency_ns", p.LatencyNs);
+        WriteDouble(w, "endurance_used", p.EnduranceUsed);
+        w.WriteStartObject("programming");
+        foreach (var (name, part) in new[] { ("rram", p.Rram), ("sram", p.Sram) })
+        {
+            w.WriteStartObject(name);
+            w.WriteNumber("cells_written", part.CellsWritten);
+            w.WriteNumber("rows_written", part.RowsWritten);
+            WriteDouble(w, "energy_pj", part.EnergyPj);
+            WriteDouble(w, "latency_ns", part.LatencyNs);
+            WriteDouble(w, "endurance_used", part.EnduranceUsed);
+            w.WriteEndObject();
         }
 
         w.WriteEndObject();
@@ -158,7 +187,7 @@ public static class ReportJson
             var extra = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
             foreach (var property in root.EnumerateObject())
             {
-                if (!ContractFields.Contains(property.Name))
+                if (!ContractFields.Contains(property.Name) && !ProgrammingFields.Contains(property.Name))
                 {
                     extra[property.Name] = Double(property.Value, property.Name);
                 }
@@ -183,7 +212,32 @@ public static class ReportJson
                 ReadSimulator(Field(root, "simulator", "")))
             {
                 Extra = extra.ToImmutable(),
+                Programming = root.TryGetProperty("programming", out var programming) ? ReadProgramming(root, programming) : null,
             };
+        }
+
+        private ProgrammingReport ReadProgramming(JsonElement root, JsonElement e)
+        {
+            Expect(e, JsonValueKind.Object, "programming");
+            ProgrammingPart Part(string name)
+            {
+                var path = "programming." + name;
+                var p = Field(e, name, "programming");
+                Expect(p, JsonValueKind.Object, path);
+                return new ProgrammingPart(
+                    Long(Field(p, "cells_written", path), path + ".cells_written"),
+                    Long(Field(p, "rows_written", path), path + ".rows_written"),
+                    Double(Field(p, "energy_pj", path), path + ".energy_pj"),
+                    Double(Field(p, "latency_ns", path), path + ".latency_ns"),
+                    Double(Field(p, "endurance_used", path), path + ".endurance_used"));
+            }
+
+            return new ProgrammingReport(
+                Double(Field(root, "programming_energy_pj", ""), "programming_energy_pj"),
+                Double(Field(root, "programming_latency_ns", ""), "programming_latency_ns"),
+                Double(Field(root, "endurance_used", ""), "endurance_used"),
+                Part("rram"),
+                Part("sram"));
         }
 
         private PartitionReport ReadPartition(JsonElement e)

@@ -26,4 +26,7 @@ public sealed record RunReport(
 {
     /// <summary>Extra metrics beyond the contract (utilizations, throughput, tile counts...), serialized as further fields.</summary>
     public ImmutableSortedDictionary<string, double> Extra { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+
+    /// <summary>The cost of programming the weights (<c>run --program</c>); null when not asked for.</summary>
+    public ProgrammingReport? Programming { get; init; }
 }

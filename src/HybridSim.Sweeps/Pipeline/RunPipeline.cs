@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using HybridSim.Compiler;
 using HybridSim.Hardware;
+using HybridSim.Hardware.Programming;
 using HybridSim.Hardware.Tracing;
+using HybridSim.Metrics.Programming;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 
@@ -49,6 +51,11 @@ public static class RunPipeline
             clock.Elapsed.TotalSeconds,
             area.TotalMm2,
             area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e6, StringComparer.Ordinal));
+        if (request.Program)
+        {
+            report = report with { Programming = ProgrammingCost.Compute(architecture, WeightProgrammer.Program(program)) };
+        }
+
         return new RunOutcome(
             report,
             ResolvedArchitectureWriter.Write(architecture),
