@@ -25,5 +25,8 @@ public sealed record CompiledProgram(
     int OutputTile,
     ImmutableArray<LayerMapping> Mappings)
 {
+    /// <summary>Every weight block as placed on an MVMU, in operation order: what programming the weights writes.</summary>
+    public ImmutableArray<WeightBlock> WeightBlocks { get; init; } = [];
+
     public int TileCount(TileKind kind) => Tiles.Count(t => t.Kind == kind);
 }

@@ -91,7 +91,30 @@ public static class ProgramCompiler
             meshWidth,
             scheduler.InputTile,
             scheduler.OutputTile,
-            [.. graph.Mappings]);
+            [.. graph.Mappings])
+        {
+            WeightBlocks = WeightBlocks(graph),
+        };
+    }
+
+    /// <summary>The block of a matrix each MVMU of each core holds, from the placement (MVMU slot: column block, row block).</summary>
+    private static ImmutableArray<Mapping.WeightBlock> WeightBlocks(DataflowGraph graph)
+    {
+        var blocks = ImmutableArray.CreateBuilder<Mapping.WeightBlock>();
+        foreach (var op in graph.Operations.OfType<MatrixOperation>())
+        {
+            foreach (var core in op.Cores)
+            {
+                foreach (var slot in core.Mvmus)
+                {
+                    var column = op.Tiling.ColumnBlocks[slot.ColumnBlock];
+                    var rows = column.RowBlocks[slot.RowBlock];
+                    blocks.Add(new Mapping.WeightBlock(core.Tile, core.Core, slot.Local, op.LayerIndex, op.Name, op.Kind, rows.Rows, column.OutCount, rows.WeightsHeld));
+                }
+            }
+        }
+
+        return blocks.ToImmutable();
     }
 
     /// <summary>

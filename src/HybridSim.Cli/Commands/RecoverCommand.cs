@@ -4,6 +4,11 @@ using HybridSim.Functional.Data;
 using HybridSim.Functional.Evaluation;
 using HybridSim.Functional.Recovery;
 using HybridSim.Functional.Weights;
+using HybridSim.Compiler;
+using HybridSim.Hardware.Programming;
+using HybridSim.Metrics.Programming;
+using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Workloads;
 
 namespace HybridSim.Cli.Commands;
 
@@ -78,6 +83,8 @@ public static class RecoverCommand
                 var progress = new RecoveryProgressPrinter(o, ReferenceEquals(o, Console.Out) && !Console.IsOutputRedirected, training.Epochs);
                 if (multitask)
                 {
+                    // Costed before training, so missing write figures fail at once rather than after every task.
+                    var cost = SwitchCosts(setup.Architecture, setup.Workload, setup.Partition);
                     var specs = taskTexts.Select(TaskSpec.Parse).ToList();
                     var loaded = specs.Select(t => (t, t.Select(DatasetLoader.Load(t.Data, setup.Workload)))).ToList();
                     var files = new List<string>();
@@ -89,8 +96,9 @@ public static class RecoverCommand
                             files.Add(file);
                             return file;
                         });
-                    MultiTaskJson.WriteFile(System.IO.Path.Combine(dir!, MultiTaskFile), results, [.. files]);
+                    MultiTaskJson.WriteFile(System.IO.Path.Combine(dir!, MultiTaskFile), results, [.. files], cost);
                     o.Write(MultiTaskSummary(results));
+                    o.Write(SwitchSummary(cost));
                     o.WriteLine($"wrote {System.IO.Path.Combine(dir!, MultiTaskFile)} and {files.Count} weight file(s)");
                     return SpecAction.Ok;
                 }
@@ -110,6 +118,28 @@ public static class RecoverCommand
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// One task switch (programming every LoBranch A and B, on SRAM) against rewriting W (every analog matrix, on RRAM),
+    /// from the weight-programming model of <c>run --program</c>.
+    /// </summary>
+    public static SwitchCost SwitchCosts(ArchitectureSpec architecture, WorkloadSpec workload, PartitionSpec partition)
+    {
+        var program = ProgramCompiler.Compile(architecture, workload, partition);
+        var branch = ProgrammingCost.Compute(architecture, WeightProgrammer.Program(program,
+            b => b.Matrix.EndsWith(".A", StringComparison.Ordinal) || b.Matrix.EndsWith(".B", StringComparison.Ordinal)));
+        var rewrite = ProgrammingCost.Compute(architecture, WeightProgrammer.Program(program, b => b.Placement == TileKind.Analog));
+        return new SwitchCost(
+            branch.Sram.CellsWritten + branch.Rram.CellsWritten, branch.EnergyPj, branch.LatencyNs, branch.EnduranceUsed,
+            rewrite.Rram.CellsWritten, rewrite.EnergyPj, rewrite.LatencyNs, rewrite.EnduranceUsed);
+    }
+
+    public static string SwitchSummary(SwitchCost c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"switch (A and B on SRAM): {c.BranchCells} cells, {c.BranchEnergyPj * 1e-3:0.###} nJ, {c.BranchLatencyNs:0.###} ns, endurance used {c.BranchEnduranceUsed:0.###E+0}; rewriting W (RRAM): {c.RramCells} cells, {c.RramEnergyPj * 1e-3:0.###} nJ, {c.RramLatencyNs:0.###} ns, endurance used {c.RramEnduranceUsed:0.###E+0}\n");
     }
 
     public static string MultiTaskSummary(IEnumerable<TaskResult> tasks)

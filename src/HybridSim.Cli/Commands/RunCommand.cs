@@ -22,12 +22,14 @@ public static class RunCommand
         var batch = new Option<int>("--batch") { Description = "Stream N inputs through the pipeline (throughput, steady-state interval)", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Directory for report.json and resolved-arch.yaml" };
         var trace = new Option<string?>("--trace") { Description = "Write a Chrome trace-event timeline (open in Perfetto)" };
+        var programWeights = new Option<bool>("--program") { Description = "Also report the cost of programming every weight of the partition: programming_energy_pj, programming_latency_ns, endurance_used" };
 
         var command = new Command("run", "Simulate one architecture/workload/partition point and report latency, energy, area and ANL.");
         point.AddTo(command);
         command.Options.Add(batch);
         command.Options.Add(output);
         command.Options.Add(trace);
+        command.Options.Add(programWeights);
 
         command.SetAction(parse =>
         {
@@ -57,7 +59,7 @@ public static class RunCommand
                 return SpecAction.Usage;
             }
 
-            var request = new RunRequest(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, n);
+            var request = new RunRequest(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, n, parse.GetValue(programWeights));
             return Execute(request, parse.GetValue(output), parse.GetValue(trace), parse.InvocationConfiguration.Output, error);
         });
         return command;
@@ -138,6 +140,17 @@ public static class RunCommand
             if (r.Extra.TryGetValue(key, out var v))
             {
                 Row(key.Replace('_', ' '), v.ToString("0.####", inv));
+            }
+        }
+
+        if (r.Programming is { } p)
+        {
+            Row("programming energy", Engineering(p.EnergyPj * 1e-12, "J"));
+            Row("programming latency", Engineering(p.LatencyNs * 1e-9, "s"));
+            Row("endurance used", p.EnduranceUsed.ToString("0.###E+0", inv));
+            foreach (var (name, part) in new[] { ("RRAM", p.Rram), ("SRAM", p.Sram) })
+            {
+                Row($"  {name} programming", string.Create(inv, $"{part.CellsWritten:N0} cells, {part.RowsWritten:N0} rows, {Engineering(part.EnergyPj * 1e-12, "J")}, {Engineering(part.LatencyNs * 1e-9, "s")}"));
             }
         }
 

@@ -43,6 +43,10 @@ public static class ReportJson
         LeakageByComponentField, "area_by_component_mm2", "layers", "sram_weight_fraction", StatisticsField, "simulator",
     ];
 
+    /// <summary>Fields of <c>run --program</c> (<see cref="RunReport.Programming"/>): three totals and the per-technology object.</summary>
+    public static readonly ImmutableArray<string> ProgrammingFields =
+        ["programming_energy_pj", "programming_latency_ns", "endurance_used", "programming"];
+
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, NewLine = "\n" };
 
     /// <summary>The report as JSON text (ends with a newline).</summary>
@@ -127,9 +131,14 @@ public static class ReportJson
 
         w.WriteEndArray();
         WriteDouble(w, "sram_weight_fraction", r.SramWeightFraction);
+        if (r.Programming is { } programming)
+        {
+            WriteProgramming(w, programming);
+        }
+
         foreach (var key in r.Extra.Keys)
         {
-            if (TopLevelFields.Contains(key))
+            if (TopLevelFields.Contains(key) || ProgrammingFields.Contains(key))
             {
                 throw new ArgumentException($"statistic '{key}' has the name of a top-level report field; sweep.csv could not tell their columns apart", nameof(r));
             }
@@ -150,6 +159,26 @@ public static class ReportJson
         }
 
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteProgramming(Utf8JsonWriter w, ProgrammingReport p)
+    {
+        WriteDouble(w, "programming_energy_pj", p.EnergyPj);
+        WriteDouble(w, "programming_latency_ns", p.LatencyNs);
+        WriteDouble(w, "endurance_used", p.EnduranceUsed);
+        w.WriteStartObject("programming");
+        foreach (var (name, part) in new[] { ("rram", p.Rram), ("sram", p.Sram) })
+        {
+            w.WriteStartObject(name);
+            w.WriteNumber("cells_written", part.CellsWritten);
+            w.WriteNumber("rows_written", part.RowsWritten);
+            WriteDouble(w, "energy_pj", part.EnergyPj);
+            WriteDouble(w, "latency_ns", part.LatencyNs);
+            WriteDouble(w, "endurance_used", part.EnduranceUsed);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 
@@ -188,7 +217,7 @@ public static class ReportJson
             Expect(root, JsonValueKind.Object, "");
             foreach (var property in root.EnumerateObject())
             {
-                if (!TopLevelFields.Contains(property.Name))
+                if (!TopLevelFields.Contains(property.Name) && !ProgrammingFields.Contains(property.Name))
                 {
                     throw Error(property.Name, $"unknown top-level field; a report has {string.Join(", ", TopLevelFields)} (further statistics go in the \"{StatisticsField}\" object)");
                 }
@@ -214,7 +243,32 @@ public static class ReportJson
             {
                 LeakageByComponentPj = ReadMap(Field(root, LeakageByComponentField, ""), LeakageByComponentField),
                 Extra = ReadMap(Field(root, StatisticsField, ""), StatisticsField),
+                Programming = root.TryGetProperty("programming", out var programming) ? ReadProgramming(root, programming) : null,
             };
+        }
+
+        private ProgrammingReport ReadProgramming(JsonElement root, JsonElement e)
+        {
+            Expect(e, JsonValueKind.Object, "programming");
+            ProgrammingPart Part(string name)
+            {
+                var path = "programming." + name;
+                var p = Field(e, name, "programming");
+                Expect(p, JsonValueKind.Object, path);
+                return new ProgrammingPart(
+                    Long(Field(p, "cells_written", path), path + ".cells_written"),
+                    Long(Field(p, "rows_written", path), path + ".rows_written"),
+                    Double(Field(p, "energy_pj", path), path + ".energy_pj"),
+                    Double(Field(p, "latency_ns", path), path + ".latency_ns"),
+                    Double(Field(p, "endurance_used", path), path + ".endurance_used"));
+            }
+
+            return new ProgrammingReport(
+                Double(Field(root, "programming_energy_pj", ""), "programming_energy_pj"),
+                Double(Field(root, "programming_latency_ns", ""), "programming_latency_ns"),
+                Double(Field(root, "endurance_used", ""), "endurance_used"),
+                Part("rram"),
+                Part("sram"));
         }
 
         private PartitionReport ReadPartition(JsonElement e)

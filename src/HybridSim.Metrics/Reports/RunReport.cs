@@ -35,4 +35,7 @@ public sealed record RunReport(
     /// written as the <c>statistics</c> object; <c>sweep.csv</c> gives each its own column under the same name.
     /// </summary>
     public ImmutableSortedDictionary<string, double> Extra { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+
+    /// <summary>The cost of programming the weights (<c>run --program</c>); null when not asked for.</summary>
+    public ProgrammingReport? Programming { get; init; }
 }

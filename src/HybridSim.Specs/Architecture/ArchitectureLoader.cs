@@ -156,9 +156,16 @@ public static class ArchitectureLoader
         {
             AdcRange = m.Text("adc_range") == "full" ? AdcRange.Full : AdcRange.Clip,
             Device = m.Section("device") is { } dr ? ReadDevice(dr) : DeviceSpec.Ideal,
+            Write = m.Section("write") is { } wr ? ReadWrite(wr) : null,
         };
         CheckAnalog(spec, r, warnings);
         return spec;
+    }
+
+    private static WriteSpec ReadWrite(MappingReader r)
+    {
+        var w = SchemaValues.Read(r, ArchitectureSchema.Write);
+        return new WriteSpec(w.Double("cell_energy"), w.Double("row_latency"), w.OptionalDouble("endurance") ?? 0, w.Int("parallel_mvmus"), w.Text("source") ?? "");
     }
 
     private static DeviceSpec ReadDevice(MappingReader r)
@@ -253,7 +260,10 @@ public static class ArchitectureLoader
         }
 
         var spec = new DigitalMvmuSpec(m.Int("rows"), m.Int("cols"), m.Int("weight_bits"), m.Int("input_bits"), m.Int("macs"), model,
-            m.Double("mvm_latency"), m.Double("row_pass_latency"), ReadComponents(m.Section("components"), clockHz));
+            m.Double("mvm_latency"), m.Double("row_pass_latency"), ReadComponents(m.Section("components"), clockHz))
+        {
+            Write = m.Section("write") is { } wr ? ReadWrite(wr) : null,
+        };
         if (model == DigitalCostModel.Table && spec.Component("mvmu") is null)
         {
             r.Errors.Add(r.Mapping, r.ChildPath("components.mvmu"), "cost_model table needs a component 'mvmu' with energy per action 'mvm'");

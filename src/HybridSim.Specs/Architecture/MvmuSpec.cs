@@ -10,6 +10,9 @@ public abstract record MvmuSpec(
     int InputBits,
     ImmutableArray<ComponentSpec> Components)
 {
+    /// <summary>How weights are written into this MVMU (section 'write'); null when the file gives no write figures.</summary>
+    public WriteSpec? Write { get; init; }
+
     /// <summary>Finds a component by name, or null when the architecture does not list it.</summary>
     public ComponentSpec? Component(string name) => Components.FirstOrDefault(c => c.Name == name);
 }

@@ -115,7 +115,23 @@ public static class ResolvedArchitectureWriter
                 break;
         }
 
+        WriteWrite(w, m.Write);
         WriteComponents(w, 4, m.Components);
+    }
+
+    private static void WriteWrite(Writer w, WriteSpec? write)
+    {
+        if (write is null)
+        {
+            return;
+        }
+
+        w.Line(4, "write:");
+        w.Line(5, $"cell_energy: {UnitFormatter.Format(write.CellEnergyJoules, UnitKind.Energy)}");
+        w.Line(5, $"row_latency: {UnitFormatter.Format(write.RowLatencySeconds, UnitKind.Time)}");
+        w.Line(5, $"endurance: {write.EnduranceCycles.ToString("R", CultureInfo.InvariantCulture)}");
+        w.Line(5, $"parallel_mvmus: {I(write.ParallelMvmus)}");
+        w.Line(5, $"source: {Q(write.Source)}");
     }
 
     private static void WriteDevice(Writer w, DeviceSpec d)

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using HybridSim.Compiler;
 using HybridSim.Hardware;
+using HybridSim.Hardware.Programming;
 using HybridSim.Hardware.Tracing;
+using HybridSim.Metrics.Programming;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 
@@ -52,6 +54,11 @@ public static class RunPipeline
         if (trace is not null)
         {
             report = report with { Simulator = report.Simulator with { TraceSpans = trace.SpanCount, TraceDroppedSpans = trace.DroppedSpans } };
+        }
+
+        if (request.Program)
+        {
+            report = report with { Programming = ProgrammingCost.Compute(architecture, WeightProgrammer.Program(program)) };
         }
 
         return new RunOutcome(

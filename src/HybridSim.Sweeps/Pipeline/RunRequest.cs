@@ -8,9 +8,11 @@ namespace HybridSim.Sweeps.Pipeline;
 /// <param name="Workload">A workload file path or a bare name (<c>resnet20-cifar</c>).</param>
 /// <param name="Partition">freeze-x or rank-r; null uses the architecture file's own partition.</param>
 /// <param name="Batch">Inferences streamed through the pipeline.</param>
+/// <param name="Program">Also cost programming every weight of the partition (<c>run --program</c>).</param>
 public sealed record RunRequest(
     string ArchitecturePath,
     ImmutableArray<string> Overrides,
     string Workload,
     PartitionSpec? Partition,
-    int Batch = 1);
+    int Batch = 1,
+    bool Program = false);

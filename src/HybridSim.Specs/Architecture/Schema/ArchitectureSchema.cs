@@ -99,6 +99,7 @@ public static class ArchitectureSchema
         Int("adcs", FigureRanges.MaxDimension, "ADCs per MVMU (PUMA: 2)", "2"),
         Int("stack_layers", 1_024, "3D vertical RRAM layers per crossbar (1 = planar)", "1"),
         Int("pipeline_stages", 1_024, "MVM pipeline stages, each one ADC time (PUMA: 3)", "3"),
+        Sec("write", "write", "how weights are programmed into the crossbars (run --program): write-verify energy per cell, latency per row, endurance"),
         new("device", FieldKind.Section, "RRAM device non-idealities for the functional (accuracy) model: 'ideal', or a mapping (section 'device'); absent = ideal", Target: "device", Choices: ["ideal"]),
         Components("MVMU (count per MVMU; xbar count = weight_bits / bits_per_cell)"),
     ]);
@@ -120,6 +121,16 @@ public static class ArchitectureSchema
         new("source", FieldKind.Text, "where the figures come from (paper, table, derivation)"),
     ]);
 
+    /// <summary>The write action of an MVMU's cells, for <c>run --program</c> (docs/model.md, "Programming the weights").</summary>
+    public static SchemaSection Write { get; } = new("write", "programming weights into an MVMU: one row of one array at a time, parallel_mvmus MVMUs of a core at once, all cores at once",
+    [
+        Q("cell_energy", UnitKind.Energy, "energy to program one cell, verify included: an RRAM cell of bits_per_cell bits (analog) or one SRAM bit cell (digital)", required: true),
+        Q("row_latency", UnitKind.Time, "time to program one row of one array, all its columns at once, verify included", required: true, positive: true),
+        new("endurance", FieldKind.Number, "write cycles a cell survives", Required: true, Positive: true, MinSi: 0, MaxSi: 1e30, Noun: "write cycles"),
+        Int("parallel_mvmus", FigureRanges.MaxMvmusPerCore, "MVMUs of one core programmed at the same time (the write drivers' parallelism)", required: true),
+        new("source", FieldKind.Text, "where the figures come from (paper, datasheet, derivation)", Required: true),
+    ]);
+
     public static SchemaSection DigitalMvmu { get; } = new("digital_mvmu", "SRAM digital MVMU: macs fixed-point MACs over a rows x cols weight buffer",
     [
         Int("rows", FigureRanges.MaxDimension, "weight buffer rows (inputs)", required: true),
@@ -130,6 +141,7 @@ public static class ArchitectureSchema
         new("cost_model", FieldKind.Choice, "table (PUMA constants_digital.py: component mvmu, action mvm) or per-mac (sram read per row pass + mac per MAC)", Default: "table", Choices: ["table", "per-mac"]),
         Q("mvm_latency", UnitKind.Time, "table model: latency of one full MVM (required for table)"),
         Q("row_pass_latency", UnitKind.Time, "per-mac model: latency of one pass over a weight row (required for per-mac)"),
+        Sec("write", "write", "how weights are written into the SRAM (run --program): energy per bit cell, latency per row, endurance"),
         Components("MVMU"),
     ]);
 
@@ -160,7 +172,7 @@ public static class ArchitectureSchema
     ]);
 
     public static ImmutableArray<SchemaSection> All { get; } =
-        [Top, Partition, Tiles, Tile, Core, InstructionLatency, AnalogMvmu, Device, DigitalMvmu, Noc, Node, Component];
+        [Top, Partition, Tiles, Tile, Core, InstructionLatency, AnalogMvmu, Device, Write, DigitalMvmu, Noc, Node, Component];
 
     public static SchemaSection? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }
