@@ -253,7 +253,10 @@ public static class ArchitectureLoader
         }
 
         var spec = new DigitalMvmuSpec(m.Int("rows"), m.Int("cols"), m.Int("weight_bits"), m.Int("input_bits"), m.Int("macs"), model,
-            m.Double("mvm_latency"), m.Double("row_pass_latency"), ReadComponents(m.Section("components"), clockHz));
+            m.Double("mvm_latency"), m.Double("row_pass_latency"), ReadComponents(m.Section("components"), clockHz))
+        {
+            MacrosPerCore = m.Present("macros_per_core") ? m.Int("macros_per_core") : null,
+        };
         if (model == DigitalCostModel.Table && spec.Component("mvmu") is null)
         {
             r.Errors.Add(r.Mapping, r.ChildPath("components.mvmu"), "cost_model table needs a component 'mvmu' with energy per action 'mvm'");

@@ -130,6 +130,7 @@ public static class ArchitectureSchema
         new("cost_model", FieldKind.Choice, "table (PUMA constants_digital.py: component mvmu, action mvm) or per-mac (sram read per row pass + mac per MAC)", Default: "table", Choices: ["table", "per-mac"]),
         Q("mvm_latency", UnitKind.Time, "table model: latency of one full MVM (required for table)"),
         Q("row_pass_latency", UnitKind.Time, "per-mac model: latency of one pass over a weight row (required for per-mac)"),
+        Int("macros_per_core", FigureRanges.MaxMvmusPerCore, "dense SRAM-CIM packing: each MVMU (rows x cols) is one SRAM-CIM macro, and the matrix blocks of a core's mvmus (what an mvm mask addresses) are packed densely into at most this many macros per core, several blocks to a macro (docs/model.md, SRAM-CIM macros); area and leakage follow the macros placed. Absent: every MVMU holds one block and is one macro"),
         Components("MVMU"),
     ]);
 
