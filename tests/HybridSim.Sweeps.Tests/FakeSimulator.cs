@@ -96,7 +96,10 @@ internal sealed class FakeSimulator
         return new RunReport(
             Path.GetFileNameWithoutExtension(point.ArchitecturePath),
             point.Workload,
-            new PartitionReport(partition.Kind == PartitionKind.Freeze ? "freeze" : "rank", partition.Value),
+            new PartitionReport(partition.Kind == PartitionKind.Freeze ? "freeze" : "rank", partition.Value)
+            {
+                ClampedLayers = partition.Kind == PartitionKind.Rank && partition.Value > 8 ? ["fc"] : [],
+            },
             (long)latency,
             latency,
             1e9,
@@ -109,6 +112,10 @@ internal sealed class FakeSimulator
             ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, double> { ["tiles"] = area }),
             [],
             sram,
-            new SimulatorReport(1000 + (long)latency, 0.01));
+            new SimulatorReport(1000 + (long)latency, 0.01))
+        {
+            // Rank r: r / 32 of the SRAM macros filled, and a rank above 8 clamps the (pretend) fc.
+            SramUtilization = partition.Kind == PartitionKind.Rank ? partition.Value / 32.0 : 0,
+        };
     }
 }

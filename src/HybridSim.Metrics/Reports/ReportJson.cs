@@ -19,7 +19,7 @@ public static class ReportJson
     [
         "architecture", "workload", "partition", "cycles", "latency_ns", "clock_hz", "dynamic_energy_pj",
         "leakage_energy_pj", "total_energy_pj", "area_mm2", "anl_ms_mm2", "energy_by_component_pj",
-        "area_by_component_mm2", "layers", "sram_weight_fraction", "simulator",
+        "area_by_component_mm2", "layers", "sram_weight_fraction", "sram_utilization", "simulator",
     ];
 
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, NewLine = "\n" };
@@ -77,6 +77,17 @@ public static class ReportJson
         w.WriteStartObject("partition");
         w.WriteString("kind", r.Partition.Kind);
         w.WriteNumber(r.Partition.Kind == "rank" ? "r" : "x", r.Partition.Value);
+        if (r.Partition.Kind == "rank")
+        {
+            w.WriteStartArray("clamped_layers");
+            foreach (var name in r.Partition.ClampedLayers)
+            {
+                w.WriteStringValue(name);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
         w.WriteNumber("cycles", r.Cycles);
         WriteDouble(w, "latency_ns", r.LatencyNs);
@@ -105,6 +116,7 @@ public static class ReportJson
 
         w.WriteEndArray();
         WriteDouble(w, "sram_weight_fraction", r.SramWeightFraction);
+        WriteDouble(w, "sram_utilization", r.SramUtilization);
         w.WriteStartObject("simulator");
         w.WriteNumber("events", r.Simulator.Events);
         WriteDouble(w, "wall_seconds", r.Simulator.WallSeconds);
@@ -183,6 +195,7 @@ public static class ReportJson
                 ReadSimulator(Field(root, "simulator", "")))
             {
                 Extra = extra.ToImmutable(),
+                SramUtilization = Double(Field(root, "sram_utilization", ""), "sram_utilization"),
             };
         }
 
@@ -193,9 +206,15 @@ public static class ReportJson
             return kind switch
             {
                 "freeze" => new PartitionReport(kind, Int(Field(e, "x", "partition"), "partition.x")),
-                "rank" => new PartitionReport(kind, Int(Field(e, "r", "partition"), "partition.r")),
+                "rank" => new PartitionReport(kind, Int(Field(e, "r", "partition"), "partition.r")) { ClampedLayers = Strings(Field(e, "clamped_layers", "partition"), "partition.clamped_layers") },
                 _ => throw Error("partition.kind", $"expected \"freeze\" or \"rank\", found \"{kind}\""),
             };
+        }
+
+        private ImmutableArray<string> Strings(JsonElement e, string path)
+        {
+            Expect(e, JsonValueKind.Array, path);
+            return [.. e.EnumerateArray().Select((item, i) => String(item, $"{path}[{i}]"))];
         }
 
         private ImmutableSortedDictionary<string, double> ReadMap(JsonElement e, string path)

@@ -26,4 +26,8 @@ public sealed record RunReport(
 {
     /// <summary>Extra metrics beyond the contract (utilizations, throughput, tile counts...), serialized as further fields.</summary>
     public ImmutableSortedDictionary<string, double> Extra { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+
+    /// <summary><c>sram_utilization</c>: weights stored in SRAM / the weight capacity of the SRAM-CIM macros the area
+    /// counts (0 when there are none).</summary>
+    public double SramUtilization { get; init; }
 }

@@ -48,7 +48,8 @@ public static class RunPipeline
             request.Batch,
             clock.Elapsed.TotalSeconds,
             area.TotalMm2,
-            area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e6, StringComparer.Ordinal));
+            area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e6, StringComparer.Ordinal),
+            area.SramMacros);
         return new RunOutcome(
             report,
             ResolvedArchitectureWriter.Write(architecture),
