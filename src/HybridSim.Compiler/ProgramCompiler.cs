@@ -71,10 +71,17 @@ public static class ProgramCompiler
             throw new SpecException(overflows);
         }
 
+        // Dense SRAM-CIM packing: the macros each core's blocks fill (a core of such a tile that holds no matrix has none).
+        var macros = graph.Operations.SelectMany(o => o.Cores).Where(c => c.SramMacros is not null)
+            .ToDictionary(c => (c.Tile, c.Core), c => c.SramMacros!.Value);
+        int? DenseIdle(int tile) => architecture.Tile(graph.TileKinds[tile]).Core.Mvmu is DigitalMvmuSpec { MacrosPerCore: not null } ? 0 : null;
         var tiles = ImmutableArray.CreateBuilder<TileProgram>(graph.TileKinds.Count);
         for (var t = 0; t < graph.TileKinds.Count; t++)
         {
-            var cores = scheduler.CorePrograms[t].Select((p, c) => new CoreProgram(t, c, [.. p])).ToImmutableArray();
+            var tile = t;
+            var cores = scheduler.CorePrograms[t]
+                .Select((p, c) => new CoreProgram(tile, c, [.. p]) { SramMacros = macros.TryGetValue((tile, c), out var n) ? n : DenseIdle(tile) })
+                .ToImmutableArray();
             tiles.Add(new TileProgram(
                 t,
                 graph.TileKinds[t],
@@ -94,6 +101,7 @@ public static class ProgramCompiler
             [.. graph.Mappings])
         {
             WeightBlocks = WeightBlocks(graph),
+            ClampedLayers = PartitionPlanner.ClampedLayers(workload, plan),
         };
     }
 

@@ -21,7 +21,7 @@ public static class SweepTable
     public static readonly ImmutableArray<string> MetricColumns =
     [
         "cycles", "latency_ns", "dynamic_energy_pj", "leakage_energy_pj", "total_energy_pj", "area_mm2", "anl_ms_mm2",
-        "energy_improvement", "anl_improvement", "sram_weight_fraction", "total_energy_improvement",
+        "energy_improvement", "anl_improvement", "sram_weight_fraction", "total_energy_improvement", "sram_utilization",
     ];
 
     /// <summary>Rank sweeps only: relative change against rank 0 of the same group (0.05 = 5% more).</summary>
@@ -100,6 +100,11 @@ public static class SweepTable
                 Note(notes, $"no rank-0 reference for {Describe(point)}: the overhead columns are empty");
             }
 
+            if (!report.Partition.ClampedLayers.IsEmpty)
+            {
+                Note(notes, $"{Describe(point)} rank {report.Partition.Value}: min(in, out) of {string.Join(", ", report.Partition.ClampedLayers)} is below the rank, so that branch is full rank instead (partition.clamped_layers)");
+            }
+
             var row = new List<string> { report.Architecture, report.Workload };
             row.AddRange(plan.SweptKeys.Select(k => point.Swept.FirstOrDefault(s => s.Key == k)?.Value ?? ""));
             row.Add(report.Cycles.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -108,6 +113,7 @@ public static class SweepTable
             row.Add(Ratio(baseline?.AnlMsMm2, report.AnlMsMm2));
             row.Add(CsvTable.FormatNumber(report.SramWeightFraction));
             row.Add(Ratio(baseline?.TotalEnergyPj, report.TotalEnergyPj));
+            row.Add(CsvTable.FormatNumber(report.SramUtilization));
             if (plan.Kind == SweepKind.Rank)
             {
                 row.Add(Overhead(report.DynamicEnergyPj, reference?.DynamicEnergyPj));

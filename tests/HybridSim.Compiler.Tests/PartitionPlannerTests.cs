@@ -42,12 +42,42 @@ public sealed class PartitionPlannerTests
     }
 
     [Fact]
-    public void Rank_above_min_in_out_is_an_error_naming_the_layer()
+    public void Rank_above_min_in_out_gives_that_layer_its_full_rank_branch_and_lists_it()
     {
-        // conv1 is 3x3x3 = 27 inputs x 16 outputs: rank at most 16.
-        var e = Assert.Throws<SpecException>(() => PartitionPlanner.Plan(Hyperx, Resnet20, PartitionSpec.Rank(17)));
+        // ResNet-20's convolutions have 16 to 64 outputs (min(in, out) >= 16); its fc is 64 x 10: min(64, 10) = 10.
+        var plan = PartitionPlanner.Plan(Hyperx, Resnet20, PartitionSpec.Rank(11));
 
-        Assert.Contains("conv1", e.Message, StringComparison.Ordinal);
-        Assert.Contains("min(27, 16) = 16", e.Message, StringComparison.Ordinal);
+        var fc = Resnet20.Layers.IndexOf(Resnet20.Layer("fc"));
+        Assert.Equal(new LayerPartition(TileKind.Analog, 10) { RankClamped = true }, plan[fc]);
+        Assert.All(plan.Where((p, i) => p is not null && i != fc), p => Assert.Equal(new LayerPartition(TileKind.Analog, 11), p));
+        Assert.Equal("fc", Assert.Single(PartitionPlanner.ClampedLayers(Resnet20, plan)));
+    }
+
+    [Fact]
+    public void A_rank_within_every_layer_clamps_none()
+    {
+        var plan = PartitionPlanner.Plan(Hyperx, Resnet20, PartitionSpec.Rank(10));
+
+        Assert.Empty(PartitionPlanner.ClampedLayers(Resnet20, plan));
+    }
+
+    [Fact]
+    public void A_layer_rank_in_the_workload_above_its_min_in_out_is_an_error_at_that_layer()
+    {
+        const string yaml = """
+            name: ranked
+            input: [4, 6, 6]
+            layers:
+              - {name: conv, kind: conv, out_channels: 8, kernel: 3, padding: 1, rank: 9}
+              - {name: flatten, kind: flatten}
+              - {name: fc, kind: fc, out_features: 5}
+            """;
+        var workload = WorkloadLoader.Parse(yaml, "ranked.yaml");
+
+        var e = Assert.Throws<SpecException>(() => PartitionPlanner.Plan(Hyperx, workload, PartitionSpec.Rank(2)));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(("ranked.yaml", 4, "layers.conv.rank"), (error.File, error.Line, error.Path));
+        Assert.Contains("min(36, 8) = 8", error.Message, StringComparison.Ordinal);
     }
 }

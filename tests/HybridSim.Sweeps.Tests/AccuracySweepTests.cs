@@ -25,7 +25,7 @@ public sealed class AccuracySweepTests
         var table = Write(plan, dir.Path).Table;
 
         Assert.Equal(
-            "architecture,workload,freeze,cycles,latency_ns,dynamic_energy_pj,leakage_energy_pj,total_energy_pj,area_mm2,anl_ms_mm2,energy_improvement,anl_improvement,sram_weight_fraction,total_energy_improvement,accuracy,accuracy_std,accuracy_before_recovery,accuracy_before_recovery_std,float_accuracy,quantized_accuracy,clock_hz,events,energy_analog.adc_pj,energy_digital.mvmu_pj,energy_noc.router_pj,leakage_analog.adc_pj,leakage_digital.edram_pj,leakage_noc.router_pj,area_tiles_mm2,energy_per_inference_pj,key",
+            "architecture,workload,freeze,cycles,latency_ns,dynamic_energy_pj,leakage_energy_pj,total_energy_pj,area_mm2,anl_ms_mm2,energy_improvement,anl_improvement,sram_weight_fraction,total_energy_improvement,sram_utilization,accuracy,accuracy_std,accuracy_before_recovery,accuracy_before_recovery_std,float_accuracy,quantized_accuracy,clock_hz,events,energy_analog.adc_pj,energy_digital.mvmu_pj,energy_noc.router_pj,leakage_analog.adc_pj,leakage_digital.edram_pj,leakage_noc.router_pj,area_tiles_mm2,energy_per_inference_pj,key",
             CsvTable.FormatRow(table.Header));
         // x = 2: 0.98 - 0.005·4 before, 0.98 - 0.002·4 after.
         Assert.Equal(0.96, double.Parse(Cell(table, 2, "accuracy_before_recovery"), System.Globalization.CultureInfo.InvariantCulture), 12);

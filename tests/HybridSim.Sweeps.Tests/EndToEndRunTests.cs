@@ -16,7 +16,7 @@ public sealed partial class EndToEndRunTests
 
     public static TheoryData<int> Resnet18FreezePoints => [.. Enumerable.Range(0, 19)];
 
-    // ResNet-20's 64 x 10 fc bounds its rank at 10 (a larger one is an error, PartitionPlannerTests).
+    // ResNet-20's 64 x 10 fc has min(in, out) = 10 (a larger rank clamps it, PartitionPlannerTests).
     public static TheoryData<int> Resnet20Ranks => [.. Enumerable.Range(1, 10)];
 
     [Theory]
@@ -35,11 +35,28 @@ public sealed partial class EndToEndRunTests
     [MemberData(nameof(Resnet18Ranks))]
     public void Resnet18_runs_at_ranks_1_to_16(int r)
     {
-        // The CIFAR ResNet-18's 512 x 10 fc admits ranks up to 10; above that, the ImageNet one.
-        var report = Run("lobranch-3d.yaml", r <= 10 ? "resnet18-cifar" : "resnet18-imagenet", PartitionSpec.Rank(r)).Report;
+        // The CIFAR ResNet-18's 512 x 10 fc has min(in, out) = 10: above rank 10 it gets its full-rank branch, and says so.
+        var report = Run("lobranch-3d.yaml", "resnet18-cifar", PartitionSpec.Rank(r)).Report;
 
         Assert.True(report.Cycles > 0);
         Assert.InRange(report.SramWeightFraction, 0.0001, 0.5);
+        Assert.Equal(r > 10 ? "fc" : "", string.Join(",", report.Partition.ClampedLayers));
+    }
+
+    private static readonly int[] StudyRanks = [0, 1, 2, 4, 8, 16];
+
+    [Fact]
+    public void Resnet18_rank_study_area_rises_with_rank_and_rank_4_up_fills_half_the_sram_macros()
+    {
+        var reports = StudyRanks.Select(r => Run("lobranch-3d.yaml", "resnet18-cifar", PartitionSpec.Rank(r)).Report).ToList();
+
+        for (var i = 1; i < reports.Count; i++)
+        {
+            Assert.True(reports[i].AreaMm2 > reports[i - 1].AreaMm2, $"area at rank {reports[i].Partition.Value} is not above rank {reports[i - 1].Partition.Value}'s");
+        }
+
+        Assert.Equal(0, reports[0].SramUtilization);
+        Assert.All(reports.Skip(3), r => Assert.InRange(r.SramUtilization, 0.5, 1.0));
     }
 
     [Theory]

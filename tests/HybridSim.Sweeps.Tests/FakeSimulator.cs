@@ -98,7 +98,10 @@ internal sealed class FakeSimulator
         return new RunReport(
             Path.GetFileNameWithoutExtension(point.ArchitecturePath),
             point.Workload,
-            new PartitionReport(partition.Kind == PartitionKind.Freeze ? "freeze" : "rank", partition.Value),
+            new PartitionReport(partition.Kind == PartitionKind.Freeze ? "freeze" : "rank", partition.Value)
+            {
+                ClampedLayers = partition.Kind == PartitionKind.Rank && partition.Value > 8 ? ["fc"] : [],
+            },
             (long)latency,
             latency,
             1e9,
@@ -116,6 +119,8 @@ internal sealed class FakeSimulator
             LeakageByComponentPj = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, double> { ["analog.adc"] = 1, ["digital.edram"] = 3, ["noc.router"] = 1 }),
             // Named like a component column (energy_..._pj) but a statistic: the breakdown must not stack it.
             Extra = ImmutableSortedDictionary<string, double>.Empty.Add("energy_per_inference_pj", dynamic + 5),
+            // Rank r: r / 32 of the SRAM macros filled, and a rank above 8 clamps the (pretend) fc.
+            SramUtilization = partition.Kind == PartitionKind.Rank ? partition.Value / 32.0 : 0,
         };
     }
 }

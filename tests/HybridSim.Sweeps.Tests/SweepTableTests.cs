@@ -23,7 +23,7 @@ public sealed class SweepTableTests
         var result = Build(SweepDefinition.Freeze(["a.yaml"], "w", [], 0, 2).Expand(simulator.Backend()), simulator);
 
         Assert.Equal(
-            "architecture,workload,freeze,cycles,latency_ns,dynamic_energy_pj,leakage_energy_pj,total_energy_pj,area_mm2,anl_ms_mm2,energy_improvement,anl_improvement,sram_weight_fraction,total_energy_improvement,clock_hz,events,energy_analog.adc_pj,energy_digital.mvmu_pj,energy_noc.router_pj,leakage_analog.adc_pj,leakage_digital.edram_pj,leakage_noc.router_pj,area_tiles_mm2,energy_per_inference_pj,key",
+            "architecture,workload,freeze,cycles,latency_ns,dynamic_energy_pj,leakage_energy_pj,total_energy_pj,area_mm2,anl_ms_mm2,energy_improvement,anl_improvement,sram_weight_fraction,total_energy_improvement,sram_utilization,clock_hz,events,energy_analog.adc_pj,energy_digital.mvmu_pj,energy_noc.router_pj,leakage_analog.adc_pj,leakage_digital.edram_pj,leakage_noc.router_pj,area_tiles_mm2,energy_per_inference_pj,key",
             CsvTable.FormatRow(result.Table.Header));
     }
 
@@ -112,6 +112,11 @@ public sealed class SweepTableTests
         // energy improvement against the all-SRAM freeze-0 (1000 pJ) still reported: 1000/1000
         Assert.Equal(1.0, Cell(result.Table, 1, "energy_improvement"), 12);
         Assert.Equal(16.0 / 32.0, Cell(result.Table, 1, "sram_weight_fraction"), 12);
+        Assert.Equal(4.0 / 32.0, Cell(result.Table, 0, "sram_utilization"), 12);
+        Assert.Equal(16.0 / 32.0, Cell(result.Table, 1, "sram_utilization"), 12);
+        // Rank 16 clamps the fc, and the table's notes say so; rank 4 clamps nothing.
+        Assert.Contains(result.Notes, n => n.Contains("rank 16", StringComparison.Ordinal) && n.Contains("fc", StringComparison.Ordinal) && n.Contains("clamped_layers", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Notes, n => n.Contains("rank 4:", StringComparison.Ordinal));
     }
 
     [Fact]

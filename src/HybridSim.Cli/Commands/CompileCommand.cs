@@ -113,6 +113,16 @@ public static class CompileCommand
         sb.Append(inv, $"{summary.Architecture} × {summary.Workload} ({summary.Partition}): compiled, programs consistent\n");
         Row("tiles", string.Create(inv, $"{summary.AnalogTiles} analog, {summary.DigitalTiles} digital ({summary.Cores} cores, mesh width {summary.MeshWidth})"));
         Row("MVMUs", string.Create(inv, $"{summary.AnalogMvmus} analog, {summary.DigitalMvmus} digital"));
+        if (summary.SramMacros is { } macros)
+        {
+            Row("SRAM macros", string.Create(inv, $"{macros}"));
+        }
+
+        if (!summary.ClampedLayers.IsEmpty)
+        {
+            Row("rank clamped", $"{string.Join(", ", summary.ClampedLayers)} (min(in, out) below r: full-rank branch)");
+        }
+
         Row("instructions", string.Create(inv, $"{summary.Instructions:N0} ({summary.MvmInstructions:N0} mvm)"));
         Row("weight layers", summary.WeightLayers.Length.ToString(inv));
         foreach (var c in summary.Capacity)

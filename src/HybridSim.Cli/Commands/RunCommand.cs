@@ -135,6 +135,16 @@ public static class RunCommand
         Row("area", r.AreaMm2.ToString("0.###", inv) + " mm²");
         Row("ANL", r.AnlMsMm2.ToString("0.####", inv) + " ms·mm²");
         Row("SRAM weight fraction", r.SramWeightFraction.ToString("0.####", inv));
+        if (r.SramUtilization > 0)
+        {
+            Row("SRAM utilization", r.SramUtilization.ToString("0.####", inv));
+        }
+
+        if (!r.Partition.ClampedLayers.IsEmpty)
+        {
+            Row("rank clamped", $"{string.Join(", ", r.Partition.ClampedLayers)} (min(in, out) below r: full-rank branch)");
+        }
+
         foreach (var key in new[] { "batch", "throughput_inferences_per_s", "steady_state_interval_ns", "utilization_analog_mvmu", "utilization_digital_mvmu", "utilization_link", "noc_packets" })
         {
             if (r.Extra.TryGetValue(key, out var v))

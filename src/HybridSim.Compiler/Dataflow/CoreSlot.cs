@@ -13,4 +13,7 @@ internal sealed class CoreSlot(int tile, int core, CoreRegisterMap registers)
 
     /// <summary>Matrix operations: the MVMUs of this core, in local index order.</summary>
     public List<MvmuSlot> Mvmus { get; } = [];
+
+    /// <summary>Dense SRAM-CIM packing: the macros the core's blocks fill; null when every MVMU of the core is a macro.</summary>
+    public int? SramMacros { get; set; }
 }

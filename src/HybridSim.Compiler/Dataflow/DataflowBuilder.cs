@@ -188,21 +188,26 @@ internal sealed class DataflowBuilder
             }
         }
 
-        AllocateCores(op, (slots.Count + perCore - 1) / perCore, k =>
+        var groups = CoreGroups(tile, tiling, slots);
+        AllocateCores(op, groups.Count, k =>
         {
-            var rows = slots.Skip(k * perCore).Take(perCore)
+            var rows = slots.Skip(groups[k].Start).Take(groups[k].Count)
                 .SelectMany(x => tiling.ColumnBlocks[x.Block].RowBlocks[x.Row].Segments).ToArray();
             return RingEstimate(input, new Reader(output.Height, output.Width, stride, padding, rows));
         });
         op.Chains = [.. tiling.ColumnBlocks.Select(_ => new List<int>())];
-        for (var s = 0; s < slots.Count; s++)
+        for (var core = 0; core < groups.Count; core++)
         {
-            var core = s / perCore;
-            var block = slots[s].Block;
-            op.Cores[core].Mvmus.Add(new MvmuSlot(s % perCore, block, slots[s].Row));
-            if (op.Chains[block].Count == 0 || op.Chains[block][^1] != core)
+            var (start, count, coreMacros) = groups[core];
+            op.Cores[core].SramMacros = coreMacros;
+            for (var s = start; s < start + count; s++)
             {
-                op.Chains[block].Add(core);
+                var block = slots[s].Block;
+                op.Cores[core].Mvmus.Add(new MvmuSlot(s - start, block, slots[s].Row));
+                if (op.Chains[block].Count == 0 || op.Chains[block][^1] != core)
+                {
+                    op.Chains[block].Add(core);
+                }
             }
         }
 
@@ -243,6 +248,8 @@ internal sealed class DataflowBuilder
 
         CheckRegisters(op, tile);
         _graph.Operations.Add(op);
+        // Dense SRAM-CIM packing: utilization is over the macros the blocks fill, not over the MVMU slots.
+        int? macros = groups.All(g => g.Macros is not null) ? groups.Sum(g => g.Macros!.Value) : null;
         _graph.Mappings.Add(new LayerMapping(
             index,
             name,
@@ -251,9 +258,56 @@ internal sealed class DataflowBuilder
             tiling.Cols,
             tiling.Mvmus,
             (long)tiling.Mvmus * outH * outW,
-            tiling.Utilization,
-            [.. op.Cores.Select(c => c.Tile).Distinct().Order()]));
+            macros is { } m ? tiling.WeightsHeld / ((double)m * tiling.MvmuRows * tiling.MvmuCols) : tiling.Utilization,
+            [.. op.Cores.Select(c => c.Tile).Distinct().Order()])
+        {
+            SramMacros = macros,
+        });
         return op;
+    }
+
+    /// <summary>
+    /// The (column block, row block) slots of a matrix, cut into consecutive runs, one per core: at most the core's
+    /// MVMUs each. On a digital tile with dense SRAM-CIM packing (<see cref="DigitalMvmuSpec.MacrosPerCore"/>) a run
+    /// also ends when its blocks would need more than that many macros, and Macros is the macros its blocks fill;
+    /// otherwise Macros is null (every MVMU of the core is a macro).
+    /// </summary>
+    private static List<(int Start, int Count, int? Macros)> CoreGroups(TileSpec tile, MatrixTiling tiling, List<(int Block, int Row)> slots)
+    {
+        var perCore = tile.Core.Mvmus;
+        var groups = new List<(int Start, int Count, int? Macros)>();
+        if (tile.Core.Mvmu is not DigitalMvmuSpec { MacrosPerCore: { } macrosPerCore })
+        {
+            for (var s = 0; s < slots.Count; s += perCore)
+            {
+                groups.Add((s, Math.Min(perCore, slots.Count - s), null));
+            }
+
+            return groups;
+        }
+
+        var mvmu = tile.Core.Mvmu;
+        var packer = new SramMacroPacker(mvmu.Rows, mvmu.Cols, macrosPerCore);
+        var first = 0;
+        for (var s = 0; s < slots.Count; s++)
+        {
+            var block = tiling.ColumnBlocks[slots[s].Block];
+            var rows = block.RowBlocks[slots[s].Row].Rows;
+            if (s - first == perCore || packer.TryPlace(rows, block.OutCount) is null)
+            {
+                groups.Add((first, s - first, packer.Macros));
+                first = s;
+                packer = new SramMacroPacker(mvmu.Rows, mvmu.Cols, macrosPerCore);
+                packer.TryPlace(rows, block.OutCount);
+            }
+        }
+
+        if (slots.Count > first)
+        {
+            groups.Add((first, slots.Count - first, packer.Macros));
+        }
+
+        return groups;
     }
 
     /// <summary>The distinct row blocks a core's MVMUs hold, in MVMU order.</summary>

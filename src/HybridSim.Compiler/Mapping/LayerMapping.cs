@@ -13,7 +13,7 @@ namespace HybridSim.Compiler.Mapping;
 /// <param name="Cols">Matrix columns (outputs).</param>
 /// <param name="Mvmus">Logical MVMUs used.</param>
 /// <param name="Mvms">MVM operations (one MVMU × one input vector) per inference.</param>
-/// <param name="Utilization">Weights held / weight cells of the MVMUs used.</param>
+/// <param name="Utilization">Weights held / weight cells of the MVMUs used (with dense SRAM-CIM packing: of the macros used).</param>
 /// <param name="Tiles">Tile ids holding it.</param>
 public sealed record LayerMapping(
     int LayerIndex,
@@ -24,4 +24,9 @@ public sealed record LayerMapping(
     int Mvmus,
     long Mvms,
     double Utilization,
-    ImmutableArray<int> Tiles);
+    ImmutableArray<int> Tiles)
+{
+    /// <summary>Dense SRAM-CIM packing: the macros the matrix's blocks fill on its cores (several blocks share a macro);
+    /// null when every MVMU is its own macro (then it is <see cref="Mvmus"/>).</summary>
+    public int? SramMacros { get; init; }
+}

@@ -177,6 +177,11 @@ public static class CompileOutputWriter
             w.WriteEndObject();
             w.WriteNumber("analog_mvmus", s.AnalogMvmus);
             w.WriteNumber("digital_mvmus", s.DigitalMvmus);
+            if (s.SramMacros is { } macros)
+            {
+                w.WriteNumber("sram_macros", macros);
+            }
+
             w.WriteNumber("analog_tiles", s.AnalogTiles);
             w.WriteNumber("digital_tiles", s.DigitalTiles);
             w.WriteNumber("cores", s.Cores);
@@ -195,6 +200,11 @@ public static class CompileOutputWriter
                 w.WriteNumber("cols", m.Cols);
                 w.WriteNumber("mvmus", m.Mvmus);
                 w.WriteNumber("mvms", m.Mvms);
+                if (m.SramMacros is { } placed)
+                {
+                    w.WriteNumber("sram_macros", placed);
+                }
+
                 if (!double.IsFinite(m.Utilization))
                 {
                     // JSON has no NaN or infinity; a non-finite utilization is a compiler bug (as in ReportJson).

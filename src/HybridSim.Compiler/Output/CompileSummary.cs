@@ -32,6 +32,12 @@ public sealed record CompileSummary(
     ImmutableArray<LayerMapping> WeightLayers,
     ImmutableArray<TileKindCapacity> Capacity)
 {
+    /// <summary>With dense SRAM-CIM packing, the macros placed (<see cref="CompiledProgram.SramMacros"/>); else null.</summary>
+    public int? SramMacros { get; init; }
+
+    /// <summary>Weight layers whose LoBranch rank was clamped to min(in, out).</summary>
+    public ImmutableArray<string> ClampedLayers { get; init; } = [];
+
     public static CompileSummary From(CompiledProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
@@ -90,6 +96,10 @@ public sealed record CompileSummary(
             program.InputTile,
             program.OutputTile,
             program.Mappings,
-            capacity.ToImmutable());
+            capacity.ToImmutable())
+        {
+            SramMacros = program.Architecture.DigitalTile?.Core.Mvmu is DigitalMvmuSpec { MacrosPerCore: not null } ? program.SramMacros : null,
+            ClampedLayers = program.ClampedLayers,
+        };
     }
 }

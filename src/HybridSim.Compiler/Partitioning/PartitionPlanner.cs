@@ -8,7 +8,10 @@ namespace HybridSim.Compiler.Partitioning;
 /// <summary>
 /// Applies a partition to a workload (design.md section 2). freeze-x: weight layers 1..x on analog tiles, the rest on
 /// digital tiles (a projection shortcut follows its block's first conv). rank r: every W on analog tiles plus an A (r × in)
-/// and B (out × r) branch on digital tiles; a layer's own <c>rank</c> in the workload file overrides r.
+/// and B (out × r) branch on digital tiles; a layer's own <c>rank</c> in the workload file overrides r. A layer with
+/// min(in, out) below r gets its full-rank branch, min(in, out), and is marked <see cref="LayerPartition.RankClamped"/>
+/// (compiler and functional model read the same plan, so both see the clamped rank); a layer's own rank above its
+/// min(in, out) is an error.
 /// </summary>
 public static class PartitionPlanner
 {
@@ -55,15 +58,17 @@ public static class PartitionPlanner
 
                 var rank = layer.Rank ?? partition.Value;
                 var limit = Math.Min(BranchInputs(layer), layer.MatrixCols);
-                if (rank > limit)
+                if (rank > limit && layer.Rank is not null)
                 {
-                    var (path, what) = layer.Rank is null
-                        ? ("--rank", $"rank {rank} is larger than min(in, out) = min({BranchInputs(layer)}, {layer.MatrixCols}) = {limit} of layer '{layer.Name}'; expected a rank of at most {limit}")
-                        : ($"layers.{layer.Name}.rank", $"rank {rank} is larger than min(in, out) = {limit}; expected at most {limit}");
-                    errors.Add(new SpecError(layer.Rank is null ? workload.SourceFile : layer.Location.File, layer.Rank is null ? 0 : layer.Location.Line, layer.Rank is null ? 0 : layer.Location.Column, path, what));
+                    // A layer's own rank in the workload file is a deliberate choice: one it cannot have is an error.
+                    errors.Add(new SpecError(layer.Location.File, layer.Location.Line, layer.Location.Column, $"layers.{layer.Name}.rank",
+                        $"rank {rank} is larger than min(in, out) = min({BranchInputs(layer)}, {layer.MatrixCols}) = {limit}; expected at most {limit}"));
                 }
 
-                plan[i] = new LayerPartition(TileKind.Analog, rank);
+                // The partition's rank r is for the network: a layer too small for it gets its full-rank branch.
+                plan[i] = rank > limit && layer.Rank is null
+                    ? new LayerPartition(TileKind.Analog, limit) { RankClamped = true }
+                    : new LayerPartition(TileKind.Analog, rank);
             }
         }
 
@@ -85,6 +90,13 @@ public static class PartitionPlanner
         }
 
         return [.. plan];
+    }
+
+    /// <summary>Names of the weight layers whose branch rank the plan clamped to min(in, out), in layer order.</summary>
+    public static ImmutableArray<string> ClampedLayers(WorkloadSpec workload, ImmutableArray<LayerPartition?> plan)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return [.. plan.Select((p, i) => (p, i)).Where(x => x.p is { RankClamped: true }).Select(x => workload.Layers[x.i].Name)];
     }
 
     /// <summary>The branch A sees the whole input window (dense even for grouped convolutions): Kh·Kw·Cin.</summary>

@@ -322,7 +322,8 @@ public sealed class CoreModel
         Halted = true;
         HaltTime = now;
         ledger.AddPoweredTime(ActivityScope.Core, t.Kind, now);
-        ledger.AddPoweredTime(ActivityScope.Mvmu, t.Kind, now * t.Spec.Core.Mvmus);
+        // With dense SRAM-CIM packing only the macros the core's blocks fill leak.
+        ledger.AddPoweredTime(ActivityScope.Mvmu, t.Kind, now * (_program.SramMacros ?? t.Spec.Core.Mvmus));
         ledger.Add(t.CoreControl, -1, now / cyc);
         ledger.AddBusy(UnitKind.Core, BusyPicoseconds);
         _tile.CoreHalted();

@@ -20,4 +20,8 @@ public sealed record AreaBreakdown(
     double DigitalCoreSquareMeters)
 {
     public double TotalMm2 => TotalSquareMeters * 1e6;
+
+    /// <summary>SRAM-CIM macros (digital MVMUs) whose area is counted: the macros placed with dense packing, else every
+    /// MVMU of every digital core counted.</summary>
+    public long SramMacros { get; init; }
 }

@@ -14,7 +14,10 @@ public static class AreaRollup
     /// Area of <paramref name="arch"/> with the given tile counts; a null count uses the architecture's fixed count
     /// (and 0 when the architecture says <c>auto</c>: only tiles the mapping uses count).
     /// </summary>
-    public static AreaBreakdown Compute(ArchitectureSpec arch, int? analogTiles = null, int? digitalTiles = null)
+    /// <param name="sramMacros">With dense SRAM-CIM packing (digital MVMU <c>macros_per_core</c>): the macros placed, whose
+    /// MVMU components are counted instead of every MVMU of every digital core; null counts every macro the digital
+    /// cores can hold (tiles × cores × macros_per_core). Ignored without dense packing.</param>
+    public static AreaBreakdown Compute(ArchitectureSpec arch, int? analogTiles = null, int? digitalTiles = null, int? sramMacros = null)
     {
         var byComponent = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var byLevel = new SortedDictionary<string, double>(StringComparer.Ordinal);
@@ -38,6 +41,7 @@ public static class AreaRollup
             nd = 0;
         }
 
+        long macrosBilled = 0;
         foreach (var (tile, count) in new[] { (arch.AnalogTile, na), (arch.DigitalTile, nd) })
         {
             if (tile is null)
@@ -46,9 +50,20 @@ public static class AreaRollup
             }
 
             var cores = (double)count * tile.Cores;
+            var mvmus = cores * tile.Core.Mvmus;
+            if (tile.Core.Mvmu is DigitalMvmuSpec { MacrosPerCore: { } perCore })
+            {
+                mvmus = sramMacros ?? (cores * perCore);
+                macrosBilled = (long)mvmus;
+            }
+            else if (tile.Kind == TileKind.Digital)
+            {
+                macrosBilled = (long)mvmus;
+            }
+
             foreach (var c in tile.Core.Mvmu.Components)
             {
-                Add("mvmu", c, cores * tile.Core.Mvmus);
+                Add("mvmu", c, mvmus);
             }
 
             foreach (var c in tile.Core.Components)
@@ -86,12 +101,15 @@ public static class AreaRollup
             TileArea(arch.AnalogTile),
             TileArea(arch.DigitalTile),
             CoreArea(arch.AnalogTile?.Core),
-            CoreArea(arch.DigitalTile?.Core));
+            CoreArea(arch.DigitalTile?.Core))
+        {
+            SramMacros = macrosBilled,
+        };
     }
 
-    /// <summary>One core: its components plus MVMUs × MVMU components.</summary>
+    /// <summary>One core: its components plus MVMUs (with dense SRAM-CIM packing: macros per core) × MVMU components.</summary>
     public static double CoreArea(CoreSpec? core) =>
-        core is null ? 0 : Sum(core.Components) + (core.Mvmus * Sum(core.Mvmu.Components));
+        core is null ? 0 : Sum(core.Components) + ((core.Mvmu is DigitalMvmuSpec { MacrosPerCore: { } macros } ? macros : core.Mvmus) * Sum(core.Mvmu.Components));
 
     /// <summary>One tile: its components plus cores × core area.</summary>
     public static double TileArea(TileSpec? tile) =>

@@ -61,7 +61,7 @@ public static class ReportBuilder
         return new RunReport(
             arch.Name,
             m.Workload.Name,
-            new PartitionReport(m.Partition.Kind == PartitionKind.Freeze ? "freeze" : "rank", m.Partition.Value),
+            new PartitionReport(m.Partition.Kind == PartitionKind.Freeze ? "freeze" : "rank", m.Partition.Value) { ClampedLayers = m.ClampedLayers },
             m.Cycles,
             latencyNs,
             arch.ClockHz,
@@ -78,7 +78,15 @@ public static class ReportBuilder
         {
             LeakageByComponentPj = energy.LeakageByComponentJoules.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e12, StringComparer.Ordinal),
             Extra = extra.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            SramUtilization = SramUtilization(m.Matrices, m.SramCapacityWeights),
         };
+    }
+
+    /// <summary>Weights of the digital (SRAM) matrices / the weight capacity of the SRAM-CIM macros placed; 0 without SRAM.</summary>
+    public static double SramUtilization(ImmutableArray<MappedMatrix> matrices, long capacityWeights)
+    {
+        var held = matrices.Where(x => x.Placement == TileKind.Digital).Sum(x => x.Weights);
+        return capacityWeights <= 0 ? 0 : held / (double)capacityWeights;
     }
 
     /// <summary>SRAM weights / all weights, over every mapped matrix (LoBranch A and B count as SRAM weights).</summary>

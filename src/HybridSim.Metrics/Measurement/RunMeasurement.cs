@@ -24,4 +24,11 @@ public sealed record RunMeasurement(
     int Batch,
     double AreaMm2,
     ImmutableSortedDictionary<string, double> AreaByComponentMm2,
-    ImmutableSortedDictionary<string, double> HardwareStatistics);
+    ImmutableSortedDictionary<string, double> HardwareStatistics)
+{
+    /// <summary>Weights the SRAM-CIM macros counted in the area can hold (macros × rows × cols); 0 without SRAM.</summary>
+    public long SramCapacityWeights { get; init; }
+
+    /// <summary>Weight layers whose LoBranch rank was clamped to min(in, out).</summary>
+    public ImmutableArray<string> ClampedLayers { get; init; } = [];
+}

@@ -23,7 +23,7 @@ public static class ReportJson
     [
         "architecture", "workload", "partition", "cycles", "latency_ns", "clock_hz", "dynamic_energy_pj",
         "leakage_energy_pj", "total_energy_pj", "area_mm2", "anl_ms_mm2", "energy_by_component_pj",
-        "area_by_component_mm2", "layers", "sram_weight_fraction", "simulator",
+        "area_by_component_mm2", "layers", "sram_weight_fraction", "sram_utilization", "simulator",
     ];
 
     /// <summary>Leakage energy per component, an object with the names of <c>energy_by_component_pj</c>.</summary>
@@ -40,7 +40,7 @@ public static class ReportJson
     [
         "architecture", "workload", "partition", "cycles", "latency_ns", "clock_hz", "dynamic_energy_pj",
         "leakage_energy_pj", "total_energy_pj", "area_mm2", "anl_ms_mm2", "energy_by_component_pj",
-        LeakageByComponentField, "area_by_component_mm2", "layers", "sram_weight_fraction", StatisticsField, "simulator",
+        LeakageByComponentField, "area_by_component_mm2", "layers", "sram_weight_fraction", "sram_utilization", StatisticsField, "simulator",
     ];
 
     /// <summary>Fields of <c>run --program</c> (<see cref="RunReport.Programming"/>): three totals and the per-technology object.</summary>
@@ -102,6 +102,17 @@ public static class ReportJson
         w.WriteStartObject("partition");
         w.WriteString("kind", r.Partition.Kind);
         w.WriteNumber(r.Partition.Kind == "rank" ? "r" : "x", r.Partition.Value);
+        if (r.Partition.Kind == "rank")
+        {
+            w.WriteStartArray("clamped_layers");
+            foreach (var name in r.Partition.ClampedLayers)
+            {
+                w.WriteStringValue(name);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
         w.WriteNumber("cycles", r.Cycles);
         WriteDouble(w, "latency_ns", r.LatencyNs);
@@ -131,6 +142,7 @@ public static class ReportJson
 
         w.WriteEndArray();
         WriteDouble(w, "sram_weight_fraction", r.SramWeightFraction);
+        WriteDouble(w, "sram_utilization", r.SramUtilization);
         if (r.Programming is { } programming)
         {
             WriteProgramming(w, programming);
@@ -244,6 +256,7 @@ public static class ReportJson
                 LeakageByComponentPj = ReadMap(Field(root, LeakageByComponentField, ""), LeakageByComponentField),
                 Extra = ReadMap(Field(root, StatisticsField, ""), StatisticsField),
                 Programming = root.TryGetProperty("programming", out var programming) ? ReadProgramming(root, programming) : null,
+                SramUtilization = Double(Field(root, "sram_utilization", ""), "sram_utilization"),
             };
         }
 
@@ -278,9 +291,15 @@ public static class ReportJson
             return kind switch
             {
                 "freeze" => new PartitionReport(kind, Int(Field(e, "x", "partition"), "partition.x")),
-                "rank" => new PartitionReport(kind, Int(Field(e, "r", "partition"), "partition.r")),
+                "rank" => new PartitionReport(kind, Int(Field(e, "r", "partition"), "partition.r")) { ClampedLayers = Strings(Field(e, "clamped_layers", "partition"), "partition.clamped_layers") },
                 _ => throw Error("partition.kind", $"expected \"freeze\" or \"rank\", found \"{kind}\""),
             };
+        }
+
+        private ImmutableArray<string> Strings(JsonElement e, string path)
+        {
+            Expect(e, JsonValueKind.Array, path);
+            return [.. e.EnumerateArray().Select((item, i) => String(item, $"{path}[{i}]"))];
         }
 
         private ImmutableSortedDictionary<string, double> ReadMap(JsonElement e, string path)

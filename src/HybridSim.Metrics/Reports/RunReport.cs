@@ -38,4 +38,7 @@ public sealed record RunReport(
 
     /// <summary>The cost of programming the weights (<c>run --program</c>); null when not asked for.</summary>
     public ProgrammingReport? Programming { get; init; }
+    /// <summary><c>sram_utilization</c>: weights stored in SRAM / the weight capacity of the SRAM-CIM macros the area
+    /// counts (0 when there are none).</summary>
+    public double SramUtilization { get; init; }
 }

@@ -263,6 +263,7 @@ public static class ArchitectureLoader
             m.Double("mvm_latency"), m.Double("row_pass_latency"), ReadComponents(m.Section("components"), clockHz))
         {
             Write = m.Section("write") is { } wr ? ReadWrite(wr) : null,
+            MacrosPerCore = m.Present("macros_per_core") ? m.Int("macros_per_core") : null,
         };
         if (model == DigitalCostModel.Table && spec.Component("mvmu") is null)
         {

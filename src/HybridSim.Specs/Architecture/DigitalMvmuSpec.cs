@@ -19,4 +19,12 @@ public sealed record DigitalMvmuSpec(
     double MvmLatencySeconds,
     double RowPassSeconds,
     ImmutableArray<ComponentSpec> Components)
-    : MvmuSpec(Rows, Cols, WeightBits, InputBits, Components);
+    : MvmuSpec(Rows, Cols, WeightBits, InputBits, Components)
+{
+    /// <summary>
+    /// Dense SRAM-CIM packing: each MVMU of Rows × Cols is one SRAM-CIM macro, and the matrix blocks of a core (one per
+    /// MVMU slot an mvm mask addresses) are packed into at most this many macros per core, several blocks to a macro.
+    /// Null: every MVMU holds one block and is its own macro.
+    /// </summary>
+    public int? MacrosPerCore { get; init; }
+}

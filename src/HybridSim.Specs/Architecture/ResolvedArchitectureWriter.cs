@@ -112,6 +112,11 @@ public static class ResolvedArchitectureWriter
                 w.Line(4, $"cost_model: {(d.CostModel == DigitalCostModel.Table ? "table" : "per-mac")}");
                 w.Line(4, $"mvm_latency: {UnitFormatter.Format(d.MvmLatencySeconds, UnitKind.Time)}");
                 w.Line(4, $"row_pass_latency: {UnitFormatter.Format(d.RowPassSeconds, UnitKind.Time)}");
+                if (d.MacrosPerCore is { } macros)
+                {
+                    w.Line(4, $"macros_per_core: {I(macros)}");
+                }
+
                 break;
         }
 

@@ -46,14 +46,16 @@ public static class PointMeasurer
             architecture.SourceFile, 0, 0, "partition", "the architecture has analog and digital tiles but no default partition; give --freeze X or --rank R"));
     }
 
-    /// <summary>Builds the report from the compiled program, its simulation and the area of the tiles it uses.</summary>
+    /// <summary>Builds the report from the compiled program, its simulation and the area of the tiles it uses;
+    /// <paramref name="sramMacros"/> is the SRAM-CIM macros that area counts (<see cref="AreaBreakdown.SramMacros"/>).</summary>
     public static RunReport Measure(
         CompiledProgram program,
         SimulationResult simulation,
         int batch,
         double wallSeconds,
         double areaMm2,
-        ImmutableSortedDictionary<string, double> areaByComponentMm2)
+        ImmutableSortedDictionary<string, double> areaByComponentMm2,
+        long sramMacros)
     {
         var statistics = simulation.Statistics
             .Add("analog_tiles", program.TileCount(TileKind.Analog))
@@ -70,7 +72,11 @@ public static class PointMeasurer
             batch,
             areaMm2,
             areaByComponentMm2,
-            statistics);
+            statistics)
+        {
+            SramCapacityWeights = program.Architecture.DigitalTile is { } digital ? sramMacros * digital.Core.Mvmu.Rows * digital.Core.Mvmu.Cols : 0,
+            ClampedLayers = program.ClampedLayers,
+        };
         return ReportBuilder.Build(measurement);
     }
 
@@ -85,6 +91,7 @@ public static class PointMeasurer
         return AreaRollup.Compute(
             architecture,
             architecture.AnalogTile?.Count ?? program.TileCount(TileKind.Analog),
-            architecture.DigitalTile?.Count ?? program.TileCount(TileKind.Digital));
+            architecture.DigitalTile?.Count ?? program.TileCount(TileKind.Digital),
+            architecture.DigitalTile?.Count is null ? program.SramMacros : null);
     }
 }

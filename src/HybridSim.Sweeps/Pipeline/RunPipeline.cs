@@ -50,7 +50,8 @@ public static class RunPipeline
             request.Batch,
             clock.Elapsed.TotalSeconds,
             area.TotalMm2,
-            area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e6, StringComparer.Ordinal));
+            area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e6, StringComparer.Ordinal),
+            area.SramMacros);
         if (trace is not null)
         {
             report = report with { Simulator = report.Simulator with { TraceSpans = trace.SpanCount, TraceDroppedSpans = trace.DroppedSpans } };

@@ -58,4 +58,28 @@ public sealed class AreaRollupTests
         // 1 analog tile (254) + 0 digital + 1 router (7) + node (1000).
         Assert.Equal(1261, AreaRollup.Compute(arch, analogTiles: 1, digitalTiles: 0).TotalMm2, 9);
     }
+
+    [Fact]
+    public void Dense_sram_macros_bill_the_macros_placed_not_every_mvmu_slot()
+    {
+        // The digital core gets 8 MVMU slots sharing at most 3 macros of 50 mm2 (each mvmu component is one macro's).
+        var arch = Small(null, null);
+        var dense = (DigitalMvmuSpec)arch.DigitalTile!.Core.Mvmu with { MacrosPerCore = 3 };
+        arch = arch with { DigitalTile = arch.DigitalTile with { Core = arch.DigitalTile.Core with { Mvmus = 8, Mvmu = dense } } };
+
+        // 2 digital tiles (2 x (edram 100 + rf 5)) + 5 macros placed x 50 + 1 router (7) + node (1000).
+        var placed = AreaRollup.Compute(arch, analogTiles: 0, digitalTiles: 2, sramMacros: 5);
+        Assert.Equal(210 + 250 + 7 + 1000, placed.TotalMm2, 9);
+        Assert.Equal(5, placed.SramMacros);
+
+        // Without a placement the cores' capacity counts: 2 tiles x 1 core x 3 macros; one core is rf 5 + 3 x 50.
+        Assert.Equal(6, AreaRollup.Compute(arch, analogTiles: 0, digitalTiles: 2).SramMacros);
+        Assert.Equal(155e-6, AreaRollup.CoreArea(arch.DigitalTile!.Core), 1e-15);
+    }
+
+    [Fact]
+    public void Without_dense_packing_every_mvmu_of_every_digital_core_is_a_macro()
+    {
+        Assert.Equal(2, AreaRollup.Compute(Small(3, 2)).SramMacros);
+    }
 }

@@ -116,5 +116,31 @@ public sealed class ReportBuilderTests
         Assert.Equal(7, r.Extra["noc_packets"]);
     }
 
+    [Fact]
+    public void Sram_utilization_is_sram_weights_over_the_capacity_of_the_macros_counted()
+    {
+        var ledger = new ActivityLedger(1) { EndPicoseconds = 1000 };
+        MappedMatrix[] matrices =
+        [
+            new(0, "fc1", TileKind.Analog, 4, 4, 1, 1),
+            new(0, "fc1.A", TileKind.Digital, 4, 1, 1, 1),
+            new(0, "fc1.B", TileKind.Digital, 1, 4, 1, 1),
+        ];
+        var m = new RunMeasurement(
+            Arch(), Workload(), PartitionSpec.Rank(1), [.. matrices], ledger, 1, 1, 0, 1, 1.0,
+            ImmutableSortedDictionary<string, double>.Empty, ImmutableSortedDictionary<string, double>.Empty)
+        {
+            SramCapacityWeights = 16,
+            ClampedLayers = ["fc1"],
+        };
+
+        var r = ReportBuilder.Build(m);
+
+        // 4 + 4 SRAM weights in one 4 x 4 macro.
+        Assert.Equal(0.5, r.SramUtilization);
+        Assert.Equal("fc1", Assert.Single(r.Partition.ClampedLayers));
+        Assert.Equal(0, ReportBuilder.SramUtilization([.. matrices], 0));
+    }
+
     private sealed record PartitionReportShape(string Kind, int Value);
 }

@@ -113,8 +113,30 @@ public sealed class ReportJsonTests
     {
         Assert.Contains("\"partition\": {\n    \"kind\": \"freeze\",\n    \"x\": 13\n  }", ReportJson.Write(Sample()), StringComparison.Ordinal);
         var rank = ReportJson.Write(Sample(new PartitionReport("rank", 4)));
-        Assert.Contains("\"partition\": {\n    \"kind\": \"rank\",\n    \"r\": 4\n  }", rank, StringComparison.Ordinal);
+        Assert.Contains("\"partition\": {\n    \"kind\": \"rank\",\n    \"r\": 4,\n    \"clamped_layers\": []\n  }", rank, StringComparison.Ordinal);
         Assert.Equal(new PartitionReport("rank", 4), ReportJson.Read(rank).Partition);
+    }
+
+    [Fact]
+    public void A_rank_partition_lists_its_clamped_layers_and_reads_them_back()
+    {
+        var partition = new PartitionReport("rank", 16) { ClampedLayers = ["fc", "head"] };
+        var json = ReportJson.Write(Sample(partition));
+
+        Assert.Contains("\"clamped_layers\": [\n      \"fc\",\n      \"head\"\n    ]", json, StringComparison.Ordinal);
+        Assert.Equal(partition, ReportJson.Read(json).Partition);
+        Assert.NotEqual(new PartitionReport("rank", 16), ReportJson.Read(json).Partition);
+    }
+
+    [Fact]
+    public void Sram_utilization_follows_sram_weight_fraction_and_reads_back()
+    {
+        var json = ReportJson.Write(Sample() with { SramUtilization = 0.625 });
+
+        Assert.Contains("\"sram_utilization\": 0.625,\n  \"statistics\"", json, StringComparison.Ordinal);
+        Assert.Equal(0.625, ReportJson.Read(json).SramUtilization);
+        var missing = json.Replace("\"sram_utilization\": 0.625,\n", "", StringComparison.Ordinal);
+        Assert.Contains("sram_utilization", Assert.Throws<SpecException>(() => ReportJson.Read(missing)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -101,7 +101,10 @@ public sealed class ShippedArchitectureTests
         Assert.Equal((8, 8), (mvmu.StackLayers, mvmu.WeightBits));
         Assert.Equal(DigitalCostModel.PerMac, digital.CostModel);
         Assert.Null(digital.Component("mvmu"));
-        Assert.Equal(128, digital.Component("mac")!.Count);
+        Assert.Equal(64, digital.Component("mac")!.Count);
+        // 64 x 64 SRAM-CIM macros, 64 MVMU slots (packed blocks) sharing up to 16 macros per core.
+        Assert.Equal((64, 64, 64, 16), (digital.Rows, digital.Cols, spec.DigitalTile.Core.Mvmus, digital.MacrosPerCore));
+        Assert.Null(Assert.IsType<DigitalMvmuSpec>(Load("hyperx-128-16b.yaml").DigitalTile!.Core.Mvmu).MacrosPerCore);
         Assert.Equal(PartitionSpec.Rank(4), spec.DefaultPartition);
     }
 }

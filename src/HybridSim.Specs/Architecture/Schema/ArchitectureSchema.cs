@@ -142,6 +142,7 @@ public static class ArchitectureSchema
         Q("mvm_latency", UnitKind.Time, "table model: latency of one full MVM (required for table)"),
         Q("row_pass_latency", UnitKind.Time, "per-mac model: latency of one pass over a weight row (required for per-mac)"),
         Sec("write", "write", "how weights are written into the SRAM (run --program): energy per bit cell, latency per row, endurance"),
+        Int("macros_per_core", FigureRanges.MaxMvmusPerCore, "dense SRAM-CIM packing: each MVMU (rows x cols) is one SRAM-CIM macro, and the matrix blocks of a core's mvmus (what an mvm mask addresses) are packed densely into at most this many macros per core, several blocks to a macro (docs/model.md, SRAM-CIM macros); area and leakage follow the macros placed. Absent: every MVMU holds one block and is one macro"),
         Components("MVMU"),
     ]);
 
