@@ -240,7 +240,7 @@ public static class SpecComposer
                     var value = Expand(s, path, n => variables.GetValueOrDefault(n), variables.Keys, budget, errors);
 
                     // A value that comes from a --set variable is blamed on the --set, not on the file that uses it.
-                    return OverrideOrigin(s.Value, raw, 0) is { } origin
+                    return OverrideOrigin(s.Value, raw, [], 0) is { } origin
                         ? new SpecScalar(origin.File, origin.Line, origin.Column, value, s.Quoted)
                         : s.WithValue(value);
                 }
@@ -260,7 +260,8 @@ public static class SpecComposer
     }
 
     /// <summary>The <c>--set</c> value of a variable <paramref name="text"/> uses, directly or through other variables; null when none.</summary>
-    private static SpecScalar? OverrideOrigin(string text, SortedDictionary<string, SpecScalar> raw, int depth)
+    /// <param name="memo">Each variable's origin once found (null: none), so a chain of variables each used several times is walked once.</param>
+    private static SpecScalar? OverrideOrigin(string text, SortedDictionary<string, SpecScalar> raw, Dictionary<string, SpecScalar?> memo, int depth)
     {
         for (var i = text.IndexOf("${", StringComparison.Ordinal); i >= 0 && depth <= YamlLimits.MaxVariableDepth; i = text.IndexOf("${", i + 2, StringComparison.Ordinal))
         {
@@ -275,14 +276,17 @@ public static class SpecComposer
                 continue;
             }
 
-            if (raw.TryGetValue(text[(i + 2)..end].Trim(), out var variable))
+            var name = text[(i + 2)..end].Trim();
+            if (raw.TryGetValue(name, out var variable))
             {
-                if (variable.File == SpecOverride.FileName)
+                if (!memo.TryGetValue(name, out var origin))
                 {
-                    return variable;
+                    memo[name] = null;
+                    origin = variable.File == SpecOverride.FileName ? variable : OverrideOrigin(variable.Value, raw, memo, depth + 1);
+                    memo[name] = origin;
                 }
 
-                if (OverrideOrigin(variable.Value, raw, depth + 1) is { } origin)
+                if (origin is not null)
                 {
                     return origin;
                 }
