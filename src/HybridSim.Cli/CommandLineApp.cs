@@ -33,7 +33,6 @@ public static class CommandLineApp
         root.Subcommands.Add(Commands.InferCommand.Create());
         root.Subcommands.Add(Commands.RecoverCommand.Create());
         root.Subcommands.Add(Commands.ImportCommand.Create());
-        NumericOptions.Apply(root);
         return root;
     }
 
