@@ -1,25 +1,18 @@
-using System.CommandLine;
-using HybridSim.Cli;
+using HybridSim.Cli.Tests;
 
 namespace HybridSim.Robustness.Tests;
 
 /// <summary>Runs the <c>hybridsim</c> command line in-process and checks what a hostile case must never show.</summary>
 internal static class Cli
 {
-    public static string Root => RepositoryPaths.Root;
+    public static string Root => CliHarness.Root;
 
-    public static string Arch(string name) => Path.Combine(Root, "arch", name);
+    public static string Arch(string name) => CliHarness.Arch(name);
 
-    public static string Workload(string name) => Path.Combine(Root, "workloads", name);
+    public static string Workload(string name) => CliHarness.Workload(name);
 
-    /// <summary>Exit code (usage errors mapped to 2, as Program.Main maps them), stdout and stderr.</summary>
-    public static (int Code, string Out, string Err) Invoke(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = CommandLineApp.Invoke(args, new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    /// <summary>Exit code (usage errors mapped to 2), stdout and stderr: the Cli tests' in-process harness.</summary>
+    public static (int Code, string Out, string Err) Invoke(params string[] args) => CliHarness.Invoke(args);
 
     /// <summary>Asserts an input error: exit 1, every expected fragment in stderr, and no stack trace.</summary>
     public static void AssertInputError((int Code, string Out, string Err) result, params string[] expected)
