@@ -29,7 +29,6 @@ internal sealed class ProgramScheduler
     private readonly List<TensorBuffer> _buffers = [];
     private readonly PriorityQueue<Agent, (long Time, int Id)> _runnable = new();
     private readonly CostEstimate _cost;
-    private readonly int _meshWidth;
     private long[] _engineClock = [];
     private long _now;
     private ProgramText<CoreInstruction>[][] _corePrograms = [];
@@ -38,13 +37,12 @@ internal sealed class ProgramScheduler
     private readonly int[] _memoryWords;
 
     /// <param name="memoryWords">Shared-memory words of each tile: spare room deepens the rings after emission.</param>
-    public ProgramScheduler(DataflowGraph graph, int[] coresPerTile, int[] memoryWords, CostEstimate cost, int meshWidth)
+    public ProgramScheduler(DataflowGraph graph, int[] coresPerTile, int[] memoryWords, CostEstimate cost)
     {
         _graph = graph;
         _coresPerTile = coresPerTile;
         _memoryWords = memoryWords;
         _cost = cost;
-        _meshWidth = meshWidth;
     }
 
     public int Tiles => _graph.TileKinds.Count;
@@ -863,7 +861,7 @@ internal sealed class ProgramScheduler
                     Task.Accesses.Add(new Access(source, _pixel, start, length, -1));
                     Task.Accesses.Add(new Access(target, _pixel, start, length, count));
                     Words += length;
-                    Task.Cycles += scheduler._cost.Transfer(home.Tile, target.Tile, length, scheduler._meshWidth);
+                    Task.Cycles += scheduler._cost.Transfer(home.Tile, target.Tile, length);
                 }
 
                 if (Task.Accesses.Count > 0)

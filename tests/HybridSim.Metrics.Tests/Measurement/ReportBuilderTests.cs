@@ -14,7 +14,7 @@ public sealed class ReportBuilderTests
 
     private static ArchitectureSpec Arch()
     {
-        var timing = ImmutableSortedDictionary<string, int>.Empty;
+        var timing = new InstructionLatencies(Set: 1, Copy: 1, AluPerLaneStep: 1, LoadStorePerAccess: 1, Halt: 1, Fetch: 1, Decode: 1);
         var mvmu = new AnalogMvmuSpec(128, 128, 16, 16, 2, 1, 8, 2, 1, 3, [C("adc", 2, 1.8, 0.2)]);
         var core = new CoreSpec(2, mvmu, true, 1024, 512, 4, timing, [C("alu", 1, 0.5, 1.0)]);
         var tile = new TileSpec(TileKind.Analog, null, 8, core, 32768, 16, 16, 2, 1, 2, 2048, [C("edram", 1, 8.6, 0.46)]);
