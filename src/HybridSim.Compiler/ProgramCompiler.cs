@@ -62,7 +62,7 @@ public static class ProgramCompiler
             var full = Enumerable.Range(0, graph.TileKinds.Count).Where(t => scheduler.RingWords[t] > architecture.Tile(graph.TileKinds[t]).SharedMemoryWords).ToHashSet();
             foreach (var op in graph.Operations.Where(o => o.Cores.Any(c => full.Contains(c.Tile))))
             {
-                budgets[op.Name] = budgets.GetValueOrDefault(op.Name, DataflowBuilder.DefaultMemoryBudget) * 0.6;
+                budgets[op.Name] = budgets.GetValueOrDefault(op.Name, DataflowBuilder.DefaultMemoryBudget) * DataflowBuilder.MemoryBudgetRetryFactor;
             }
         }
 

@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Collections.Immutable;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Validation;
@@ -50,7 +51,7 @@ public static class SweepMerge
                 var target = SweepRunner.PointPath(output, point.Key);
                 if (!File.Exists(target))
                 {
-                    AtomicFile.WriteAllText(target, File.ReadAllText(SweepRunner.PointPath(directory, point.Key)));
+                    SafeFile.WriteAllText(target, File.ReadAllText(SweepRunner.PointPath(directory, point.Key)));
                 }
 
                 break;

@@ -26,7 +26,7 @@ public static class SweepOutput
     public static SweepTableResult Write(string directory, SweepPlan plan, Func<string, RunReport?> lookup)
     {
         var result = SweepTable.Build(plan, lookup);
-        AtomicFile.WriteAllText(Path.Combine(directory, TableFile), result.Table.ToCsv());
+        SafeFile.WriteAllText(Path.Combine(directory, TableFile), result.Table.ToCsv());
         WriteFigures(result.Table, Path.Combine(directory, FigureFile), Path.Combine(directory, BreakdownFile));
         var pareto = Path.Combine(directory, ParetoFile);
         if (!WritePareto(result.Table, pareto))
@@ -36,7 +36,7 @@ public static class SweepOutput
 
         if (plan.MaxAccuracyDrop is not null)
         {
-            AtomicFile.WriteAllText(Path.Combine(directory, Accuracy.OperatingPoint.FileName), Accuracy.OperatingPoint.Serialize(plan, result.Choices));
+            SafeFile.WriteAllText(Path.Combine(directory, Accuracy.OperatingPoint.FileName), Accuracy.OperatingPoint.Serialize(plan, result.Choices));
         }
 
         var notes = Path.Combine(directory, NotesFile);
@@ -46,7 +46,7 @@ public static class SweepOutput
         }
         else
         {
-            AtomicFile.WriteAllText(notes, string.Concat(result.Notes.Select(n => n + "\n")));
+            SafeFile.WriteAllText(notes, string.Concat(result.Notes.Select(n => n + "\n")));
         }
 
         return result;
@@ -55,10 +55,10 @@ public static class SweepOutput
     /// <summary>Draws the sweep figure (and the breakdown, when a path is given) from a table.</summary>
     public static void WriteFigures(CsvTable table, string figurePath, string? breakdownPath)
     {
-        AtomicFile.WriteAllText(figurePath, SweepFigures.Main(table).ToSvg());
+        SafeFile.WriteAllText(figurePath, SweepFigures.Main(table).ToSvg());
         if (breakdownPath is not null)
         {
-            AtomicFile.WriteAllText(breakdownPath, SweepFigures.Breakdown(table).ToSvg());
+            SafeFile.WriteAllText(breakdownPath, SweepFigures.Breakdown(table).ToSvg());
         }
     }
 
@@ -70,7 +70,7 @@ public static class SweepOutput
             return false;
         }
 
-        AtomicFile.WriteAllText(path, SweepFigures.Pareto(table).ToSvg());
+        SafeFile.WriteAllText(path, SweepFigures.Pareto(table).ToSvg());
         return true;
     }
 

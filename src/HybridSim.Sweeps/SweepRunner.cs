@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
@@ -86,7 +87,7 @@ public sealed class SweepRunner(SweepBackend backend, ISweepProgress progress)
                         ? e.Message
                         : e.ToString();
                     failures[point.Key] = new PointFailure(point, message);
-                    AtomicFile.WriteAllText(Path.Combine(directory, FailedFolder, point.Key + ".txt"), point.Label + "\n" + message + "\n");
+                    SafeFile.WriteAllText(Path.Combine(directory, FailedFolder, point.Key + ".txt"), point.Label + "\n" + message + "\n");
                     progress.PointFinished(point, clock.Elapsed, message);
                 }
             });

@@ -103,7 +103,7 @@ internal sealed partial class ProgramScheduler
         var grown = false;
         foreach (var buffer in (causes.Count > 0 ? causes : full).Where(b => b.Slots < b.Tensor.Pixels))
         {
-            buffer.Grow(Math.Min(buffer.Tensor.Pixels, Math.Max(buffer.Slots * 2, buffer.Slots + (2 * buffer.Tensor.Width))));
+            buffer.Grow(Math.Min(buffer.Tensor.Pixels, Math.Max(buffer.Slots * GrowFactor, buffer.Slots + (GrowRows * buffer.Tensor.Width))));
             grown = true;
             WakeAll(buffer, _now);
         }
@@ -111,7 +111,7 @@ internal sealed partial class ProgramScheduler
         if (!grown)
         {
             throw new InvalidOperationException("compiler: the dataflow cannot make progress even with whole-tensor rings: "
-                + string.Join("; ", stuck.Take(8).Select(a => $"{a} waits on {a.BlockedOn?.Tensor.Name} in tile {a.BlockedOn?.Tile}")));
+                + string.Join("; ", stuck.Take(StuckAgentsReported).Select(a => $"{a} waits on {a.BlockedOn?.Tensor.Name} in tile {a.BlockedOn?.Tile}")));
         }
     }
 

@@ -20,7 +20,7 @@ internal sealed partial class ProgramScheduler
         {
             foreach (var ring in tensor.ReaderBuffers)
             {
-                ring.Slots = Math.Min(tensor.Pixels, Math.Max(2, ring.Readers.Max(r => r.Span(tensor.Width))));
+                ring.Slots = Math.Min(tensor.Pixels, Math.Max(MinRingSlots, ring.Readers.Max(r => r.Span(tensor.Width))));
             }
 
             foreach (var home in tensor.Homes)
@@ -68,7 +68,7 @@ internal sealed partial class ProgramScheduler
             used[buffer.Tile] += buffer.Words;
         }
 
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < DeepenRounds; round++)
         {
             foreach (var ring in _buffers.Where(b => b.Owner is not null && !_staged.Contains(b)))
             {

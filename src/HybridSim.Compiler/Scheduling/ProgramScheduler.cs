@@ -20,6 +20,21 @@ namespace HybridSim.Compiler.Scheduling;
 /// </summary>
 internal sealed partial class ProgramScheduler
 {
+    /// <summary>Fewest slots a ring starts with: double buffering, so a producer can write one pixel while the reader reads the last.</summary>
+    private const int MinRingSlots = 2;
+
+    /// <summary>Times <see cref="Deepen"/> may double every ring into spare shared memory (at most 8× the planned depth).</summary>
+    private const int DeepenRounds = 3;
+
+    /// <summary>Factor a ring grows by when the execution gets stuck on it (at least <see cref="GrowRows"/> tensor rows more).</summary>
+    private const int GrowFactor = 2;
+
+    /// <summary>Tensor rows a stuck ring gains at the least, so a convolution window's skew is covered in one step.</summary>
+    private const int GrowRows = 2;
+
+    /// <summary>Stuck agents a "cannot make progress" error lists.</summary>
+    private const int StuckAgentsReported = 8;
+
     private readonly DataflowGraph _graph;
     private readonly int[] _coresPerTile;
     private readonly Dictionary<(Tensor, HomeSegment), List<TensorBuffer>> _remote = [];

@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
@@ -46,5 +47,5 @@ public static class MultiTaskJson
     }
 
     public static void WriteFile(string path, ImmutableArray<TaskResult> tasks, ImmutableArray<string> weightFiles) =>
-        AtomicFileWriter.WriteAllText(path, Serialize(tasks, weightFiles));
+        SafeFile.WriteAllText(path, Serialize(tasks, weightFiles));
 }

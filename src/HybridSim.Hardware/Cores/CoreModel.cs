@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using HybridSim.Compiler.Isa;
 using HybridSim.Hardware.Tiles;
+using HybridSim.Hardware.Tracing;
 using HybridSim.Kernel;
 using HybridSim.Metrics.Activity;
 
@@ -37,11 +38,11 @@ public sealed class CoreModel
         if (node.Trace is { } trace)
         {
             var name = string.Create(CultureInfo.InvariantCulture, $"tile {tile.Id} ({_t.Kind.ToString().ToLowerInvariant()})");
-            _coreTrack = trace.Track(tile.Id, name, Index * 100, string.Create(CultureInfo.InvariantCulture, $"core {Index}"));
+            _coreTrack = trace.Track(tile.Id, name, TraceIds.CoreThread(Index), string.Create(CultureInfo.InvariantCulture, $"core {Index}"));
             _mvmuTracks = new int[mvmus];
             for (var m = 0; m < mvmus; m++)
             {
-                _mvmuTracks[m] = trace.Track(tile.Id, name, (Index * 100) + 1 + m, string.Create(CultureInfo.InvariantCulture, $"core {Index} mvmu {m}"));
+                _mvmuTracks[m] = trace.Track(tile.Id, name, TraceIds.MvmuThread(Index, m), string.Create(CultureInfo.InvariantCulture, $"core {Index} mvmu {m}"));
             }
         }
     }

@@ -16,7 +16,8 @@ namespace HybridSim.Hardware.Network;
 /// </summary>
 public sealed class NocModel
 {
-    private static readonly string[] DirectionNames = ["east", "west", "north", "south"];
+    private static readonly string[] DirectionNames = [.. Enum.GetNames<LinkDirection>().Select(n => n.ToLowerInvariant())];
+    private static readonly int Directions = DirectionNames.Length;
 
     private readonly NocSpec _spec;
     private readonly long _cyclePs;
@@ -41,7 +42,7 @@ public sealed class NocModel
         Routers = Mesh.Routers;
         MeshWidth = Mesh.Width;
         MeshHeight = Mesh.Height;
-        _links = new ReservationTimeline?[MeshWidth * MeshHeight * 4];
+        _links = new ReservationTimeline?[MeshWidth * MeshHeight * Directions];
         _linkTrack = new int[_links.Length];
         Array.Fill(_linkTrack, -1);
         Links = Mesh.Links;
@@ -99,17 +100,17 @@ public sealed class NocModel
         var links = 0;
         while (x != tx || y != ty)
         {
-            int dir;
+            LinkDirection dir;
             if (x != tx)
             {
-                dir = tx > x ? 0 : 1;
+                dir = tx > x ? LinkDirection.East : LinkDirection.West;
             }
             else
             {
-                dir = ty < y ? 2 : 3;
+                dir = ty < y ? LinkDirection.North : LinkDirection.South;
             }
 
-            var link = (((y * MeshWidth) + x) * 4) + dir;
+            var link = (((y * MeshWidth) + x) * Directions) + (int)dir;
             var timeline = _links[link] ??= new ReservationTimeline();
             var start = timeline.Reserve(head, serialization, _sim.Now);
             LinkBusyPicoseconds += serialization;
@@ -118,10 +119,10 @@ public sealed class NocModel
                 if (_linkTrack[link] < 0)
                 {
                     _linkTrack[link] = _trace.Track(
-                        1_000_000,
+                        TraceIds.NocProcess,
                         "noc",
                         link,
-                        string.Create(CultureInfo.InvariantCulture, $"router {(y * MeshWidth) + x} {DirectionNames[dir]}"));
+                        string.Create(CultureInfo.InvariantCulture, $"router {(y * MeshWidth) + x} {DirectionNames[(int)dir]}"));
                 }
 
                 _trace.Span(_linkTrack[link], "packet", start, serialization);
@@ -131,9 +132,9 @@ public sealed class NocModel
             links++;
             switch (dir)
             {
-                case 0: x++; break;
-                case 1: x--; break;
-                case 2: y--; break;
+                case LinkDirection.East: x++; break;
+                case LinkDirection.West: x--; break;
+                case LinkDirection.North: y--; break;
                 default: y++; break;
             }
         }

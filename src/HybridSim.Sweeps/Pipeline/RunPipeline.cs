@@ -1,3 +1,4 @@
+using HybridSim.Specs.Units;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using HybridSim.Compiler;
@@ -48,7 +49,7 @@ public static class RunPipeline
             request.Batch,
             clock.Elapsed.TotalSeconds,
             area.TotalMm2,
-            area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e6, StringComparer.Ordinal));
+            area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => Si.SquareMillimetres(kv.Value), StringComparer.Ordinal));
         return new RunOutcome(
             report,
             ResolvedArchitectureWriter.Write(architecture),

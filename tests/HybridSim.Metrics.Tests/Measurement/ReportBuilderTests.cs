@@ -36,7 +36,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Energy_is_counts_times_energy_per_action_plus_leakage_times_powered_time()
     {
-        var ledger = new ActivityLedger(2);
+        var ledger = new ActivityLedger(2, Arch().CyclePicoseconds);
         ledger.Add(ledger.Slot(ActivityScope.Mvmu, TileKind.Analog, "adc", "access"), 0, 1000);
         ledger.Add(ledger.Slot(ActivityScope.Core, TileKind.Analog, "alu", "add"), 1, 10);
         ledger.AddPoweredTime(ActivityScope.Mvmu, TileKind.Analog, 2_000_000);   // 2 µs of MVMU-time
@@ -54,7 +54,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Uncosted_actions_are_reported_not_silently_free()
     {
-        var ledger = new ActivityLedger(0);
+        var ledger = new ActivityLedger(0, Arch().CyclePicoseconds);
         ledger.Add(ledger.Slot(ActivityScope.Tile, TileKind.Analog, "unknown_thing", "access"), -1, 3);
 
         var e = EnergyModel.Compute(Arch(), ledger);
@@ -65,7 +65,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Report_has_latency_anl_layer_spans_and_sram_fraction()
     {
-        var ledger = new ActivityLedger(2) { EndPicoseconds = 2_000_000 };
+        var ledger = new ActivityLedger(2, Arch().CyclePicoseconds) { EndPicoseconds = 2_000_000 };
         ledger.MarkLayer(0, 1000, 5000);
         ledger.MarkLayer(0, 3000, 9000);
         ledger.AddInferenceEnd(2_000_000);
