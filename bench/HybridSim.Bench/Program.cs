@@ -1,6 +1,6 @@
 namespace HybridSim.Bench;
 
-/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|sweep|functional|gemm|training|recovery`.</summary>
+/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|pipeline|sweep|functional|gemm|training|recovery`.</summary>
 /// <remarks>A dispatcher only: each benchmark lives in its own class file and adds one line below.</remarks>
 public static class Program
 {
@@ -14,6 +14,8 @@ public static class Program
                 return KernelBenchmark.Run(rest);
             case "workloads":
                 return WorkloadsBenchmark.Run(rest);
+            case "pipeline":
+                return PipelineBenchmark.Run(rest);
             case "sweep":
                 return SweepBenchmark.Run(rest);
             case "functional":
@@ -25,7 +27,7 @@ public static class Program
             case "recovery":
                 return RecoveryBenchmark.Run(rest);
             default:
-                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|sweep|functional|gemm|training|recovery [options]");
+                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|pipeline|sweep|functional|gemm|training|recovery [options]");
                 return 2;
         }
     }

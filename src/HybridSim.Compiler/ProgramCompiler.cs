@@ -49,9 +49,9 @@ public static class ProgramCompiler
             graph = candidate;
             var coresPerTile = graph.TileKinds.Select(k => architecture.Tile(k).Cores).ToArray();
             var memoryWords = graph.TileKinds.Select(k => architecture.Tile(k).SharedMemoryWords).ToArray();
-            var routers = (graph.TileKinds.Count + architecture.Noc.Concentration - 1) / Math.Max(1, architecture.Noc.Concentration);
-            meshWidth = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(routers)));
-            scheduler = new ProgramScheduler(graph, coresPerTile, memoryWords, new CostEstimate(architecture), meshWidth);
+            var mesh = MeshLayout.For(architecture.Noc, graph.TileKinds.Count);
+            meshWidth = mesh.Width;
+            scheduler = new ProgramScheduler(graph, coresPerTile, memoryWords, new CostEstimate(architecture, mesh));
             scheduler.Run();
             overflows = SharedMemoryOverflows(architecture, workload, graph, scheduler);
             if (overflows.Count == 0)
@@ -62,7 +62,7 @@ public static class ProgramCompiler
             var full = Enumerable.Range(0, graph.TileKinds.Count).Where(t => scheduler.RingWords[t] > architecture.Tile(graph.TileKinds[t]).SharedMemoryWords).ToHashSet();
             foreach (var op in graph.Operations.Where(o => o.Cores.Any(c => full.Contains(c.Tile))))
             {
-                budgets[op.Name] = budgets.GetValueOrDefault(op.Name, DataflowBuilder.DefaultMemoryBudget) * 0.6;
+                budgets[op.Name] = budgets.GetValueOrDefault(op.Name, DataflowBuilder.DefaultMemoryBudget) * DataflowBuilder.MemoryBudgetRetryFactor;
             }
         }
 

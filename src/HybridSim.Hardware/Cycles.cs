@@ -1,4 +1,5 @@
 using System.Globalization;
+using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 
 namespace HybridSim.Hardware;
@@ -10,33 +11,15 @@ namespace HybridSim.Hardware;
 /// </summary>
 public static class Cycles
 {
-    /// <summary>Most cycles one duration may convert to (2^53: exact in a double, and far from overflowing when multiplied by a cycle's picoseconds and summed).</summary>
-    public const long MaxDurationCycles = 1L << 53;
+    /// <summary>Most cycles one duration may convert to: <see cref="ClockCycles.MaxDurationCycles"/>.</summary>
+    public const long MaxDurationCycles = ClockCycles.MaxDurationCycles;
 
     /// <summary>Longest simulated run: the kernel counts picoseconds in a signed 64-bit integer (about 106.75 days).</summary>
     public static double MaxSimulatedSeconds => long.MaxValue * 1e-12;
 
-    /// <summary>
-    /// Whole cycles a duration occupies: rounded up, with a small tolerance so 100 ns at 1 GHz is 100 cycles, not 101.
-    /// A duration that does not fit (or is not a number) is a <see cref="SpecException"/> naming <paramref name="field"/>
-    /// of <paramref name="file"/> and the longest duration allowed at this clock.
-    /// </summary>
-    public static long FromSeconds(double seconds, double clockHz, string file, string field)
-    {
-        if (seconds <= 0)
-        {
-            return 0;
-        }
-
-        var cycles = Math.Ceiling((seconds * clockHz) - 1e-6);
-        if (!(cycles <= MaxDurationCycles))
-        {
-            throw new SpecException(new SpecError(file, 0, 0, field, string.Create(CultureInfo.InvariantCulture,
-                $"{seconds:R} s at {clockHz:R} Hz is more than {MaxDurationCycles} cycles; expected a time of at most {MaxDurationCycles / clockHz:R} s at this clock")));
-        }
-
-        return (long)cycles;
-    }
+    /// <summary>Whole cycles a duration occupies: <see cref="ClockCycles.FromSeconds"/>, the rule the compiler's estimate shares.</summary>
+    public static long FromSeconds(double seconds, double clockHz, string file, string field) =>
+        ClockCycles.FromSeconds(seconds, clockHz, file, field);
 
     /// <summary>Whole cycles (rounded up) of a time in picoseconds, without overflowing near the clock's limit.</summary>
     public static long FromPicoseconds(long picoseconds, long cyclePicoseconds) =>

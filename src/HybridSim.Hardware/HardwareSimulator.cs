@@ -44,7 +44,7 @@ public static class HardwareSimulator
 
         var architecture = program.Architecture;
         var sim = new Simulation();
-        var ledger = new ActivityLedger(program.Workload.Layers.Length) { CyclePicoseconds = architecture.CyclePicoseconds };
+        var ledger = new ActivityLedger(program.Workload.Layers.Length, architecture.CyclePicoseconds);
         var node = new NodeModel(sim, ledger, options.Trace, options.Batch);
         var templates = new Dictionary<TileKind, TileTemplate>();
         TileTemplate Template(TileKind kind)

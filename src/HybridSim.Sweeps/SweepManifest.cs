@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
@@ -93,7 +94,7 @@ public static class SweepManifest
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    public static void WriteFile(string directory, SweepPlan plan) => AtomicFile.WriteAllText(Path.Combine(directory, FileName), Write(plan));
+    public static void WriteFile(string directory, SweepPlan plan) => SafeFile.WriteAllText(Path.Combine(directory, FileName), Write(plan));
 
     public static SweepPlan ReadFile(string directory)
     {

@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Collections.Immutable;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Validation;
@@ -60,7 +61,7 @@ public static class SweepMerge
                 var target = SweepRunner.PointPath(output, point.Key);
                 if (directory != output && SweepRunner.TryReadPoint(output, point.Key) is null)
                 {
-                    AtomicFile.WriteAllText(target, Specs.Input.InputFile.ReadAllText(SweepRunner.PointPath(directory, point.Key), ReportJson.MaxReportBytes, "points", "a point file"));
+                    SafeFile.WriteAllText(target, Specs.Input.InputFile.ReadAllText(SweepRunner.PointPath(directory, point.Key), ReportJson.MaxReportBytes, "points", "a point file"));
                 }
 
                 break;

@@ -26,7 +26,7 @@ public static class SweepOutput
     public static SweepTableResult Write(string directory, SweepPlan plan, Func<string, RunReport?> lookup)
     {
         var result = SweepTable.Build(plan, lookup);
-        AtomicFile.WriteAllText(Path.Combine(directory, TableFile), result.Table.ToCsv());
+        SafeFile.WriteAllText(Path.Combine(directory, TableFile), result.Table.ToCsv());
         WriteFigures(result.Table, Path.Combine(directory, FigureFile), Path.Combine(directory, BreakdownFile));
         var pareto = Path.Combine(directory, ParetoFile);
         if (!WritePareto(result.Table, pareto))
@@ -36,7 +36,7 @@ public static class SweepOutput
 
         if (plan.MaxAccuracyDrop is not null)
         {
-            AtomicFile.WriteAllText(Path.Combine(directory, Accuracy.OperatingPoint.FileName), Accuracy.OperatingPoint.Serialize(plan, result.Choices));
+            SafeFile.WriteAllText(Path.Combine(directory, Accuracy.OperatingPoint.FileName), Accuracy.OperatingPoint.Serialize(plan, result.Choices));
         }
 
         var notes = Path.Combine(directory, NotesFile);
@@ -46,7 +46,7 @@ public static class SweepOutput
         }
         else
         {
-            AtomicFile.WriteAllText(notes, string.Concat(result.Notes.Select(n => n + "\n")));
+            SafeFile.WriteAllText(notes, string.Concat(result.Notes.Select(n => n + "\n")));
         }
 
         return result;
@@ -60,10 +60,10 @@ public static class SweepOutput
     {
         var figure = SweepFigures.Main(table).ToSvg();
         var breakdown = breakdownPath is null ? null : SweepFigures.Breakdown(table, breakdownLeakage).ToSvg();
-        AtomicFile.WriteAllText(figurePath, figure);
+        SafeFile.WriteAllText(figurePath, figure);
         if (breakdownPath is not null)
         {
-            AtomicFile.WriteAllText(breakdownPath, breakdown!);
+            SafeFile.WriteAllText(breakdownPath, breakdown!);
         }
     }
 
@@ -75,7 +75,7 @@ public static class SweepOutput
             return false;
         }
 
-        AtomicFile.WriteAllText(path, SweepFigures.Pareto(table).ToSvg());
+        SafeFile.WriteAllText(path, SweepFigures.Pareto(table).ToSvg());
         return true;
     }
 

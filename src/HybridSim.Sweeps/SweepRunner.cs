@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
@@ -219,7 +220,7 @@ public sealed class SweepRunner(SweepBackend backend, ISweepProgress progress)
     {
         try
         {
-            AtomicFile.WriteAllText(path, text);
+            SafeFile.WriteAllText(path, text);
         }
         catch (SpecException)
         {

@@ -33,6 +33,16 @@ public sealed class MvmuTests
     }
 
     [Fact]
+    public void Analog_mvmus_run_one_after_another_when_the_core_says_they_are_not_concurrent()
+    {
+        var arch = Architecture(mvmus: 2);
+        arch = arch with { AnalogTile = arch.AnalogTile! with { Core = arch.AnalogTile.Core with { MvmusConcurrent = false } } };
+        var result = RunOneCore(arch, TileKind.Analog, new MvmInstruction(0b11, 0), new HaltInstruction());
+
+        Assert.Equal(2 + (2 * 1800) + 1, result.Cycles);
+    }
+
+    [Fact]
     public void Analog_mvm_energy_matches_the_per_access_figures()
     {
         var arch = Architecture();

@@ -70,6 +70,7 @@ public sealed class SharedMemoryAndNocTests
 
         // eDRAM read [0,2); router 1; per hop link 1 + router 1; 16 words × 16 bits = 8 flits at 1 flit/cycle; eDRAM write 2
         Assert.Equal(2 + 1 + (2 * hops) + 8 + 2, result.Cycles);
+        Assert.Equal(2 + NocTiming.TransferCycles(arch.Noc, MeshLayout.For(arch.Noc, tiles.Count, 8), 0, hops, 16 * 16) + 2, result.Cycles);
         Assert.Equal(8L * (hops + 1), result.Ledger.Total(new ActivityKey(ActivityScope.Noc, TileKind.Analog, "router", "flit")));
         Assert.Equal(8L * hops, result.Ledger.Total(new ActivityKey(ActivityScope.Noc, TileKind.Analog, "link", "flit")));
     }

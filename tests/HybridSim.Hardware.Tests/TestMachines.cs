@@ -23,16 +23,7 @@ internal static class TestMachines
     public static ComponentSpec C2(string name, int count, string a1, double e1, string a2, double e2) =>
         new(name, count, 0, ImmutableSortedDictionary<string, double>.Empty.Add(a1, e1 * Pj).Add(a2, e2 * Pj), 0, 0, "test");
 
-    public static ImmutableSortedDictionary<string, int> Timing() => new Dictionary<string, int>
-    {
-        ["fetch"] = 1,
-        ["decode"] = 1,
-        ["set"] = 1,
-        ["copy"] = 1,
-        ["alu_per_lane_step"] = 1,
-        ["load_store_per_access"] = 1,
-        ["halt"] = 1,
-    }.ToImmutableSortedDictionary();
+    public static InstructionLatencies Timing() => new InstructionLatencies(Set: 1, Copy: 1, AluPerLaneStep: 1, LoadStorePerAccess: 1, Halt: 1, Fetch: 1, Decode: 1);
 
     public static AnalogMvmuSpec PumaMvmu(int stackLayers = 1) => new(
         Rows: 128, Cols: 128, WeightBits: 16, InputBits: 16, BitsPerCell: 2, DacBits: 1, AdcBits: 8, Adcs: 2,

@@ -20,7 +20,7 @@ public sealed class RunPipelineTests
     private static ArchitectureSpec Architecture(int? analogCount)
     {
         TileSpec Tile(TileKind kind, int? count, double mm2) => new(
-            kind, count, 1, new CoreSpec(1, new DigitalMvmuSpec(128, 128, 16, 16, 128, DigitalCostModel.Table, 514e-9, 0, []), false, 1024, 512, 4, ImmutableSortedDictionary<string, int>.Empty, []),
+            kind, count, 1, new CoreSpec(1, new DigitalMvmuSpec(128, 128, 16, 16, 128, DigitalCostModel.Table, 514e-9, 0, []), false, 1024, 512, 4, new InstructionLatencies(Set: 1, Copy: 1, AluPerLaneStep: 1, LoadStorePerAccess: 1, Halt: 1, Fetch: 1, Decode: 1), []),
             32768, 16, 16, 2, 1, 2, 2048, [Area("edram", mm2)]);
         return new ArchitectureSpec(
             "area", "area.yaml", 1e9, Tile(TileKind.Analog, analogCount, 1), Tile(TileKind.Digital, null, 2),

@@ -1,4 +1,5 @@
 using HybridSim.Metrics.Reports;
+using HybridSim.Specs.Output;
 
 namespace HybridSim.Sweeps.Tests;
 
@@ -91,7 +92,7 @@ public sealed class SweepRunnerTests
         var victim = plan.Points[1].Key;
         var path = SweepRunner.PointPath(dir.Path, victim);
         File.WriteAllText(path, File.ReadAllText(path)[..40]);
-        File.WriteAllText(path + AtomicFile.TempMarker + "123", "{");
+        File.WriteAllText(path + SafeFile.TempMarker + "123", "{");
 
         var again = new FakeSimulator();
         RunSweep(again, plan, dir.Path);

@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.CommandLine;
 using System.Globalization;
 using HybridSim.Functional.Import;
@@ -55,7 +56,7 @@ public static class ImportCommand
             try
             {
                 NpzFile.Write(weightsPath, result.Weights);
-                AtomicFileWriter.WriteAllText(outPath, result.WorkloadYaml);
+                SafeFile.WriteAllText(outPath, result.WorkloadYaml);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

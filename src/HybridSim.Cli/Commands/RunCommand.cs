@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
@@ -65,9 +66,6 @@ public static class RunCommand
         return command;
     }
 
-    public static int Execute(RunRequest request, string? outDirectory, string? tracePath) =>
-        Execute(request, outDirectory, tracePath, Console.Out, Console.Error);
-
     public static int Execute(RunRequest request, string? outDirectory, string? tracePath, TextWriter output, TextWriter error)
     {
         RunOutcome outcome;
@@ -94,7 +92,7 @@ public static class RunCommand
             try
             {
                 ReportJson.WriteFile(Path.Combine(outDirectory, "report.json"), outcome.Report);
-                AtomicFile.WriteAllText(Path.Combine(outDirectory, "resolved-arch.yaml"), outcome.ResolvedArchitectureYaml);
+                SafeFile.WriteAllText(Path.Combine(outDirectory, "resolved-arch.yaml"), outcome.ResolvedArchitectureYaml);
             }
             catch (SpecException e)
             {

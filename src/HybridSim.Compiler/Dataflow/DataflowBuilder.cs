@@ -40,6 +40,9 @@ internal sealed class DataflowBuilder
     /// <summary>Share of a tile's shared memory the estimated input rings of an operation's cores may take, by default.</summary>
     public const double DefaultMemoryBudget = 0.6;
 
+    /// <summary>Factor a tile's memory budget shrinks by when its rings overflow its shared memory and its operations are placed again.</summary>
+    public const double MemoryBudgetRetryFactor = 0.6;
+
     /// <param name="memoryBudgets">Per operation name, the share of a tile's shared memory the estimated input rings of
     /// its cores may take before the next core goes to a new tile (the rest is left for partial sums, send rings and
     /// rings that grow); <see cref="DefaultMemoryBudget"/> for operations not listed.</param>

@@ -12,3 +12,10 @@ public enum AluOp
     Sigmoid,
     Tanh,
 }
+
+/// <summary>What the core needs to know about an ALU operation.</summary>
+public static class AluOpExtensions
+{
+    /// <summary>Whether the operation reads one source (the activations) rather than two.</summary>
+    public static bool IsUnary(this AluOp op) => op is AluOp.Relu or AluOp.Relu6 or AluOp.Sigmoid or AluOp.Tanh;
+}

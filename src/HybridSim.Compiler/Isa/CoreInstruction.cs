@@ -10,15 +10,19 @@ public abstract record CoreInstruction(CoreOpcode Opcode, int Layer);
 
 /// <summary>Load Width × Count words from shared memory at Address into registers from Dest; each word must be valid, and its consumer counter is decremented.</summary>
 public sealed record LoadInstruction(int Dest, int Address, int Width, int Count, int Layer)
-    : CoreInstruction(CoreOpcode.Load, Layer)
+    : CoreInstruction(CoreOpcode.Load, Layer), IAddressedInstruction<CoreInstruction>
 {
+    public CoreInstruction WithAddress(int address) => this with { Address = address };
+
     public int Words => Width * Count;
 }
 
 /// <summary>Store Width × Count words from registers at Source to shared memory at Address; each word must be invalid, and becomes valid with Consumers readers.</summary>
 public sealed record StoreInstruction(int Address, int Source, int Consumers, int Width, int Count, int Layer)
-    : CoreInstruction(CoreOpcode.Store, Layer)
+    : CoreInstruction(CoreOpcode.Store, Layer), IAddressedInstruction<CoreInstruction>
 {
+    public CoreInstruction WithAddress(int address) => this with { Address = address };
+
     public int Words => Width * Count;
 }
 

@@ -8,8 +8,10 @@ public abstract record TileInstruction(TileOpcode Opcode, int Layer);
 /// to tile Target, tagged with FifoId (the sender's tile id).
 /// </summary>
 public sealed record SendInstruction(int Address, int Target, int FifoId, int Width, int Count, int Layer)
-    : TileInstruction(TileOpcode.Send, Layer)
+    : TileInstruction(TileOpcode.Send, Layer), IAddressedInstruction<TileInstruction>
 {
+    public TileInstruction WithAddress(int address) => this with { Address = address };
+
     public int Words => Width * Count;
 }
 
@@ -18,8 +20,10 @@ public sealed record SendInstruction(int Address, int Target, int FifoId, int Wi
 /// marking them valid with Consumers readers.
 /// </summary>
 public sealed record ReceiveInstruction(int Address, int FifoId, int Consumers, int Width, int Count, int Layer)
-    : TileInstruction(TileOpcode.Receive, Layer)
+    : TileInstruction(TileOpcode.Receive, Layer), IAddressedInstruction<TileInstruction>
 {
+    public TileInstruction WithAddress(int address) => this with { Address = address };
+
     public int Words => Width * Count;
 }
 

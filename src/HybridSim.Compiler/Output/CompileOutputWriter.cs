@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -45,7 +46,7 @@ public static class CompileOutputWriter
         // Tiles write separate files; formatting dominates for large programs, so tiles go in parallel.
         Parallel.ForEach(program.Tiles, tile => WriteTile(program.Workload, tile, directory));
 
-        AtomicOutputFile.Write(summaryPath, stream => WriteSummary(stream, summary), flushToDisk: true);
+        SafeFile.Write(summaryPath, stream => WriteSummary(stream, summary), flushToDisk: true);
         return summary;
     }
 
@@ -111,10 +112,10 @@ public static class CompileOutputWriter
     {
         var folder = Path.Combine(directory, TileFolder(tile.Tile));
         Directory.CreateDirectory(folder);
-        AtomicOutputFile.WriteText(Path.Combine(folder, TileListingFile), w => WriteListing(w, tile, workload));
+        SafeFile.WriteText(Path.Combine(folder, TileListingFile), w => WriteListing(w, tile, workload));
         foreach (var core in tile.Cores)
         {
-            AtomicOutputFile.WriteText(Path.Combine(folder, CoreListingFile(core.Core)), w => WriteListing(w, tile.Kind, core, workload));
+            SafeFile.WriteText(Path.Combine(folder, CoreListingFile(core.Core)), w => WriteListing(w, tile.Kind, core, workload));
         }
     }
 

@@ -10,12 +10,17 @@ namespace HybridSim.Compiler.Scheduling;
 /// </summary>
 internal sealed class CostEstimate
 {
+    /// <summary>An estimate is capped (at 2^40 cycles) rather than checked, so sums of estimates stay far from overflowing.</summary>
+    private const long MaxEstimateCycles = 1L << 40;
+
     private readonly ArchitectureSpec _arch;
+    private readonly MeshLayout _mesh;
     private readonly Dictionary<TileKind, (long Mvm, bool Concurrent, int Lanes, long AluStep, long Access, int Bus, long Set, long Copy)> _kinds = [];
 
-    public CostEstimate(ArchitectureSpec architecture)
+    public CostEstimate(ArchitectureSpec architecture, MeshLayout mesh)
     {
         _arch = architecture;
+        _mesh = mesh;
         foreach (var kind in new[] { TileKind.Analog, TileKind.Digital })
         {
             var tile = kind == TileKind.Analog ? architecture.AnalogTile : architecture.DigitalTile;
@@ -25,17 +30,16 @@ internal sealed class CostEstimate
             }
 
             var core = tile.Core;
-            var table = core.InstructionLatencyCycles;
-            long Get(string key) => table.TryGetValue(key, out var v) ? v : 1;
+            var latencies = core.InstructionLatencyCycles;
             _kinds[kind] = (
                 MvmCycles(core.Mvmu),
                 core.MvmusConcurrent,
                 Math.Max(1, core.AluLanes),
-                Get("alu_per_lane_step"),
-                tile.SharedMemoryLatencyCycles + Get("load_store_per_access"),
+                latencies.AluPerLaneStep,
+                tile.SharedMemoryLatencyCycles + latencies.LoadStorePerAccess,
                 Math.Max(1, tile.BusWidthWords),
-                Get("set"),
-                Get("copy"));
+                latencies.Set,
+                latencies.Copy);
         }
     }
 
@@ -46,7 +50,7 @@ internal sealed class CostEstimate
         {
             LoadInstruction l => l.Count * ((l.Width + k.Bus - 1) / k.Bus) * k.Access,
             StoreInstruction s => s.Count * ((s.Width + k.Bus - 1) / k.Bus) * k.Access,
-            MvmInstruction m => k.Concurrent ? k.Mvm : k.Mvm * System.Numerics.BitOperations.PopCount(m.Mask),
+            MvmInstruction m => MvmuTiming.InstructionCycles(k.Mvm, k.Concurrent, System.Numerics.BitOperations.PopCount(m.Mask)),
             AluInstruction a => ((a.Length + k.Lanes - 1) / k.Lanes) * k.AluStep,
             AluImmediateInstruction a => ((a.Length + k.Lanes - 1) / k.Lanes) * k.AluStep,
             SetInstruction s => s.Length * k.Set,
@@ -55,26 +59,20 @@ internal sealed class CostEstimate
         };
     }
 
-    /// <summary>Cycles a packet of words takes from one tile to another: serialisation plus per-hop latency.</summary>
-    public long Transfer(int from, int to, int words, int meshWidth)
+    /// <summary>Cycles a packet of words takes from one tile to another on an idle network (<see cref="NocTiming.TransferCycles"/>).</summary>
+    public long Transfer(int from, int to, int words)
     {
-        var noc = _arch.Noc;
-        var concentration = Math.Max(1, noc.Concentration);
-        var (ra, rb) = (from / concentration, to / concentration);
-        var hops = Math.Abs((ra % meshWidth) - (rb % meshWidth)) + Math.Abs((ra / meshWidth) - (rb / meshWidth));
         var wordBits = (_arch.AnalogTile ?? _arch.DigitalTile)!.WordBits;
-        var flits = ((long)words * wordBits + noc.FlitBits - 1) / Math.Max(1, noc.FlitBits);
-        return (flits / Math.Max(1, noc.LinkFlitsPerCycle)) + ((hops + 1) * (noc.RouterLatencyCycles + noc.LinkLatencyCycles));
+        return NocTiming.TransferCycles(_arch.Noc, _mesh, from, to, (long)words * wordBits);
     }
 
     private long MvmCycles(MvmuSpec mvmu) => mvmu switch
     {
-        AnalogMvmuSpec a => Cycles(a.Component("adc")?.LatencySeconds ?? 0) * (a.InputSteps + a.PipelineStages - 1)
-            + (a.StackLayers > 1 ? Cycles(a.Component("layer_select")?.LatencySeconds ?? 0) * a.InputSteps : 0),
-        DigitalMvmuSpec d => d.CostModel == DigitalCostModel.Table ? Cycles(d.MvmLatencySeconds) : Cycles(d.Cols * d.RowPassSeconds),
+        AnalogMvmuSpec a => MvmuTiming.AnalogLatencyCycles(a, Cycles(a.Component("adc")?.LatencySeconds ?? 0), Cycles(a.Component("layer_select")?.LatencySeconds ?? 0)),
+        DigitalMvmuSpec d => Cycles(MvmuTiming.DigitalLatencySeconds(d)),
         _ => 1,
     };
 
-    /// <summary>An estimate, so capped (at 2^40 cycles) rather than checked: sums of estimates stay far from overflowing, and NaN counts as 1.</summary>
-    private long Cycles(double seconds) => Math.Max(1, (long)Math.Ceiling(Math.Clamp(seconds * _arch.ClockHz, 0, 1L << 40)));
+    /// <summary>The hardware's rounding, saturating at <see cref="MaxEstimateCycles"/> (NaN counts as 0).</summary>
+    private long Cycles(double seconds) => ClockCycles.Saturating(seconds, _arch.ClockHz, MaxEstimateCycles);
 }

@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -70,7 +71,7 @@ public static class AccuracyJson
     /// <summary>Writes the report atomically (a reader never sees half a file).</summary>
     public static void WriteFile(string path, AccuracyReport report)
     {
-        AtomicFileWriter.WriteAllText(path, Serialize(report));
+        SafeFile.WriteAllText(path, Serialize(report));
     }
 
     internal static void Number(Utf8JsonWriter w, string name, double value)

@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -80,7 +81,7 @@ public static class MultiTaskJson
     }
 
     public static void WriteFile(string path, ImmutableArray<TaskResult> tasks, ImmutableArray<string> weightFiles, SwitchCost? cost = null) =>
-        AtomicFileWriter.WriteAllText(path, Serialize(tasks, weightFiles, cost));
+        SafeFile.WriteAllText(path, Serialize(tasks, weightFiles, cost));
 
     /// <summary>A finite double in the shortest round-trip form, invariant culture.</summary>
     private static void Number(Utf8JsonWriter w, string name, double value)

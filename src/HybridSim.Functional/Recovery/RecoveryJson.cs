@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Text;
 using System.Text.Json;
 using HybridSim.Functional.Evaluation;
@@ -50,5 +51,5 @@ public static class RecoveryJson
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    public static void WriteFile(string path, RecoveryReport report) => AtomicFileWriter.WriteAllText(path, Serialize(report));
+    public static void WriteFile(string path, RecoveryReport report) => SafeFile.WriteAllText(path, Serialize(report));
 }

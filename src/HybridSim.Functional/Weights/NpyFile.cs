@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -41,7 +42,7 @@ public static class NpyFile
     }
 
     /// <summary>Writes one array to <paramref name="path"/> atomically.</summary>
-    public static void WriteFile(string path, NamedArray a) => AtomicFileWriter.Write(path, s => Write(s, a));
+    public static void WriteFile(string path, NamedArray a) => SafeFile.Write(path, s => Write(s, a));
 
     /// <summary>Reads one array (any float or integer dtype, converted to float32) and names it <paramref name="name"/>.</summary>
     /// <param name="file">The file the stream comes from, for error messages.</param>

@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.IO.Compression;
 using HybridSim.Specs.Validation;
 
@@ -20,7 +21,7 @@ public static class NpzFile
             throw new ArgumentException($"two arrays are named '{duplicate.Key}'", nameof(arrays));
         }
 
-        AtomicFileWriter.Write(path, stream =>
+        SafeFile.Write(path, stream =>
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
             foreach (var a in arrays)

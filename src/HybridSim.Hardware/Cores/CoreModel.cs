@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using HybridSim.Compiler.Isa;
 using HybridSim.Hardware.Tiles;
+using HybridSim.Hardware.Tracing;
 using HybridSim.Kernel;
 using HybridSim.Metrics.Activity;
 
@@ -37,11 +38,11 @@ public sealed class CoreModel
         if (node.Trace is { } trace)
         {
             var name = string.Create(CultureInfo.InvariantCulture, $"tile {tile.Id} ({_t.Kind.ToString().ToLowerInvariant()})");
-            _coreTrack = trace.Track(tile.Id, name, Index * 100, string.Create(CultureInfo.InvariantCulture, $"core {Index}"));
+            _coreTrack = trace.Track(tile.Id, name, TraceIds.CoreThread(Index), string.Create(CultureInfo.InvariantCulture, $"core {Index}"));
             _mvmuTracks = new int[mvmus];
             for (var m = 0; m < mvmus; m++)
             {
-                _mvmuTracks[m] = trace.Track(tile.Id, name, (Index * 100) + 1 + m, string.Create(CultureInfo.InvariantCulture, $"core {Index} mvmu {m}"));
+                _mvmuTracks[m] = trace.Track(tile.Id, name, TraceIds.MvmuThread(Index, m), string.Create(CultureInfo.InvariantCulture, $"core {Index} mvmu {m}"));
             }
         }
     }
@@ -72,17 +73,15 @@ public sealed class CoreModel
         var sim = _node.Simulation;
         var ledger = _node.Ledger;
         var trace = _node.Trace;
-        var mem = _tile.Memory;
         var t = _t;
         var timing = t.Timing;
         var cyc = t.CyclePs;
-        var memPs = mem.AccessPicoseconds;
-        var perAccessPs = timing.LoadStoreCyclesPerAccess * cyc;
         var lanes = Math.Max(1, t.Spec.Core.AluLanes);
         var mvmu = t.Mvmu;
         var mvmuPs = mvmu.LatencyCycles * cyc;
         var instructions = _program.Instructions;
         var batch = _node.Batch;
+        var clock = new AccessClock();
 
         var now = sim.Now + ((timing.FetchCycles + timing.DecodeCycles) * cyc);
         for (var iteration = 0; iteration < batch; iteration++)
@@ -99,124 +98,26 @@ public sealed class CoreModel
                 switch (instruction)
                 {
                     case LoadInstruction ld:
+                        clock.Start(now);
+                        foreach (var wait in Access(clock, store: false, ld.Address, ld.Width, ld.Count, consumers: 0, layer))
                         {
-                            if (now > sim.Now)
-                            {
-                                yield return sim.Timeout(now - sim.Now);
-                            }
-
-                            var words = ld.Words;
-                            if (mem.FirstInvalid(ld.Address, words) < 0)
-                            {
-                                // Fast path: everything is there; one burst on a port.
-                                mem.Consume(ld.Address, words);
-                                var accesses = ld.Count * mem.Accesses(ld.Width);
-                                var portStart = mem.Reserve(now, accesses);
-                                waited += portStart - now;
-                                now = portStart + (accesses * (memPs + perAccessPs));
-                                t.CountSharedMemory(ledger, false, accesses, layer);
-                            }
-                            else
-                            {
-                                // Access by access, each waiting for its own words.
-                                for (var c = 0; c < ld.Count; c++)
-                                {
-                                    for (var off = 0; off < ld.Width; off += mem.BusWidthWords)
-                                    {
-                                        var address = ld.Address + (c * ld.Width) + off;
-                                        var length = Math.Min(mem.BusWidthWords, ld.Width - off);
-                                        if (now > sim.Now)
-                                        {
-                                            yield return sim.Timeout(now - sim.Now);
-                                        }
-
-                                        int blocking;
-                                        while ((blocking = mem.FirstInvalid(address, length)) >= 0)
-                                        {
-                                            Waiting = WaitKind.WordValid;
-                                            WaitingWord = blocking;
-                                            yield return mem.WaitOn(blocking);
-                                        }
-
-                                        Waiting = WaitKind.None;
-                                        waited += sim.Now - now;
-                                        now = sim.Now;
-                                        if (served < 0)
-                                        {
-                                            served = now;
-                                        }
-
-                                        mem.Consume(address, length);
-                                        var portStart = mem.Reserve(now, 1);
-                                        waited += portStart - now;
-                                        now = portStart + memPs + perAccessPs;
-                                        t.CountSharedMemory(ledger, false, 1, layer);
-                                    }
-                                }
-                            }
-
-                            t.CountWrite(ledger, ld.Dest, words, layer);
-                            break;
+                            yield return wait;
                         }
+
+                        (now, waited, served) = (clock.Now, clock.Waited, clock.Served);
+                        t.CountWrite(ledger, ld.Dest, ld.Words, layer);
+                        break;
 
                     case StoreInstruction st:
+                        t.CountRead(ledger, st.Source, st.Words, layer);
+                        clock.Start(now);
+                        foreach (var wait in Access(clock, store: true, st.Address, st.Width, st.Count, st.Consumers, layer))
                         {
-                            if (now > sim.Now)
-                            {
-                                yield return sim.Timeout(now - sim.Now);
-                            }
-
-                            var words = st.Words;
-                            t.CountRead(ledger, st.Source, words, layer);
-                            if (mem.FirstValid(st.Address, words) < 0)
-                            {
-                                mem.Produce(st.Address, words, st.Consumers);
-                                var accesses = st.Count * mem.Accesses(st.Width);
-                                var portStart = mem.Reserve(now, accesses);
-                                waited += portStart - now;
-                                now = portStart + (accesses * (memPs + perAccessPs));
-                                t.CountSharedMemory(ledger, true, accesses, layer);
-                            }
-                            else
-                            {
-                                for (var c = 0; c < st.Count; c++)
-                                {
-                                    for (var off = 0; off < st.Width; off += mem.BusWidthWords)
-                                    {
-                                        var address = st.Address + (c * st.Width) + off;
-                                        var length = Math.Min(mem.BusWidthWords, st.Width - off);
-                                        if (now > sim.Now)
-                                        {
-                                            yield return sim.Timeout(now - sim.Now);
-                                        }
-
-                                        int blocking;
-                                        while ((blocking = mem.FirstValid(address, length)) >= 0)
-                                        {
-                                            Waiting = WaitKind.WordInvalid;
-                                            WaitingWord = blocking;
-                                            yield return mem.WaitOn(blocking);
-                                        }
-
-                                        Waiting = WaitKind.None;
-                                        waited += sim.Now - now;
-                                        now = sim.Now;
-                                        if (served < 0)
-                                        {
-                                            served = now;
-                                        }
-
-                                        mem.Produce(address, length, st.Consumers);
-                                        var portStart = mem.Reserve(now, 1);
-                                        waited += portStart - now;
-                                        now = portStart + memPs + perAccessPs;
-                                        t.CountSharedMemory(ledger, true, 1, layer);
-                                    }
-                                }
-                            }
-
-                            break;
+                            yield return wait;
                         }
+
+                        (now, waited, served) = (clock.Now, clock.Waited, clock.Served);
+                        break;
 
                     case CopyInstruction cp:
                         now += timing.CopyCycles * cyc;
@@ -237,7 +138,7 @@ public sealed class CoreModel
                             ledger.AddBusy(UnitKind.Alu, duration);
                             ledger.Add(t.AluSlots[(int)alu.Op], layer, alu.Length);
                             t.CountRead(ledger, alu.Source1, alu.Length, layer);
-                            if (!IsUnary(alu.Op))
+                            if (!alu.Op.IsUnary())
                             {
                                 t.CountRead(ledger, alu.Source2, alu.Length, layer);
                             }
@@ -313,9 +214,9 @@ public sealed class CoreModel
             _node.EndIteration(iteration, now);
         }
 
-        if (now > sim.Now)
+        if (KernelSync.CatchUp(sim, now) is { } last)
         {
-            yield return sim.Timeout(now - sim.Now);
+            yield return last;
         }
 
         ProgramCounter = instructions.Length;
@@ -329,5 +230,96 @@ public sealed class CoreModel
         _tile.CoreHalted();
     }
 
-    private static bool IsUnary(AluOp op) => op is AluOp.Relu or AluOp.Relu6 or AluOp.Sigmoid or AluOp.Tanh;
+    /// <summary>
+    /// One load (<paramref name="store"/> false: waits for valid words and consumes them) or store (waits for free words
+    /// and produces them) of <paramref name="count"/> × <paramref name="width"/> words, as a sub-iterator of
+    /// <see cref="Run"/>: it first brings the kernel to the core's clock, then takes one burst on a port when every word
+    /// is ready, or goes access by access, each waiting for its own words.
+    /// </summary>
+    private IEnumerable<Event> Access(AccessClock clock, bool store, int address, int width, int count, int consumers, int layer)
+    {
+        var sim = _node.Simulation;
+        var ledger = _node.Ledger;
+        var mem = _tile.Memory;
+        var memPs = mem.AccessPicoseconds;
+        var perAccessPs = _t.Timing.LoadStoreCyclesPerAccess * _t.CyclePs;
+        if (KernelSync.CatchUp(sim, clock.Now) is { } catchUp)
+        {
+            yield return catchUp;
+        }
+
+        if (Blocking(mem, store, address, width * count) < 0)
+        {
+            Commit(mem, store, address, width * count, consumers);
+            var accesses = count * mem.Accesses(width);
+            var portStart = mem.Reserve(clock.Now, accesses);
+            clock.Waited += portStart - clock.Now;
+            clock.Now = portStart + (accesses * (memPs + perAccessPs));
+            _t.CountSharedMemory(ledger, store, accesses, layer);
+            yield break;
+        }
+
+        for (var c = 0; c < count; c++)
+        {
+            for (var off = 0; off < width; off += mem.BusWidthWords)
+            {
+                var at = address + (c * width) + off;
+                var length = Math.Min(mem.BusWidthWords, width - off);
+                if (KernelSync.CatchUp(sim, clock.Now) is { } behind)
+                {
+                    yield return behind;
+                }
+
+                int blocking;
+                while ((blocking = Blocking(mem, store, at, length)) >= 0)
+                {
+                    Waiting = store ? WaitKind.WordInvalid : WaitKind.WordValid;
+                    WaitingWord = blocking;
+                    yield return mem.WaitOn(blocking);
+                }
+
+                Waiting = WaitKind.None;
+                clock.Waited += sim.Now - clock.Now;
+                clock.Now = sim.Now;
+                if (clock.Served < 0)
+                {
+                    clock.Served = clock.Now;
+                }
+
+                Commit(mem, store, at, length, consumers);
+                var portStart = mem.Reserve(clock.Now, 1);
+                clock.Waited += portStart - clock.Now;
+                clock.Now = portStart + memPs + perAccessPs;
+                _t.CountSharedMemory(ledger, store, 1, layer);
+            }
+        }
+    }
+
+    /// <summary>First word that holds the access up: not yet valid for a load, still valid (unread) for a store; −1 when none.</summary>
+    private static int Blocking(SharedMemory mem, bool store, int address, int length) =>
+        store ? mem.FirstValid(address, length) : mem.FirstInvalid(address, length);
+
+    private static void Commit(SharedMemory mem, bool store, int address, int length, int consumers)
+    {
+        if (store)
+        {
+            mem.Produce(address, length, consumers);
+        }
+        else
+        {
+            mem.Consume(address, length);
+        }
+    }
+
+    /// <summary>The core's local clock as an access sub-iterator advances it: time, time spent waiting, first service (−1: none yet).</summary>
+    private sealed class AccessClock
+    {
+        public long Now { get; set; }
+
+        public long Waited { get; set; }
+
+        public long Served { get; set; }
+
+        public void Start(long now) => (Now, Waited, Served) = (now, 0, -1);
+    }
 }

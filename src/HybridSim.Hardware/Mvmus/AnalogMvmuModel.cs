@@ -6,8 +6,9 @@ namespace HybridSim.Hardware.Mvmus;
 
 /// <summary>
 /// RRAM crossbar MVMU, bit-serial inputs (puma-model.md sections 3.4 and 4.2).
-/// Latency = ADC time × (input steps + pipeline stages − 1) [+ layer-select time × input steps for 3D stacks]:
-/// 100 ns × (16 + 3 − 1) = 1800 cycles for PUMA. Per MVM, with S = bit slices (physical crossbars) and T = input steps:
+/// Latency <see cref="MvmuTiming.AnalogLatencyCycles"/> = ADC time × (input steps + pipeline stages − 1)
+/// [+ layer-select time × input steps for 3D stacks]: 100 ns × (16 + 3 − 1) = 1800 cycles for PUMA. The masked MVMUs of
+/// one mvm run side by side unless the core says <c>mvmus_concurrent: false</c>. Per MVM, with S = bit slices (physical crossbars) and T = input steps:
 /// crossbar activations S·T, ADC conversions Cols·S·T, DAC conversions Rows·T, S&amp;H Cols·S·T,
 /// shift-and-add Cols·S·T + Cols·T, input-buffer reads T, output-buffer reads and writes Cols·T each,
 /// and with StackLayers &gt; 1 one layer select per crossbar activation.
@@ -26,7 +27,8 @@ public sealed class AnalogMvmuModel : MvmuModel
         var select = spec.StackLayers > 1 ? spec.Component(ComponentNames.LayerSelect) : null;
         SelectCycles = select is null ? 0 : Cycles.FromSeconds(select.LatencySeconds, architecture.ClockHz, file, "tiles.analog.core.mvmu.components.layer_select.latency");
         var steps = spec.InputSteps;
-        LatencyCycles = (AdcCycles * (steps + spec.PipelineStages - 1)) + (SelectCycles * steps);
+        LatencyCycles = MvmuTiming.AnalogLatencyCycles(spec, AdcCycles, SelectCycles);
+        Concurrent = tile.Core.MvmusConcurrent;
 
         long slices = spec.PhysicalCrossbars;
         long rows = spec.Rows;
@@ -61,7 +63,7 @@ public sealed class AnalogMvmuModel : MvmuModel
 
     public override long LatencyCycles { get; }
 
-    public override bool Concurrent => true;
+    public override bool Concurrent { get; }
 
     public override UnitKind Unit => UnitKind.AnalogMvmu;
 

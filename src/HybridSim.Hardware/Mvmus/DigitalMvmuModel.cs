@@ -20,12 +20,12 @@ public sealed class DigitalMvmuModel : MvmuModel
         var kind = tile.Kind;
         if (spec.CostModel == DigitalCostModel.Table)
         {
-            LatencyCycles = Cycles.FromSeconds(spec.MvmLatencySeconds, architecture.ClockHz, architecture.SourceFile, "tiles.digital.core.mvmu.mvm_latency");
+            LatencyCycles = Cycles.FromSeconds(MvmuTiming.DigitalLatencySeconds(spec), architecture.ClockHz, architecture.SourceFile, "tiles.digital.core.mvmu.mvm_latency");
             _counts = [(ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.DigitalMvmu, ComponentNames.Mvm), 1)];
         }
         else
         {
-            LatencyCycles = Cycles.FromSeconds(spec.Cols * spec.RowPassSeconds, architecture.ClockHz, architecture.SourceFile, "tiles.digital.core.mvmu.row_pass_latency");
+            LatencyCycles = Cycles.FromSeconds(MvmuTiming.DigitalLatencySeconds(spec), architecture.ClockHz, architecture.SourceFile, "tiles.digital.core.mvmu.row_pass_latency");
             _counts =
             [
                 (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.Sram, ComponentNames.Read), spec.Cols),

@@ -1,4 +1,5 @@
 using HybridSim.Metrics.Activity;
+using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Hardware.Mvmus;
 
@@ -16,7 +17,7 @@ public abstract class MvmuModel
     public abstract UnitKind Unit { get; }
 
     /// <summary>Cycles an mvm instruction occupies the core when <paramref name="active"/> MVMUs are masked.</summary>
-    public long InstructionCycles(int active) => active == 0 ? 0 : Concurrent ? LatencyCycles : LatencyCycles * active;
+    public long InstructionCycles(int active) => MvmuTiming.InstructionCycles(LatencyCycles, Concurrent, active);
 
     /// <summary>Counts the actions of <paramref name="active"/> MVMs (one per masked MVMU) for a layer.</summary>
     public abstract void Count(ActivityLedger ledger, int active, int layer);

@@ -6,16 +6,18 @@ using HybridSim.Specs.Architecture;
 namespace HybridSim.Hardware.Network;
 
 /// <summary>
-/// The network-on-chip: Concentration tiles per router, routers row-major on a MeshWidth-wide mesh, XY dimension-order
-/// routing. A packet of F = ⌈bits / flit bits⌉ flits holds each directed link it crosses for S = ⌈F / link flits per cycle⌉
-/// cycles (virtual cut-through: the head moves on after router + link latency while the body streams behind it).
+/// The network-on-chip: tiles on the <see cref="MeshLayout"/> the compiler planned with, XY dimension-order routing.
+/// A packet holds each directed link it crosses for the <see cref="NocTiming.SerialisationCycles"/> of its flits
+/// (virtual cut-through: the head moves on after router + link latency while the body streams behind it); on an idle
+/// network it arrives <see cref="NocTiming.TransferCycles"/> after injection.
 /// Links are reservation timelines, so two packets wanting one link at once are served one after the other.
 /// Counts: <c>router</c> flits × routers traversed, <c>link</c> flits × links traversed,
 /// <c>inter_node_link</c> one packet per crossing between nodes (tiles t / TilesPerNode).
 /// </summary>
 public sealed class NocModel
 {
-    private static readonly string[] DirectionNames = ["east", "west", "north", "south"];
+    private static readonly string[] DirectionNames = [.. Enum.GetNames<LinkDirection>().Select(n => n.ToLowerInvariant())];
+    private static readonly int Directions = DirectionNames.Length;
 
     private readonly NocSpec _spec;
     private readonly long _cyclePs;
@@ -35,19 +37,23 @@ public sealed class NocModel
         _cyclePs = architecture.CyclePicoseconds;
         _ledger = ledger;
         _trace = trace;
-        Concentration = Math.Max(1, _spec.Concentration);
-        Routers = Math.Max(1, (tileCount + Concentration - 1) / Concentration);
-        MeshWidth = meshWidth > 0 ? meshWidth : (int)Math.Ceiling(Math.Sqrt(Routers));
-        MeshHeight = (Routers + MeshWidth - 1) / MeshWidth;
-        _links = new ReservationTimeline?[MeshWidth * MeshHeight * 4];
+        Mesh = MeshLayout.For(_spec, tileCount, meshWidth);
+        Concentration = Mesh.Concentration;
+        Routers = Mesh.Routers;
+        MeshWidth = Mesh.Width;
+        MeshHeight = Mesh.Height;
+        _links = new ReservationTimeline?[MeshWidth * MeshHeight * Directions];
         _linkTrack = new int[_links.Length];
         Array.Fill(_linkTrack, -1);
-        Links = (2 * (MeshWidth - 1) * MeshHeight) + (2 * MeshWidth * (MeshHeight - 1));
+        Links = Mesh.Links;
         Nodes = _spec.TilesPerNode > 0 ? (tileCount + _spec.TilesPerNode - 1) / _spec.TilesPerNode : 1;
         _routerSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentNames.Router, ComponentNames.Flit);
         _linkSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentNames.Link, ComponentNames.Flit);
         _interNodeSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentNames.InterNodeLink, ComponentNames.Packet);
     }
+
+    /// <summary>Where the tiles sit: the layout the compiler planned with.</summary>
+    public MeshLayout Mesh { get; }
 
     public int Concentration { get; }
 
@@ -69,16 +75,12 @@ public sealed class NocModel
 
     public long Packets { get; private set; }
 
-    public int RouterOf(int tile) => tile / Concentration;
+    public int RouterOf(int tile) => Mesh.RouterOf(tile);
 
     /// <summary>Router-to-router links an XY route from one tile to another crosses.</summary>
-    public int Hops(int source, int target)
-    {
-        int a = RouterOf(source), b = RouterOf(target);
-        return Math.Abs((a % MeshWidth) - (b % MeshWidth)) + Math.Abs((a / MeshWidth) - (b / MeshWidth));
-    }
+    public int Hops(int source, int target) => Mesh.Hops(source, target);
 
-    public int Flits(long bits) => (int)((bits + _spec.FlitBits - 1) / _spec.FlitBits);
+    public int Flits(long bits) => (int)NocTiming.Flits(_spec, bits);
 
     /// <summary>
     /// Sends a packet injected at <paramref name="at"/> (picoseconds). Returns when the sender's interface is free again
@@ -87,7 +89,7 @@ public sealed class NocModel
     public (long InjectDone, long Arrival) Send(int source, int target, long bits, long at, int layer)
     {
         var flits = Flits(bits);
-        var serialization = (long)Math.Ceiling(flits / (double)Math.Max(1, _spec.LinkFlitsPerCycle)) * _cyclePs;
+        var serialization = NocTiming.SerialisationCycles(_spec, flits) * _cyclePs;
         var routerPs = _spec.RouterLatencyCycles * _cyclePs;
         var linkPs = _spec.LinkLatencyCycles * _cyclePs;
 
@@ -98,17 +100,17 @@ public sealed class NocModel
         var links = 0;
         while (x != tx || y != ty)
         {
-            int dir;
+            LinkDirection dir;
             if (x != tx)
             {
-                dir = tx > x ? 0 : 1;
+                dir = tx > x ? LinkDirection.East : LinkDirection.West;
             }
             else
             {
-                dir = ty < y ? 2 : 3;
+                dir = ty < y ? LinkDirection.North : LinkDirection.South;
             }
 
-            var link = (((y * MeshWidth) + x) * 4) + dir;
+            var link = (((y * MeshWidth) + x) * Directions) + (int)dir;
             var timeline = _links[link] ??= new ReservationTimeline();
             var start = timeline.Reserve(head, serialization, _sim.Now);
             LinkBusyPicoseconds += serialization;
@@ -117,10 +119,10 @@ public sealed class NocModel
                 if (_linkTrack[link] < 0)
                 {
                     _linkTrack[link] = _trace.Track(
-                        1_000_000,
+                        TraceIds.NocProcess,
                         "noc",
                         link,
-                        string.Create(CultureInfo.InvariantCulture, $"router {(y * MeshWidth) + x} {DirectionNames[dir]}"));
+                        string.Create(CultureInfo.InvariantCulture, $"router {(y * MeshWidth) + x} {DirectionNames[(int)dir]}"));
                 }
 
                 _trace.Span(_linkTrack[link], "packet", start, serialization);
@@ -130,15 +132,15 @@ public sealed class NocModel
             links++;
             switch (dir)
             {
-                case 0: x++; break;
-                case 1: x--; break;
-                case 2: y--; break;
+                case LinkDirection.East: x++; break;
+                case LinkDirection.West: x--; break;
+                case LinkDirection.North: y--; break;
                 default: y++; break;
             }
         }
 
         var arrival = head + serialization;
-        if (_spec.TilesPerNode > 0 && source / _spec.TilesPerNode != target / _spec.TilesPerNode)
+        if (NocTiming.CrossesNodes(_spec, source, target))
         {
             arrival += _spec.InterNodeLatencyCycles * _cyclePs;
             _ledger.Add(_interNodeSlot, layer, 1);

@@ -31,7 +31,7 @@ public static class WeightProgrammer
     {
         ArgumentNullException.ThrowIfNull(program);
         var architecture = program.Architecture;
-        var ledger = new ActivityLedger(program.Workload.Layers.Length);
+        var ledger = new ActivityLedger(program.Workload.Layers.Length, architecture.CyclePicoseconds);
         var picoseconds = new long[2];
         foreach (var kind in new[] { TileKind.Analog, TileKind.Digital })
         {

@@ -116,9 +116,9 @@ public sealed class TileModel
                             for (var p = 0; p < s.Count; p++)
                             {
                                 var address = s.Address + (p * s.Width);
-                                if (now > sim.Now)
+                                if (KernelSync.CatchUp(sim, now) is { } beforeSend)
                                 {
-                                    yield return sim.Timeout(now - sim.Now);
+                                    yield return beforeSend;
                                 }
 
                                 // Fast path: the whole rest of the send can go without waiting.
@@ -171,9 +171,9 @@ public sealed class TileModel
                             for (var p = 0; p < r.Count; p++)
                             {
                                 var address = r.Address + (p * r.Width);
-                                if (now > sim.Now)
+                                if (KernelSync.CatchUp(sim, now) is { } beforeReceive)
                                 {
-                                    yield return sim.Timeout(now - sim.Now);
+                                    yield return beforeReceive;
                                 }
 
                                 if (fifo is not null)
@@ -186,9 +186,9 @@ public sealed class TileModel
                                     }
 
                                     now = Math.Max(Math.Max(now, sim.Now), fifo.PeekArrival());
-                                    if (now > sim.Now)
+                                    if (KernelSync.CatchUp(sim, now) is { } untilArrival)
                                     {
-                                        yield return sim.Timeout(now - sim.Now);
+                                        yield return untilArrival;
                                     }
                                 }
 
@@ -252,9 +252,9 @@ public sealed class TileModel
             now = Math.Max(now, core.HaltTime);
         }
 
-        if (now > sim.Now)
+        if (KernelSync.CatchUp(sim, now) is { } untilCoresHalt)
         {
-            yield return sim.Timeout(now - sim.Now);
+            yield return untilCoresHalt;
         }
 
         Halted = true;

@@ -17,7 +17,7 @@ public sealed class TileTemplate
         Spec = spec;
         Kind = spec.Kind;
         CyclePs = architecture.CyclePicoseconds;
-        Timing = CoreTiming.From(architecture, spec);
+        Timing = CoreTiming.From(spec);
         Mvmu = spec.Core.Mvmu switch
         {
             AnalogMvmuSpec a => new AnalogMvmuModel(architecture, spec, a, ledger),

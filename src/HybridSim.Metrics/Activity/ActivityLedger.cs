@@ -26,10 +26,13 @@ public sealed class ActivityLedger
     private readonly List<long> _inferenceEnds = [];
 
     /// <param name="layerCount">Number of workload layers; counts are kept for layers 0..layerCount-1 and for -1 (no layer).</param>
-    public ActivityLedger(int layerCount)
+    /// <param name="cyclePicoseconds">Picoseconds per clock cycle of the simulated architecture (its clock's period).</param>
+    public ActivityLedger(int layerCount, long cyclePicoseconds)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(layerCount);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cyclePicoseconds);
         LayerCount = layerCount;
+        CyclePicoseconds = cyclePicoseconds;
         _layerSlots = layerCount + 1;
         _counts = new long[16 * _layerSlots];
         _layerStart = new long[layerCount];
@@ -44,7 +47,7 @@ public sealed class ActivityLedger
     public long EndPicoseconds { get; set; }
 
     /// <summary>Picoseconds per clock cycle of the architecture that was simulated.</summary>
-    public long CyclePicoseconds { get; set; } = 1000;
+    public long CyclePicoseconds { get; }
 
     /// <summary>Every key registered, in registration order (deterministic for a deterministic model).</summary>
     public IReadOnlyList<ActivityKey> Keys => _keys;

@@ -1,3 +1,4 @@
+using HybridSim.Specs.Units;
 using System.Collections.Immutable;
 
 namespace HybridSim.Metrics.Area;
@@ -19,7 +20,7 @@ public sealed record AreaBreakdown(
     double AnalogCoreSquareMeters,
     double DigitalCoreSquareMeters)
 {
-    public double TotalMm2 => TotalSquareMeters * 1e6;
+    public double TotalMm2 => Si.SquareMillimetres(TotalSquareMeters);
 
     /// <summary>SRAM-CIM macros (digital MVMUs) whose area is counted: the macros placed with dense packing, else every
     /// MVMU of every digital core counted.</summary>

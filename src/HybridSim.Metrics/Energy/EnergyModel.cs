@@ -1,3 +1,4 @@
+using HybridSim.Specs.Units;
 using System.Collections.Immutable;
 using HybridSim.Metrics.Activity;
 using HybridSim.Specs.Architecture;
@@ -55,7 +56,7 @@ public static class EnergyModel
         {
             foreach (var kind in Enum.GetValues<TileKind>())
             {
-                var poweredSeconds = ledger.PoweredTime(scope, kind) * 1e-12;
+                var poweredSeconds = Si.SecondsFromPicoseconds(ledger.PoweredTime(scope, kind));
                 if (poweredSeconds == 0)
                 {
                     continue;

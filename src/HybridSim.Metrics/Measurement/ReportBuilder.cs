@@ -4,6 +4,7 @@ using HybridSim.Metrics.Energy;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
+using Si = HybridSim.Specs.Units.Si;
 
 namespace HybridSim.Metrics.Measurement;
 
@@ -18,8 +19,8 @@ public static class ReportBuilder
         var arch = m.Architecture;
         var ledger = m.Ledger;
         var energy = EnergyModel.Compute(arch, ledger);
-        var latencyNs = m.Cycles * 1e9 / arch.ClockHz;
-        var anl = latencyNs * 1e-6 * m.AreaMm2;
+        var latencyNs = m.Cycles * Si.NanosecondsPerSecond / arch.ClockHz;
+        var anl = Si.MillisecondsFromNanoseconds(latencyNs) * m.AreaMm2;
 
         var extra = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var (k, v) in m.HardwareStatistics)
@@ -38,19 +39,19 @@ public static class ReportBuilder
         }
 
         extra["batch"] = m.Batch;
-        extra["energy_per_inference_pj"] = energy.TotalJoules * 1e12 / m.Batch;
-        extra["throughput_inferences_per_s"] = m.Batch / (latencyNs * 1e-9);
+        extra["energy_per_inference_pj"] = Si.Picojoules(energy.TotalJoules) / m.Batch;
+        extra["throughput_inferences_per_s"] = m.Batch / Si.SecondsFromNanoseconds(latencyNs);
         var ends = ledger.InferenceEnds;
         if (ends.Count > 0)
         {
-            extra["first_inference_latency_ns"] = ends[0] / 1000.0;
+            extra["first_inference_latency_ns"] = Si.NanosecondsFromPicoseconds(ends[0]);
         }
 
         if (ends.Count > 1)
         {
-            var interval = (ends[^1] - ends[0]) / (double)(ends.Count - 1) / 1000.0;
+            var interval = Si.NanosecondsFromPicoseconds((ends[^1] - ends[0]) / (double)(ends.Count - 1));
             extra["steady_state_interval_ns"] = interval;
-            extra["steady_state_throughput_inferences_per_s"] = interval > 0 ? 1e9 / interval : 0;
+            extra["steady_state_throughput_inferences_per_s"] = interval > 0 ? Si.PerSecondFromNanoseconds(interval) : 0;
         }
 
         if (!energy.UncostedComponents.IsEmpty)
@@ -65,18 +66,18 @@ public static class ReportBuilder
             m.Cycles,
             latencyNs,
             arch.ClockHz,
-            energy.DynamicJoules * 1e12,
-            energy.LeakageJoules * 1e12,
-            energy.TotalJoules * 1e12,
+            Si.Picojoules(energy.DynamicJoules),
+            Si.Picojoules(energy.LeakageJoules),
+            Si.Picojoules(energy.TotalJoules),
             m.AreaMm2,
             anl,
-            energy.DynamicByComponentJoules.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e12, StringComparer.Ordinal),
+            energy.DynamicByComponentJoules.ToImmutableSortedDictionary(kv => kv.Key, kv => Si.Picojoules(kv.Value), StringComparer.Ordinal),
             m.AreaByComponentMm2,
             Layers(m, energy),
             SramWeightFraction(m.Matrices),
             new SimulatorReport(m.Events, m.WallSeconds))
         {
-            LeakageByComponentPj = energy.LeakageByComponentJoules.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e12, StringComparer.Ordinal),
+            LeakageByComponentPj = energy.LeakageByComponentJoules.ToImmutableSortedDictionary(kv => kv.Key, kv => Si.Picojoules(kv.Value), StringComparer.Ordinal),
             Extra = extra.ToImmutableSortedDictionary(StringComparer.Ordinal),
             SramUtilization = SramUtilization(m.Matrices, m.SramCapacityWeights),
         };
@@ -122,9 +123,9 @@ public static class ReportBuilder
                 placement,
                 matrices.Sum(x => x.Mvmus),
                 matrices.Sum(x => x.Mvms),
-                span is { } s ? s.Start / 1000.0 : 0,
-                span is { } e ? e.End / 1000.0 : 0,
-                i < energy.DynamicByLayerJoules.Length ? energy.DynamicByLayerJoules[i] * 1e12 : 0));
+                span is { } s ? Si.NanosecondsFromPicoseconds(s.Start) : 0,
+                span is { } e ? Si.NanosecondsFromPicoseconds(e.End) : 0,
+                i < energy.DynamicByLayerJoules.Length ? Si.Picojoules(energy.DynamicByLayerJoules[i]) : 0));
         }
 
         return builder.MoveToImmutable();

@@ -1,3 +1,4 @@
+using HybridSim.Specs.Units;
 using HybridSim.Metrics.Activity;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;
@@ -38,8 +39,8 @@ public static class ProgrammingCost
         return new ProgrammingPart(
             cells,
             rows,
-            cells * write.CellEnergyJoules * 1e12,
-            picoseconds / 1000.0,
+            Si.Picojoules(cells * write.CellEnergyJoules),
+            Si.NanosecondsFromPicoseconds(picoseconds),
             activity.WritesPerCell / write.EnduranceCycles);
     }
 }

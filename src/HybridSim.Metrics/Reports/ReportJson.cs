@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -62,7 +63,7 @@ public static class ReportJson
     }
 
     /// <summary>Writes the report to <paramref name="path"/> atomically (temporary file, then rename).</summary>
-    public static void WriteFile(string path, RunReport report) => AtomicFile.WriteAllText(path, Write(report));
+    public static void WriteFile(string path, RunReport report) => SafeFile.WriteAllText(path, Write(report));
 
     /// <summary>Largest report read back (a report of tens of thousands of layers is a few MiB).</summary>
     public const long MaxReportBytes = 64L * 1024 * 1024;

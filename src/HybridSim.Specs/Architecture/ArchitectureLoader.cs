@@ -127,14 +127,11 @@ public static class ArchitectureLoader
     {
         r.ClockHz = clockHz;
         var c = SchemaValues.Read(r, ArchitectureSchema.Core);
-        var latencies = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
         var il = c.Section("instruction_latency") is { } ilr
             ? SchemaValues.Read(ilr, ArchitectureSchema.InstructionLatency)
             : SchemaValues.Read(new MappingReader(new SpecMapping(r.Mapping.File, r.Mapping.Line, r.Mapping.Column, []), r.ChildPath("instruction_latency"), r.Errors), ArchitectureSchema.InstructionLatency);
-        foreach (var f in ArchitectureSchema.InstructionLatency.Fields)
-        {
-            latencies[f.Name] = il.Int(f.Name);
-        }
+        var latencies = new InstructionLatencies(
+            il.Int("set"), il.Int("copy"), il.Int("alu_per_lane_step"), il.Int("load_store_per_access"), il.Int("halt"), il.Int("fetch"), il.Int("decode"));
 
         MvmuSpec? mvmu = null;
         if (c.Section("mvmu") is { } mr)
@@ -144,7 +141,7 @@ public static class ArchitectureLoader
         }
 
         return new CoreSpec(c.Int("mvmus"), mvmu!, c.Bool("mvmus_concurrent"), c.Int("register_file_words"),
-            c.Int("instruction_memory_entries"), c.Int("alu_lanes"), latencies.ToImmutable(), ReadComponents(c.Section("components"), clockHz));
+            c.Int("instruction_memory_entries"), c.Int("alu_lanes"), latencies, ReadComponents(c.Section("components"), clockHz));
     }
 
     private static AnalogMvmuSpec ReadAnalog(MappingReader r, double? clockHz, SpecErrorList warnings)

@@ -8,8 +8,7 @@ namespace HybridSim.Specs.Architecture;
 /// <c>activation</c> (sigmoid, tanh), <c>control</c> (per cycle).
 /// </summary>
 /// <param name="MvmusConcurrent">Whether the MVMUs of one mvm run in parallel (analog: true; PUMA digital: false).</param>
-/// <param name="InstructionLatencyCycles">Occupancy in cycles per opcode family for non-MVM instructions, keyed by
-/// <c>set</c>, <c>copy</c>, <c>alu_per_lane_step</c>, <c>load_store_per_access</c>, <c>halt</c>, <c>fetch</c>, <c>decode</c>.</param>
+/// <param name="InstructionLatencyCycles">Occupancy in cycles per opcode family for non-MVM instructions.</param>
 public sealed record CoreSpec(
     int Mvmus,
     MvmuSpec Mvmu,
@@ -17,7 +16,7 @@ public sealed record CoreSpec(
     int RegisterFileWords,
     int InstructionMemoryEntries,
     int AluLanes,
-    ImmutableSortedDictionary<string, int> InstructionLatencyCycles,
+    InstructionLatencies InstructionLatencyCycles,
     ImmutableArray<ComponentSpec> Components)
 {
     public ComponentSpec? Component(string name) => Components.FirstOrDefault(c => c.Name == name);

@@ -83,7 +83,7 @@ public static class ResolvedArchitectureWriter
         w.Line(3, $"instruction_memory_entries: {I(core.InstructionMemoryEntries)}");
         w.Line(3, $"alu_lanes: {I(core.AluLanes)}");
         w.Line(3, "instruction_latency:");
-        foreach (var (k, v) in core.InstructionLatencyCycles)
+        foreach (var (k, v) in core.InstructionLatencyCycles.Entries())
         {
             w.Line(4, $"{k}: {I(v)}");
         }

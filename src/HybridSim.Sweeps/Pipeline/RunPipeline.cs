@@ -1,3 +1,4 @@
+using HybridSim.Specs.Units;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using HybridSim.Compiler;
@@ -50,7 +51,7 @@ public static class RunPipeline
             request.Batch,
             clock.Elapsed.TotalSeconds,
             area.TotalMm2,
-            area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value * 1e6, StringComparer.Ordinal),
+            area.ByComponent.ToImmutableSortedDictionary(kv => kv.Key, kv => Si.SquareMillimetres(kv.Value), StringComparer.Ordinal),
             area.SramMacros);
         if (trace is not null)
         {

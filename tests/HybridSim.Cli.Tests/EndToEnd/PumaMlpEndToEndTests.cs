@@ -6,8 +6,7 @@ namespace HybridSim.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// END-TO-END: these run the real compiler (<c>ProgramCompiler.Compile</c>) and, for <c>run</c>, the hardware simulation
-/// and the metrics, on arch/puma.yaml with workloads/mlp-mnist.yaml. They fail until the compiler body is on this branch
-/// (its stub throws NotSupportedException); exclude them with <c>--filter "Requires!=Compiler"</c>.
+/// and the metrics, on arch/puma.yaml with workloads/mlp-mnist.yaml; <c>--filter "Requires!=Compiler"</c> leaves them out.
 /// The tests give <c>--freeze 3</c> (all-RRAM, the only partition an all-analog architecture can run, and what
 /// puma.yaml gets without one).
 /// </summary>

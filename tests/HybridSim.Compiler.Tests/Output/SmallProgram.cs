@@ -94,7 +94,7 @@ internal static class SmallProgram
         new(tile, kind, [.. instructions], [.. cores.Select((c, i) => new CoreProgram(tile, i, [.. c]))], [.. valid]);
 
     private static TileSpec Tile(TileKind kind, MvmuSpec mvmu, int? count) => new(
-        kind, count, 8, new CoreSpec(2, mvmu, kind == TileKind.Analog, 1024, CoreInstructionMemory, 4, ImmutableSortedDictionary<string, int>.Empty, []),
+        kind, count, 8, new CoreSpec(2, mvmu, kind == TileKind.Analog, 1024, CoreInstructionMemory, 4, new InstructionLatencies(Set: 1, Copy: 1, AluPerLaneStep: 1, LoadStorePerAccess: 1, Halt: 1, Fetch: 1, Decode: 1), []),
         SharedMemoryWords, 16, 16, 2, 1, 2, TileInstructionMemory, []);
 
     private static LayerSpec Fc(string name, string input, int outputs, int index) =>

@@ -1,3 +1,4 @@
+using HybridSim.Specs.Output;
 using System.Text;
 using HybridSim.Functional.Weights;
 using HybridSim.Specs.Validation;
@@ -202,10 +203,10 @@ public sealed class NpyFileTests
         using var dir = new TempDirectory();
         var file = dir.File("f.txt", "x");
 
-        Assert.True(AtomicFileWriter.IsRegularFile(file));
+        Assert.True(SafeFile.IsRegularFile(file));
         if (OperatingSystem.IsLinux())
         {
-            Assert.False(AtomicFileWriter.IsRegularFile("/dev/null"));
+            Assert.False(SafeFile.IsRegularFile("/dev/null"));
         }
     }
 
@@ -227,6 +228,6 @@ public sealed class NpyFileTests
         var e = Assert.Throws<SpecException>(() => NpyFile.WriteFile(fifo, new NamedArray("a", [1], [1f])));
 
         Assert.Contains("not a regular file", e.Message, StringComparison.Ordinal);
-        Assert.False(AtomicFileWriter.IsRegularFile(fifo));
+        Assert.False(SafeFile.IsRegularFile(fifo));
     }
 }

@@ -17,7 +17,7 @@ public sealed class AreaRollupTests
     {
         var analogMvmu = new AnalogMvmuSpec(8, 8, 8, 8, 2, 1, 4, 2, 1, 3, [C("xbar", 4, 1), C("adc", 2, 10)]);
         var digitalMvmu = new DigitalMvmuSpec(8, 8, 8, 8, 8, DigitalCostModel.Table, 1e-9, 0, [C("mvmu", 1, 50)]);
-        var latencies = ImmutableSortedDictionary<string, int>.Empty;
+        var latencies = new InstructionLatencies(Set: 1, Copy: 1, AluPerLaneStep: 1, LoadStorePerAccess: 1, Halt: 1, Fetch: 1, Decode: 1);
         var analogCore = new CoreSpec(3, analogMvmu, true, 64, 64, 1, latencies, [C("register_file", 1, 5)]);
         var digitalCore = new CoreSpec(1, digitalMvmu, false, 64, 64, 1, latencies, [C("register_file", 1, 5)]);
         var analog = new TileSpec(TileKind.Analog, analogCount, 2, analogCore, 1024, 16, 16, 2, 1, 4, 16, [C("edram", 1, 100)]);

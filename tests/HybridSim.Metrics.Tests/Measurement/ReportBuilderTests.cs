@@ -14,7 +14,7 @@ public sealed class ReportBuilderTests
 
     private static ArchitectureSpec Arch()
     {
-        var timing = ImmutableSortedDictionary<string, int>.Empty;
+        var timing = new InstructionLatencies(Set: 1, Copy: 1, AluPerLaneStep: 1, LoadStorePerAccess: 1, Halt: 1, Fetch: 1, Decode: 1);
         var mvmu = new AnalogMvmuSpec(128, 128, 16, 16, 2, 1, 8, 2, 1, 3, [C("adc", 2, 1.8, 0.2)]);
         var core = new CoreSpec(2, mvmu, true, 1024, 512, 4, timing, [C("alu", 1, 0.5, 1.0)]);
         var tile = new TileSpec(TileKind.Analog, null, 8, core, 32768, 16, 16, 2, 1, 2, 2048, [C("edram", 1, 8.6, 0.46)]);
@@ -36,7 +36,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Energy_is_counts_times_energy_per_action_plus_leakage_times_powered_time()
     {
-        var ledger = new ActivityLedger(2);
+        var ledger = new ActivityLedger(2, Arch().CyclePicoseconds);
         ledger.Add(ledger.Slot(ActivityScope.Mvmu, TileKind.Analog, "adc", "access"), 0, 1000);
         ledger.Add(ledger.Slot(ActivityScope.Core, TileKind.Analog, "alu", "add"), 1, 10);
         ledger.AddPoweredTime(ActivityScope.Mvmu, TileKind.Analog, 2_000_000);   // 2 µs of MVMU-time
@@ -54,7 +54,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Uncosted_actions_are_reported_not_silently_free()
     {
-        var ledger = new ActivityLedger(0);
+        var ledger = new ActivityLedger(0, Arch().CyclePicoseconds);
         ledger.Add(ledger.Slot(ActivityScope.Tile, TileKind.Analog, "unknown_thing", "access"), -1, 3);
 
         var e = EnergyModel.Compute(Arch(), ledger);
@@ -65,7 +65,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Report_has_latency_anl_layer_spans_and_sram_fraction()
     {
-        var ledger = new ActivityLedger(2) { EndPicoseconds = 2_000_000 };
+        var ledger = new ActivityLedger(2, Arch().CyclePicoseconds) { EndPicoseconds = 2_000_000 };
         ledger.MarkLayer(0, 1000, 5000);
         ledger.MarkLayer(0, 3000, 9000);
         ledger.AddInferenceEnd(2_000_000);
@@ -96,7 +96,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Leakage_by_component_is_its_own_map_summing_to_the_leakage_and_not_a_statistic()
     {
-        var ledger = new ActivityLedger(1) { EndPicoseconds = 1_000_000 };
+        var ledger = new ActivityLedger(1, Arch().CyclePicoseconds) { EndPicoseconds = 1_000_000 };
         ledger.Add(ledger.Slot(ActivityScope.Mvmu, TileKind.Analog, "adc", "access"), 0, 1000);
         ledger.AddPoweredTime(ActivityScope.Mvmu, TileKind.Analog, 2_000_000);   // 2 µs of MVMU-time
         ledger.AddPoweredTime(ActivityScope.Tile, TileKind.Analog, 1_000_000);   // 1 µs of tile-time
@@ -119,7 +119,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Sram_utilization_is_sram_weights_over_the_capacity_of_the_macros_counted()
     {
-        var ledger = new ActivityLedger(1) { EndPicoseconds = 1000 };
+        var ledger = new ActivityLedger(1, Arch().CyclePicoseconds) { EndPicoseconds = 1000 };
         MappedMatrix[] matrices =
         [
             new(0, "fc1", TileKind.Analog, 4, 4, 1, 1),
