@@ -5,6 +5,7 @@ using HybridSim.Compiler.Isa;
 using HybridSim.Compiler.Partitioning;
 using HybridSim.Compiler.Scheduling;
 using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Resources;
 using HybridSim.Specs.Validation;
 using HybridSim.Specs.Workloads;
 
@@ -26,6 +27,10 @@ public static class ProgramCompiler
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(partition);
         var plan = PartitionPlanner.Plan(architecture, workload, partition);
+
+        // Before anything proportional to the program is allocated: a point too large to compile and simulate in
+        // this process's memory (or over the instruction limit) is refused with its estimate.
+        RunFootprint.Check(architecture, workload, [.. plan.Select(p => p is null ? ((TileKind, int)?)null : (p.Placement, p.BranchRank))]);
 
         // Place, emit, and check the rings against shared memory; the operations on a tile that overflows are placed
         // again with fewer cores per tile. What still does not fit (or would need more tiles than a fixed count) is an error.

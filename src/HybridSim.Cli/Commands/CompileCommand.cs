@@ -97,6 +97,18 @@ public static class CompileCommand
             CliErrors.Print(error, e);
             return SpecAction.InvalidInput;
         }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(x => x is SpecException or IOException or UnauthorizedAccessException))
+        {
+            // Tiles are written in parallel: a full disk fails several of them at once; each distinct message once.
+            foreach (var message in e.Flatten().InnerExceptions
+                .SelectMany(x => x is SpecException s ? s.Errors.Select(r => "error: " + r) : [$"error: cannot write {outDirectory}: {x.Message}"])
+                .Distinct(StringComparer.Ordinal).Take(MaxProblemsShown))
+            {
+                error.WriteLine(message);
+            }
+
+            return SpecAction.InvalidInput;
+        }
 
         output.Write(Summary(summary, program.Tiles.Length + summary.Cores, outDirectory));
         return SpecAction.Ok;

@@ -55,8 +55,9 @@ public static partial class SafeFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // Nothing partial is left: the temporary file goes, the target keeps its old content (disk full included).
             TryDelete(temp);
-            throw Error(path, field, e.Message);
+            throw Error(path, field, e.Message.Replace($" : '{temp}'", "", StringComparison.Ordinal).Replace(temp, "a temporary file beside it", StringComparison.Ordinal));
         }
         catch
         {

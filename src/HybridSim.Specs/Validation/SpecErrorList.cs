@@ -37,13 +37,50 @@ public sealed class SpecErrorList
         }
     }
 
-    public IEnumerable<SpecError> Sorted() =>
-        _errors
+    /// <summary>Most errors with one message from one file that are listed; the rest are counted in one line.</summary>
+    public const int MaxRepeats = 5;
+
+    /// <summary>
+    /// The errors ordered by file, line and column, each distinct one once; past <see cref="MaxRepeats"/> errors with
+    /// the same message in the same file, one line says how many more there are (5,000 includes over the file limit
+    /// give six lines, not 5,000).
+    /// </summary>
+    public IEnumerable<SpecError> Sorted()
+    {
+        var ordered = _errors
             .Select((e, i) => (e, i))
             .OrderBy(p => p.e.File, StringComparer.Ordinal)
             .ThenBy(p => p.e.Line)
             .ThenBy(p => p.e.Column)
             .ThenBy(p => p.i)
             .Select(p => p.e)
-            .Distinct();
+            .Distinct()
+            .ToList();
+        var seen = new Dictionary<(string File, string Message), int>();
+        var result = new List<SpecError>(ordered.Count);
+        var lastOf = new Dictionary<(string File, string Message), SpecError>();
+        foreach (var e in ordered)
+        {
+            var key = (e.File, e.Message);
+            var n = seen[key] = seen.GetValueOrDefault(key) + 1;
+            if (n <= MaxRepeats)
+            {
+                result.Add(e);
+            }
+
+            lastOf[key] = e;
+        }
+
+        foreach (var (key, n) in seen.Where(kv => kv.Value > MaxRepeats))
+        {
+            var last = lastOf[key];
+            var index = result.FindLastIndex(e => e.File == key.File && e.Message == key.Message);
+            result.Insert(index + 1, last with
+            {
+                Message = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n - MaxRepeats} more errors like the one above (the last here), not listed"),
+            });
+        }
+
+        return result;
+    }
 }

@@ -37,6 +37,13 @@ internal static class WorkloadReader
             errors.Add(layers, "layers", "no layers; expected a list of one or more layers");
         }
 
+        if (layers.Items.Length > YamlLimits.MaxLayers)
+        {
+            errors.Add(layers, "layers", string.Create(CultureInfo.InvariantCulture,
+                $"{layers.Items.Length} layers, more than the {YamlLimits.MaxLayers} a workload may have; expected at most {YamlLimits.MaxLayers} layers"));
+            return draft;
+        }
+
         for (var i = 0; i < layers.Items.Length; i++)
         {
             var item = layers.Items[i];

@@ -121,7 +121,7 @@ public static class SpecComposer
 
         var budget = new ExpansionBudget();
         var resolvedVariables = ResolveVariables(variables, budget, errors);
-        var substituted = (SpecMapping)Substitute(root, "", resolvedVariables, budget, errors);
+        var substituted = (SpecMapping)Substitute(root, "", resolvedVariables, variables, budget, errors);
         return new ComposedSpec(
             substituted,
             resolvedVariables.ToImmutableSortedDictionary(StringComparer.Ordinal),
@@ -231,25 +231,69 @@ public static class SpecComposer
         return resolved;
     }
 
-    private static SpecNode Substitute(SpecNode node, string path, SortedDictionary<string, string> variables, ExpansionBudget budget, SpecErrorList errors)
+    private static SpecNode Substitute(SpecNode node, string path, SortedDictionary<string, string> variables, SortedDictionary<string, SpecScalar> raw, ExpansionBudget budget, SpecErrorList errors)
     {
         switch (node)
         {
             case SpecScalar s when s.Value.Contains('$', StringComparison.Ordinal):
-                return s.WithValue(Expand(s, path, n => variables.GetValueOrDefault(n), variables.Keys, budget, errors));
+                {
+                    var value = Expand(s, path, n => variables.GetValueOrDefault(n), variables.Keys, budget, errors);
+
+                    // A value that comes from a --set variable is blamed on the --set, not on the file that uses it.
+                    return OverrideOrigin(s.Value, raw, [], 0) is { } origin
+                        ? new SpecScalar(origin.File, origin.Line, origin.Column, value, s.Quoted)
+                        : s.WithValue(value);
+                }
             case SpecMapping m:
                 {
                     var entries = m.Entries.Select(e =>
-                        new SpecMappingEntry(e.Key, Substitute(e.Value, path.Length == 0 ? e.Name : $"{path}.{e.Name}", variables, budget, errors)));
+                        new SpecMappingEntry(e.Key, Substitute(e.Value, path.Length == 0 ? e.Name : $"{path}.{e.Name}", variables, raw, budget, errors)));
                     return new SpecMapping(m.File, m.Line, m.Column, [.. entries]);
                 }
 
             case SpecSequence q:
                 return new SpecSequence(q.File, q.Line, q.Column,
-                    [.. q.Items.Select((item, i) => Substitute(item, $"{path}[{i}]", variables, budget, errors))]);
+                    [.. q.Items.Select((item, i) => Substitute(item, $"{path}[{i}]", variables, raw, budget, errors))]);
             default:
                 return node;
         }
+    }
+
+    /// <summary>The <c>--set</c> value of a variable <paramref name="text"/> uses, directly or through other variables; null when none.</summary>
+    /// <param name="memo">Each variable's origin once found (null: none), so a chain of variables each used several times is walked once.</param>
+    private static SpecScalar? OverrideOrigin(string text, SortedDictionary<string, SpecScalar> raw, Dictionary<string, SpecScalar?> memo, int depth)
+    {
+        for (var i = text.IndexOf("${", StringComparison.Ordinal); i >= 0 && depth <= YamlLimits.MaxVariableDepth; i = text.IndexOf("${", i + 2, StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('}', i + 2);
+            if (end < 0)
+            {
+                return null;
+            }
+
+            if (i > 0 && text[i - 1] == '$')
+            {
+                continue;
+            }
+
+            var name = text[(i + 2)..end].Trim();
+            if (raw.TryGetValue(name, out var variable))
+            {
+                if (!memo.TryGetValue(name, out var origin))
+                {
+                    memo[name] = null;
+                    origin = variable.File == SpecOverride.FileName ? variable : OverrideOrigin(variable.Value, raw, memo, depth + 1);
+                    memo[name] = origin;
+                }
+
+                if (origin is not null)
+                {
+                    return origin;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string Expand(SpecScalar scalar, string path, Func<string, string?> lookup, IEnumerable<string> names, ExpansionBudget budget, SpecErrorList errors)
@@ -324,6 +368,9 @@ public static class SpecComposer
         public bool Reported { get; set; }
     }
 
+    /// <summary>Characters no file name of a base may hold: the OS's invalid path characters and every control character.</summary>
+    private static readonly char[] InvalidPathChars = [.. Path.GetInvalidPathChars().Concat(Enumerable.Range(0, 32).Select(c => (char)c)).Distinct()];
+
     /// <summary>Reads <paramref name="path"/> and its bases, merged; null after reporting errors.</summary>
     /// <param name="roots">Folders (resolved) that bases may come from: see <see cref="IncludeRoots"/>.</param>
     private static SpecMapping? LoadLayers(string path, List<string> chain, List<string> files, SpecErrorList errors, ImmutableArray<string> roots)
@@ -388,6 +435,13 @@ public static class SpecComposer
 
         foreach (var (reference, key) in bases)
         {
+            if (reference.Value.Length == 0 || reference.Value.IndexOfAny(InvalidPathChars) >= 0)
+            {
+                // Path.GetFullPath throws on these; the user gets the field instead.
+                errors.Add(reference, key, "expected a file name; this one is empty or contains a control character (such as NUL)");
+                continue;
+            }
+
             var target = Path.Combine(directory, reference.Value);
             var targetFull = Path.GetFullPath(target);
             if (chain.Contains(targetFull, StringComparer.Ordinal))

@@ -295,7 +295,7 @@ public static class YamlDocumentReader
             if (_nodes > YamlLimits.MaxExpandedNodes)
             {
                 Fail(mark, path, string.Create(CultureInfo.InvariantCulture,
-                    $"document expands to more than {YamlLimits.MaxExpandedNodes} nodes (aliases counted at each use); refusing to expand it"));
+                    $"document expands to more than {YamlLimits.MaxExpandedNodes} nodes (aliases counted at each use; a workload layer takes 7 to 15, and a workload may have at most {YamlLimits.MaxLayers} layers); refusing to expand it"));
             }
         }
 

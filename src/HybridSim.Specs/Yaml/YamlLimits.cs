@@ -9,8 +9,14 @@ public static class YamlLimits
     /// <summary>Deepest nesting of mappings and sequences; the deepest real file nests about 8 levels.</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>Most nodes a document may expand to, aliases counted at every use (stops "billion laughs").</summary>
-    public const long MaxExpandedNodes = 200_000;
+    /// <summary>
+    /// Most nodes a document may expand to, aliases counted at every use (stops "billion laughs"). A layer written as
+    /// a flow mapping takes 7 to 15 nodes, so this leaves room for <see cref="MaxLayers"/> layers.
+    /// </summary>
+    public const long MaxExpandedNodes = 2_000_000;
+
+    /// <summary>Most layers one workload may have (the largest shipped one has about 70; 28,000 fc layers simulate in 7 s).</summary>
+    public const int MaxLayers = 100_000;
 
     /// <summary>Deepest chain of variables using variables (<c>a: ${b}</c>, <c>b: ${c}</c>...); real files use one or two.</summary>
     public const int MaxVariableDepth = 16;
