@@ -3,6 +3,7 @@ using System.Globalization;
 using HybridSim.Compiler.Dataflow;
 using HybridSim.Compiler.Isa;
 using HybridSim.Compiler.Partitioning;
+using HybridSim.Compiler.Placement;
 using HybridSim.Compiler.Scheduling;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Resources;
@@ -67,7 +68,7 @@ public static class ProgramCompiler
             var full = Enumerable.Range(0, graph.TileKinds.Count).Where(t => scheduler.RingWords[t] > architecture.Tile(graph.TileKinds[t]).SharedMemoryWords).ToHashSet();
             foreach (var op in graph.Operations.Where(o => o.Cores.Any(c => full.Contains(c.Tile))))
             {
-                budgets[op.Name] = budgets.GetValueOrDefault(op.Name, DataflowBuilder.DefaultMemoryBudget) * DataflowBuilder.MemoryBudgetRetryFactor;
+                budgets[op.Name] = budgets.GetValueOrDefault(op.Name, CorePlacer.DefaultMemoryBudget) * CorePlacer.MemoryBudgetRetryFactor;
             }
         }
 
