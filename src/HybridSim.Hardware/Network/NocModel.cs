@@ -1,3 +1,4 @@
+using HybridSim.Kernel;
 using System.Globalization;
 using HybridSim.Hardware.Tracing;
 using HybridSim.Metrics.Activity;
