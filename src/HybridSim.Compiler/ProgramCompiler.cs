@@ -35,8 +35,8 @@ public static class ProgramCompiler
 
         // Place, emit, and check the rings against shared memory; the operations on a tile that overflows are placed
         // again with fewer cores per tile. What still does not fit (or would need more tiles than a fixed count) is an error.
-        DataflowGraph graph = null!;
-        ProgramScheduler scheduler = null!;
+        DataflowGraph? graph = null;
+        ProgramScheduler? scheduler = null;
         var meshWidth = 1;
         List<SpecError> overflows = [];
         var budgets = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -75,6 +75,12 @@ public static class ProgramCompiler
         if (overflows.Count > 0)
         {
             throw new SpecException(overflows);
+        }
+
+        if (graph is null || scheduler is null)
+        {
+            // The first attempt either places or throws, so at least one attempt always leaves both.
+            throw new InvalidOperationException("no placement attempt ran");
         }
 
         // Dense SRAM-CIM packing: the macros each core's blocks fill (a core of such a tile that holds no matrix has none).
