@@ -26,11 +26,11 @@ internal static class Scratch
     private const int Slots = 6;
 
     [ThreadStatic]
-    private static float[][]? _buffers;
+    private static float[][]? ThreadBuffers;
 
     internal static float[] Get(int slot, int length)
     {
-        var buffers = _buffers ??= new float[Slots][];
+        var buffers = ThreadBuffers ??= new float[Slots][];
         var buffer = buffers[slot];
         if (buffer is null || buffer.Length < length)
         {
