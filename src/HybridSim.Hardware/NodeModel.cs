@@ -2,7 +2,7 @@ using HybridSim.Hardware.Network;
 using HybridSim.Hardware.Tiles;
 using HybridSim.Hardware.Tracing;
 using HybridSim.Kernel;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 
 namespace HybridSim.Hardware;
 

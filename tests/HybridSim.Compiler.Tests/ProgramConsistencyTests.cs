@@ -1,3 +1,4 @@
+using HybridSim.Isa;
 using HybridSim.Compiler.Verification;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;

@@ -1,3 +1,4 @@
+using HybridSim.Isa;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Compiler.Mapping;
 using HybridSim.Compiler.Partitioning;
 using HybridSim.Specs.Architecture;

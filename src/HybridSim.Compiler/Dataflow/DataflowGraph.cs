@@ -1,3 +1,4 @@
+using HybridSim.Isa;
 using HybridSim.Compiler.Mapping;
 
 namespace HybridSim.Compiler.Dataflow;

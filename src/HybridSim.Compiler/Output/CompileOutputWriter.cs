@@ -2,7 +2,7 @@ using HybridSim.Specs.Output;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Numerics;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Hardware.Tiles;
 using HybridSim.Hardware.Tracing;
 using HybridSim.Kernel;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 
 namespace HybridSim.Hardware.Cores;
 

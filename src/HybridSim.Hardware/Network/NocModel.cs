@@ -1,6 +1,6 @@
 using System.Globalization;
 using HybridSim.Hardware.Tracing;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Hardware.Network;

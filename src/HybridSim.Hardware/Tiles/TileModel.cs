@@ -1,7 +1,7 @@
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Hardware.Cores;
 using HybridSim.Kernel;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 
 namespace HybridSim.Hardware.Tiles;
 

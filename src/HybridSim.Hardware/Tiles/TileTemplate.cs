@@ -1,7 +1,7 @@
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Hardware.Cores;
 using HybridSim.Hardware.Mvmus;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Hardware.Tiles;

@@ -1,6 +1,6 @@
 using HybridSim.Specs.Units;
 using System.Collections.Immutable;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Metrics.Energy;

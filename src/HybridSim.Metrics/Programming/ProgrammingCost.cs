@@ -1,5 +1,5 @@
 using HybridSim.Specs.Units;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;
 

@@ -1,3 +1,4 @@
+using HybridSim.Isa;
 using System.Collections.Immutable;
 using HybridSim.Compiler;
 using HybridSim.Hardware;

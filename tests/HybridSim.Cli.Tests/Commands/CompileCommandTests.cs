@@ -1,3 +1,4 @@
+using HybridSim.Isa;
 using HybridSim.Cli.Commands;
 using HybridSim.Compiler.Mapping;
 using HybridSim.Compiler.Output;

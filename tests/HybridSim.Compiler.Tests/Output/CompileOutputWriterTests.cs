@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Compiler.Output;
 using HybridSim.Specs.Architecture;
 

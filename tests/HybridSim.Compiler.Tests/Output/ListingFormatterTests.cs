@@ -1,4 +1,4 @@
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Compiler.Output;
 using HybridSim.Specs.Architecture;
 

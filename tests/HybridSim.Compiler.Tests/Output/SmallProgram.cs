@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Compiler.Mapping;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;

@@ -1,6 +1,4 @@
-using HybridSim.Metrics.Activity;
-
-namespace HybridSim.Metrics.Programming;
+namespace HybridSim.Activity;
 
 /// <summary>
 /// What programming the weights did, with no energy in it: cells and rows written per tile kind (ledger keys
