@@ -94,7 +94,8 @@ public static class DescribeCommand
             foreach (var e in group)
             {
                 var actions = e.Actions.IsEmpty ? "-" : string.Join(" ", e.Actions);
-                var notes = (e.Timed ? "timed; " : "") + (e.Declared ? "" : "not declared, counted only; ");
+                var notes = (e.Timed ? "timed; " : "") + (e.Declared ? "" : "not declared, counted only; ")
+                    + (e.UncountedActions.IsEmpty ? "" : $"energy may also price {string.Join(", ", e.UncountedActions)} (never counted); ");
                 sb.Append(inv, $"  {e.Name,-24} {actions,-32} {notes}{e.Description}\n");
             }
         }

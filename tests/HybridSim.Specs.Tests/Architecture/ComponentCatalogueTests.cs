@@ -158,4 +158,13 @@ public sealed class ComponentCatalogueTests
         // The latencies a model reads: MvmuTiming.AnalogLatencyCycles takes the ADC's and the layer select's.
         Assert.Equal(["adc", "layer_select"], ComponentCatalogue.All.Where(e => e.Timed).Select(e => e.Name));
     }
+
+    [Fact]
+    public void The_alu_divide_is_accepted_but_is_no_counted_action()
+    {
+        var alu = ComponentCatalogue.Find(ComponentCatalogue.Alu, ComponentLevel.Core, TileKind.Digital)!;
+
+        Assert.Contains(ComponentActions.Div, alu.EnergyKeys);
+        Assert.DoesNotContain(ComponentActions.Div, alu.Actions);
+    }
 }

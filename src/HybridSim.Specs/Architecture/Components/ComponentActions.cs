@@ -25,4 +25,7 @@ public static class ComponentActions
     public const string Relu6 = "relu6";
     public const string Sigmoid = "sigmoid";
     public const string Tanh = "tanh";
+
+    /// <summary>An ALU divide: priced by PUMA's table, counted by nothing (the ISA has no divide).</summary>
+    public const string Div = "div";
 }

@@ -25,6 +25,10 @@ public sealed record ComponentEntry(
     bool Declared,
     string Description)
 {
+    /// <summary>Energy keys accepted although no model counts them, each with the reason (the ALU's <c>div</c>: PUMA's
+    /// table prices a divide, the ISA has none). Their figures are read and never used.</summary>
+    public ImmutableArray<string> UncountedActions { get; init; } = [];
+
     /// <summary>The section path of the list it belongs in, e.g. <c>tiles.analog.core.mvmu.components</c>.</summary>
     public string Where => Level switch
     {
@@ -34,7 +38,7 @@ public sealed record ComponentEntry(
     };
 
     /// <summary>Keys its <c>energy:</c> table accepts: the default <c>access</c> and every counted action.</summary>
-    public IEnumerable<string> EnergyKeys => Actions.Prepend(ComponentActions.Access).Distinct();
+    public IEnumerable<string> EnergyKeys => Actions.Prepend(ComponentActions.Access).Concat(UncountedActions).Distinct();
 }
 
 /// <summary>
@@ -115,7 +119,12 @@ public static class ComponentCatalogue
         Entry(InstructionMemory, ComponentLevel.Core, BothKinds, [ComponentActions.Read], "core instruction memory; one read per instruction fetched"),
         Entry(Alu, ComponentLevel.Core, BothKinds,
             [ComponentActions.Add, ComponentActions.Sub, ComponentActions.Mul, ComponentActions.Max, ComponentActions.Relu, ComponentActions.Relu6],
-            "vector ALU; one action per lane operation, named by the operation"),
+            "vector ALU; one action per lane operation, named by the operation") with
+        {
+            // PUMA's ALU energy table (puma-model.md 4.3) prices a divide, and the shipped files keep its figure; the ISA
+            // has no divide (AluOp), so the figure is accepted and never used.
+            UncountedActions = [ComponentActions.Div],
+        },
         Entry(Activation, ComponentLevel.Core, BothKinds, [ComponentActions.Sigmoid, ComponentActions.Tanh], "transcendental unit; one action per lane operation"),
         Entry(CoreControl, ComponentLevel.Core, BothKinds, [ComponentActions.Cycle], "core control; one cycle per clock cycle until the core halts"),
         Entry(Edram, ComponentLevel.Tile, BothKinds, [ComponentActions.Read, ComponentActions.Write], "tile shared memory (eDRAM); one read or write per bus-width access"),
