@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using HybridSim.Compiler.Dataflow;
-using HybridSim.Isa;
 using HybridSim.Compiler.Partitioning;
 using HybridSim.Compiler.Scheduling;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Resources;
 using HybridSim.Specs.Validation;

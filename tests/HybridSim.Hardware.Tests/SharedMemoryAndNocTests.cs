@@ -1,5 +1,5 @@
-using HybridSim.Isa;
 using HybridSim.Activity;
+using HybridSim.Isa;
 using HybridSim.Metrics.Energy;
 using HybridSim.Specs.Architecture;
 using static HybridSim.Hardware.Tests.TestMachines;

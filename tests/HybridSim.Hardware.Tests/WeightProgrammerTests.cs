@@ -1,7 +1,7 @@
-using HybridSim.Isa;
+using HybridSim.Activity;
 using HybridSim.Compiler.Mapping;
 using HybridSim.Hardware.Programming;
-using HybridSim.Activity;
+using HybridSim.Isa;
 using HybridSim.Metrics.Programming;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;

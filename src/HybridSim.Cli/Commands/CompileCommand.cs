@@ -1,10 +1,10 @@
-using HybridSim.Isa;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using HybridSim.Compiler;
 using HybridSim.Compiler.Output;
 using HybridSim.Compiler.Verification;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 using HybridSim.Specs.Workloads;

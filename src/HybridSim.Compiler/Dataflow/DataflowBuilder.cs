@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using HybridSim.Isa;
 using HybridSim.Compiler.Mapping;
 using HybridSim.Compiler.Partitioning;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 using HybridSim.Specs.Workloads;

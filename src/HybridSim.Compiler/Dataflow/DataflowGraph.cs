@@ -1,5 +1,5 @@
-using HybridSim.Isa;
 using HybridSim.Compiler.Mapping;
+using HybridSim.Isa;
 
 namespace HybridSim.Compiler.Dataflow;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using HybridSim.Hardware.Tracing;
 using HybridSim.Activity;
+using HybridSim.Hardware.Tracing;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Hardware.Network;

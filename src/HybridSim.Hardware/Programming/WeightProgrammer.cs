@@ -1,5 +1,5 @@
-using HybridSim.Isa;
 using HybridSim.Activity;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 

@@ -1,7 +1,7 @@
-using HybridSim.Isa;
-using HybridSim.Hardware.Cores;
-using HybridSim.Kernel;
 using HybridSim.Activity;
+using HybridSim.Hardware.Cores;
+using HybridSim.Isa;
+using HybridSim.Kernel;
 
 namespace HybridSim.Hardware.Tiles;
 

@@ -1,7 +1,7 @@
-using HybridSim.Isa;
+using HybridSim.Activity;
 using HybridSim.Hardware.Cores;
 using HybridSim.Hardware.Mvmus;
-using HybridSim.Activity;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Hardware.Tiles;
