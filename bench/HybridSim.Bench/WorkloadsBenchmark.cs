@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using HybridSim.Sweeps.Pipeline;
+using HybridSim.Pipeline;
 
 namespace HybridSim.Bench;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using HybridSim.Compiler.Dataflow;
 using HybridSim.Compiler.Partitioning;
+using HybridSim.Compiler.Placement;
 using HybridSim.Compiler.Scheduling;
 using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
@@ -34,8 +35,8 @@ public static class ProgramCompiler
 
         // Place, emit, and check the rings against shared memory; the operations on a tile that overflows are placed
         // again with fewer cores per tile. What still does not fit (or would need more tiles than a fixed count) is an error.
-        DataflowGraph graph = null!;
-        ProgramScheduler scheduler = null!;
+        DataflowGraph? graph = null;
+        ProgramScheduler? scheduler = null;
         var meshWidth = 1;
         List<SpecError> overflows = [];
         var budgets = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -67,13 +68,19 @@ public static class ProgramCompiler
             var full = Enumerable.Range(0, graph.TileKinds.Count).Where(t => scheduler.RingWords[t] > architecture.Tile(graph.TileKinds[t]).SharedMemoryWords).ToHashSet();
             foreach (var op in graph.Operations.Where(o => o.Cores.Any(c => full.Contains(c.Tile))))
             {
-                budgets[op.Name] = budgets.GetValueOrDefault(op.Name, DataflowBuilder.DefaultMemoryBudget) * DataflowBuilder.MemoryBudgetRetryFactor;
+                budgets[op.Name] = budgets.GetValueOrDefault(op.Name, CorePlacer.DefaultMemoryBudget) * CorePlacer.MemoryBudgetRetryFactor;
             }
         }
 
         if (overflows.Count > 0)
         {
             throw new SpecException(overflows);
+        }
+
+        if (graph is null || scheduler is null)
+        {
+            // The first attempt either places or throws, so at least one attempt always leaves both.
+            throw new InvalidOperationException("no placement attempt ran");
         }
 
         // Dense SRAM-CIM packing: the macros each core's blocks fill (a core of such a tile that holds no matrix has none).

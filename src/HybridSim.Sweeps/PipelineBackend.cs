@@ -7,7 +7,7 @@ using HybridSim.Specs.Workloads;
 using HybridSim.Specs.Yaml;
 using HybridSim.Functional.Data;
 using HybridSim.Sweeps.Accuracy;
-using HybridSim.Sweeps.Pipeline;
+using HybridSim.Pipeline;
 
 namespace HybridSim.Sweeps;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;
-using HybridSim.Sweeps.Pipeline;
+using HybridSim.Pipeline;
 
 namespace HybridSim.Sweeps.Tests;
 

@@ -8,7 +8,7 @@ using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 using HybridSim.Specs.Workloads;
-using HybridSim.Sweeps.Pipeline;
+using HybridSim.Pipeline;
 
 namespace HybridSim.Cli.Commands;
 

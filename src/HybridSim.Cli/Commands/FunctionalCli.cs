@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using HybridSim.Specs.Architecture;
-using HybridSim.Sweeps.Pipeline;
+using HybridSim.Pipeline;
 
 namespace HybridSim.Cli.Commands;
 

@@ -7,7 +7,7 @@ using HybridSim.Hardware;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
-using HybridSim.Sweeps.Pipeline;
+using HybridSim.Pipeline;
 
 namespace HybridSim.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using HybridSim.Compiler.Mapping;
 using HybridSim.Compiler.Partitioning;
+using HybridSim.Compiler.Placement;
 using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
@@ -23,29 +24,21 @@ internal sealed class DataflowBuilder
     private readonly DataflowGraph _graph = new();
     private readonly Dictionary<string, Tensor> _tensorOf = new(StringComparer.Ordinal);
     private readonly Dictionary<Tensor, Operation> _producer = [];
-    private readonly Dictionary<TileKind, (int Tile, int NextCore)> _cursor = [];
-    private readonly Dictionary<int, int> _tileWords = [];
     private readonly List<SpecError> _errors = [];
 
-    private readonly IReadOnlyDictionary<string, double> _memoryBudgets;
+    private readonly CorePlacer _placer;
 
     private DataflowBuilder(ArchitectureSpec arch, WorkloadSpec workload, ImmutableArray<LayerPartition?> plan, IReadOnlyDictionary<string, double> memoryBudgets)
     {
-        _memoryBudgets = memoryBudgets;
         _arch = arch;
+        _placer = new CorePlacer(arch, _graph.TileKinds, memoryBudgets);
         _workload = workload;
         _plan = plan;
     }
 
-    /// <summary>Share of a tile's shared memory the estimated input rings of an operation's cores may take, by default.</summary>
-    public const double DefaultMemoryBudget = 0.6;
-
-    /// <summary>Factor a tile's memory budget shrinks by when its rings overflow its shared memory and its operations are placed again.</summary>
-    public const double MemoryBudgetRetryFactor = 0.6;
-
     /// <param name="memoryBudgets">Per operation name, the share of a tile's shared memory the estimated input rings of
     /// its cores may take before the next core goes to a new tile (the rest is left for partial sums, send rings and
-    /// rings that grow); <see cref="DefaultMemoryBudget"/> for operations not listed.</param>
+    /// rings that grow); <see cref="CorePlacer.DefaultMemoryBudget"/> for operations not listed.</param>
     public static DataflowGraph Build(ArchitectureSpec arch, WorkloadSpec workload, ImmutableArray<LayerPartition?> plan, IReadOnlyDictionary<string, double> memoryBudgets) =>
         new DataflowBuilder(arch, workload, plan, memoryBudgets).Build();
 
@@ -110,7 +103,11 @@ internal sealed class DataflowBuilder
         }
 
         _graph.Output = _tensorOf[_workload.Layers[^1].Name];
-        CheckTileCounts();
+        _errors.AddRange(_placer.TileCountErrors(_workload.Name));
+        if (_errors.Count > 0)
+        {
+            throw new SpecException(_errors);
+        }
         return _graph;
     }
 
@@ -191,12 +188,12 @@ internal sealed class DataflowBuilder
             }
         }
 
-        var groups = CoreGroups(tile, tiling, slots);
-        AllocateCores(op, groups.Count, k =>
+        var groups = CorePlacer.CoreGroups(tile, tiling, slots);
+        _placer.Allocate(op, groups.Count, k =>
         {
             var rows = slots.Skip(groups[k].Start).Take(groups[k].Count)
                 .SelectMany(x => tiling.ColumnBlocks[x.Block].RowBlocks[x.Row].Segments).ToArray();
-            return RingEstimate(input, new Reader(output.Height, output.Width, stride, padding, rows));
+            return CorePlacer.RingEstimate(input, new Reader(output.Height, output.Width, stride, padding, rows));
         });
         op.Chains = [.. tiling.ColumnBlocks.Select(_ => new List<int>())];
         for (var core = 0; core < groups.Count; core++)
@@ -269,50 +266,6 @@ internal sealed class DataflowBuilder
         return op;
     }
 
-    /// <summary>
-    /// The (column block, row block) slots of a matrix, cut into consecutive runs, one per core: at most the core's
-    /// MVMUs each. On a digital tile with dense SRAM-CIM packing (<see cref="DigitalMvmuSpec.MacrosPerCore"/>) a run
-    /// also ends when its blocks would need more than that many macros, and Macros is the macros its blocks fill;
-    /// otherwise Macros is null (every MVMU of the core is a macro).
-    /// </summary>
-    private static List<(int Start, int Count, int? Macros)> CoreGroups(TileSpec tile, MatrixTiling tiling, List<(int Block, int Row)> slots)
-    {
-        var perCore = tile.Core.Mvmus;
-        var groups = new List<(int Start, int Count, int? Macros)>();
-        if (tile.Core.Mvmu is not DigitalMvmuSpec { MacrosPerCore: { } macrosPerCore })
-        {
-            for (var s = 0; s < slots.Count; s += perCore)
-            {
-                groups.Add((s, Math.Min(perCore, slots.Count - s), null));
-            }
-
-            return groups;
-        }
-
-        var mvmu = tile.Core.Mvmu;
-        var packer = new SramMacroPacker(mvmu.Rows, mvmu.Cols, macrosPerCore);
-        var first = 0;
-        for (var s = 0; s < slots.Count; s++)
-        {
-            var block = tiling.ColumnBlocks[slots[s].Block];
-            var rows = block.RowBlocks[slots[s].Row].Rows;
-            if (s - first == perCore || packer.TryPlace(rows, block.OutCount) is null)
-            {
-                groups.Add((first, s - first, packer.Macros));
-                first = s;
-                packer = new SramMacroPacker(mvmu.Rows, mvmu.Cols, macrosPerCore);
-                packer.TryPlace(rows, block.OutCount);
-            }
-        }
-
-        if (slots.Count > first)
-        {
-            groups.Add((first, slots.Count - first, packer.Macros));
-        }
-
-        return groups;
-    }
-
     /// <summary>The distinct row blocks a core's MVMUs hold, in MVMU order.</summary>
     public static IEnumerable<ImmutableArray<InputSegment>> DistinctRowBlocks(MatrixOperation op, CoreSlot core)
     {
@@ -343,7 +296,7 @@ internal sealed class DataflowBuilder
         var tile = _arch.Tile(tileKind);
         op.Chunk = Math.Max(1, Math.Min(channels, tile.Core.RegisterFileWords / 2));
         var chunks = Chunks(channels, op.Chunk).ToArray();
-        AllocateCores(op, 1, _ =>
+        _placer.Allocate(op, 1, _ =>
         {
             var window = new List<InputSegment>();
             for (var ky = 0; ky < op.KernelHeight; ky++)
@@ -356,7 +309,7 @@ internal sealed class DataflowBuilder
 
             // A residual shortcut waits for the block's convolutions: about two rows of it are buffered.
             var shortcut = inputs.Skip(1).Sum(t => 2 * t.Width * t.Channels);
-            return RingEstimate(inputs[0], new Reader(height, width, op.Stride, op.Padding, [.. window])) + shortcut;
+            return CorePlacer.RingEstimate(inputs[0], new Reader(height, width, op.Stride, op.Padding, [.. window])) + shortcut;
         });
         var core = op.Cores[0];
         if (kind == VectorKind.Add)
@@ -401,37 +354,6 @@ internal sealed class DataflowBuilder
         }
     }
 
-    /// <summary>
-    /// Hands out cores in order, filling a tile before opening the next; a tile is also closed when the activation rings
-    /// its cores will need (estimated from their input windows) would take more than the memory budget.
-    /// </summary>
-    private void AllocateCores(Operation op, int count, Func<int, int> ringWords)
-    {
-        var tile = _arch.Tile(op.Kind);
-        var registers = new CoreRegisterMap(tile.Core.Mvmus, tile.Core.Mvmu.Rows, tile.Core.Mvmu.Cols, tile.Core.RegisterFileWords);
-        var budget = (int)(tile.SharedMemoryWords * _memoryBudgets.GetValueOrDefault(op.Name, DefaultMemoryBudget));
-        var (current, next) = _cursor.GetValueOrDefault(op.Kind, (-1, tile.Cores));
-        for (var i = 0; i < count; i++)
-        {
-            var words = ringWords(i);
-            if (next >= tile.Cores || (next > 0 && _tileWords.GetValueOrDefault(current) + words > budget))
-            {
-                current = _graph.TileKinds.Count;
-                _graph.TileKinds.Add(op.Kind);
-                next = 0;
-            }
-
-            _tileWords[current] = _tileWords.GetValueOrDefault(current) + words;
-            op.Cores.Add(new CoreSlot(current, next, registers));
-            next++;
-        }
-
-        _cursor[op.Kind] = (current, next);
-    }
-
-    private static int RingEstimate(Tensor input, Reader reader) =>
-        Math.Min(input.Pixels, reader.Span(input.Width)) * (reader.EndChannel - reader.MinChannel);
-
     private void CheckRegisters(MatrixOperation op, TileSpec tile)
     {
         for (var k = 0; k < op.Cores.Count; k++)
@@ -443,25 +365,6 @@ internal sealed class DataflowBuilder
                     string.Create(CultureInfo.InvariantCulture, $"layer '{op.Name}' needs {need} data registers on a core (partial sums, bias), but the register file holds {tile.Core.RegisterFileWords} words")));
                 return;
             }
-        }
-    }
-
-    private void CheckTileCounts()
-    {
-        foreach (var kind in new[] { TileKind.Analog, TileKind.Digital })
-        {
-            var used = _graph.TileKinds.Count(k => k == kind);
-            var spec = kind == TileKind.Analog ? _arch.AnalogTile : _arch.DigitalTile;
-            if (spec?.Count is { } fixedCount && used > fixedCount)
-            {
-                _errors.Add(new SpecError(_arch.SourceFile, 0, 0, $"tiles.{Lower(kind)}.count",
-                    string.Create(CultureInfo.InvariantCulture, $"{_workload.Name} needs {used} {Lower(kind)} tiles under this partition, but the architecture fixes {fixedCount}; set the count to {used} or more, or to auto")));
-            }
-        }
-
-        if (_errors.Count > 0)
-        {
-            throw new SpecException(_errors);
         }
     }
 

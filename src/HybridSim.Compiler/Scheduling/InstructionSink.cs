@@ -15,7 +15,7 @@ internal sealed class InstructionSink(PendingTask task, int layer, Func<CoreInst
         var load = new LoadInstruction(dest, -1, width, 1, layer);
         task.Cycles += cost(load);
         task.CoreInstructions.Add((load, new Fixup(0, buffer, pixel, channel)));
-        task.Accesses.Add(new Access(buffer, pixel, channel, width, -1));
+        task.Accesses.Add(Access.Read(buffer, pixel, channel, width));
     }
 
     public void Zero(int dest, int length)
@@ -44,7 +44,7 @@ internal sealed class InstructionSink(PendingTask task, int layer, Func<CoreInst
         var store = new StoreInstruction(-1, source, consumers, width, 1, layer);
         task.Cycles += cost(store);
         task.CoreInstructions.Add((store, new Fixup(0, buffer, pixel, channel)));
-        task.Accesses.Add(new Access(buffer, pixel, channel, width, consumers));
+        task.Accesses.Add(Access.Write(buffer, pixel, channel, width, consumers));
     }
 
     public void Flush() => FlushSet();

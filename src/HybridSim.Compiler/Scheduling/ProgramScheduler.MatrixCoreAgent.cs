@@ -10,9 +10,9 @@ internal sealed partial class ProgramScheduler
 {
     private sealed class MatrixCoreAgent : CoreAgent
     {
-        private readonly ProgramScheduler _s;
+        private readonly ProgramScheduler _scheduler;
         private readonly MatrixOperation _op;
-        private readonly int _k;
+        private readonly int _coreIndex;
         private readonly CoreSlot _core;
         private readonly RegisterLayout _layout;
         private readonly List<(ImmutableArray<Mapping.InputSegment> Segments, int First, int[] Copies, int Rows)> _rowBlocks = [];
@@ -27,9 +27,9 @@ internal sealed partial class ProgramScheduler
         public MatrixCoreAgent(ProgramScheduler scheduler, MatrixOperation op, int k, ProgramText<CoreInstruction> program)
             : base(op.Cores[k])
         {
-            _s = scheduler;
+            _scheduler = scheduler;
             _op = op;
-            _k = k;
+            _coreIndex = k;
             _core = op.Cores[k];
             CoreProgram = program;
             _layout = RegisterLayout.For(op, k);
@@ -127,7 +127,7 @@ internal sealed partial class ProgramScheduler
                     current = acc;
                 }
 
-                var predecessor = _op.Predecessor(j, _k);
+                var predecessor = _op.Predecessor(j, _coreIndex);
                 if (predecessor >= 0)
                 {
                     _sink.Load(_layout.Scratch, _op.Partials[(j, predecessor)].BufferFor(_core), _pixel, 0, width);
@@ -135,10 +135,10 @@ internal sealed partial class ProgramScheduler
                     current = acc;
                 }
 
-                if (_op.Reducers[j] != _k)
+                if (_op.Reducers[j] != _coreIndex)
                 {
-                    var partial = _op.Partials[(j, _k)];
-                    _s.StoreRuns(_sink, partial, partial.Homes[0], _pixel, current, 0, width, _counts, _scratch);
+                    var partial = _op.Partials[(j, _coreIndex)];
+                    _scheduler.StoreRuns(_sink, partial, partial.Homes[0], _pixel, current, 0, width, _counts, _scratch);
                     continue;
                 }
 
@@ -167,7 +167,7 @@ internal sealed partial class ProgramScheduler
                     current = acc;
                 }
 
-                _s.StoreRuns(_sink, _op.Output, _op.Output.Homes[j], _pixel, current, block.OutStart, block.OutStart + width, _counts, _scratch);
+                _scheduler.StoreRuns(_sink, _op.Output, _op.Output.Homes[j], _pixel, current, block.OutStart, block.OutStart + width, _counts, _scratch);
             }
 
             _sink.Flush();

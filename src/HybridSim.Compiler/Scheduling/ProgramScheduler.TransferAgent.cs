@@ -39,8 +39,8 @@ internal sealed partial class ProgramScheduler
 
                     Task.EngineInstructions.Add((home.Tile, new SendInstruction(-1, target.Tile, home.Tile, length, 1, tensor.Layer), new Fixup(0, source, _pixel, start)));
                     Task.EngineInstructions.Add((target.Tile, new ReceiveInstruction(-1, home.Tile, count, length, 1, tensor.Layer), new Fixup(0, target, _pixel, start)));
-                    Task.Accesses.Add(new Access(source, _pixel, start, length, -1));
-                    Task.Accesses.Add(new Access(target, _pixel, start, length, count));
+                    Task.Accesses.Add(Access.Read(source, _pixel, start, length));
+                    Task.Accesses.Add(Access.Write(target, _pixel, start, length, count));
                     Words += length;
                     Task.Cycles += scheduler._cost.Transfer(home.Tile, target.Tile, length);
                 }

@@ -10,7 +10,7 @@ internal sealed partial class ProgramScheduler
 {
     private sealed class VectorCoreAgent : CoreAgent
     {
-        private readonly ProgramScheduler _s;
+        private readonly ProgramScheduler _scheduler;
         private readonly VectorOperation _op;
         private readonly CoreSlot _core;
         private readonly InstructionSink _sink;
@@ -23,7 +23,7 @@ internal sealed partial class ProgramScheduler
         public VectorCoreAgent(ProgramScheduler scheduler, VectorOperation op, ProgramText<CoreInstruction> program)
             : base(op.Cores[0])
         {
-            _s = scheduler;
+            _scheduler = scheduler;
             _op = op;
             _core = op.Cores[0];
             CoreProgram = program;
@@ -102,7 +102,7 @@ internal sealed partial class ProgramScheduler
                     _sink.Add(new AluInstruction(ActivationOp(_op.Activation), _acc, _acc, _acc, length, layer));
                 }
 
-                _s.StoreRuns(_sink, _op.Output, home, _pixel, _acc, c0, c0 + length, _counts, _scratch);
+                _scheduler.StoreRuns(_sink, _op.Output, home, _pixel, _acc, c0, c0 + length, _counts, _scratch);
             }
 
             _sink.Flush();

@@ -17,8 +17,8 @@ internal sealed class FcLayer : Layer
     private readonly Parameter? _branchB;
     private readonly Parameter[] _parameters;
     private float[] _dPre = [];
-    private float[] _t = [];
-    private float[] _dt = [];
+    private float[] _branchHidden = [];
+    private float[] _dBranchHidden = [];
 
     public FcLayer(LayerSpec spec, int rank)
         : base(spec)
@@ -71,7 +71,7 @@ internal sealed class FcLayer : Layer
 
         if (_branchA is not null && _branchB is not null)
         {
-            var t = Grow(ref _t, n * _rank);
+            var t = Grow(ref _branchHidden, n * _rank);
             Gemm.Multiply(x.Data, false, _branchA.Value, true, t, n, _rank, _in, false);
             Gemm.Multiply(t, false, _branchB.Value, true, y, n, _out, _rank, true);
         }
@@ -119,8 +119,8 @@ internal sealed class FcLayer : Layer
 
         if (_branchA is not null && _branchB is not null)
         {
-            var t = Grow(ref _t, n * _rank);
-            var dt = Grow(ref _dt, n * _rank);
+            var t = Grow(ref _branchHidden, n * _rank);
+            var dt = Grow(ref _dBranchHidden, n * _rank);
             Gemm.Multiply(x.Data, false, _branchA.Value, true, t, n, _rank, _in, false);
             Gemm.Multiply(dPre, true, t, false, _branchB.Grad, _out, _rank, n, true);
             Gemm.Multiply(dPre, false, _branchB.Value, false, dt, n, _rank, _out, false);

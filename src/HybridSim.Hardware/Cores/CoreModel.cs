@@ -20,7 +20,7 @@ public sealed class CoreModel
 
     private readonly NodeModel _node;
     private readonly TileModel _tile;
-    private readonly TileTemplate _t;
+    private readonly TileTemplate _template;
     private readonly CoreProgram _program;
     private readonly int _coreTrack = -1;
     private readonly int[] _mvmuTracks = [];
@@ -30,14 +30,14 @@ public sealed class CoreModel
     {
         _node = node;
         _tile = tile;
-        _t = tile.Template;
+        _template = tile.Template;
         _program = program;
         Index = program.Core;
-        var mvmus = _t.Spec.Core.Mvmus;
+        var mvmus = _template.Spec.Core.Mvmus;
         _validMask = mvmus >= 64 ? ulong.MaxValue : (1UL << mvmus) - 1;
         if (node.Trace is { } trace)
         {
-            var name = string.Create(CultureInfo.InvariantCulture, $"tile {tile.Id} ({_t.Kind.ToString().ToLowerInvariant()})");
+            var name = string.Create(CultureInfo.InvariantCulture, $"tile {tile.Id} ({_template.Kind.ToString().ToLowerInvariant()})");
             _coreTrack = trace.Track(tile.Id, name, TraceIds.CoreThread(Index), string.Create(CultureInfo.InvariantCulture, $"core {Index}"));
             _mvmuTracks = new int[mvmus];
             for (var m = 0; m < mvmus; m++)
@@ -73,7 +73,7 @@ public sealed class CoreModel
         var sim = _node.Simulation;
         var ledger = _node.Ledger;
         var trace = _node.Trace;
-        var t = _t;
+        var t = _template;
         var timing = t.Timing;
         var cyc = t.CyclePs;
         var lanes = Math.Max(1, t.Spec.Core.AluLanes);
@@ -242,7 +242,7 @@ public sealed class CoreModel
         var ledger = _node.Ledger;
         var mem = _tile.Memory;
         var memPs = mem.AccessPicoseconds;
-        var perAccessPs = _t.Timing.LoadStoreCyclesPerAccess * _t.CyclePs;
+        var perAccessPs = _template.Timing.LoadStoreCyclesPerAccess * _template.CyclePs;
         if (KernelSync.CatchUp(sim, clock.Now) is { } catchUp)
         {
             yield return catchUp;
@@ -255,7 +255,7 @@ public sealed class CoreModel
             var portStart = mem.Reserve(clock.Now, accesses);
             clock.Waited += portStart - clock.Now;
             clock.Now = portStart + (accesses * (memPs + perAccessPs));
-            _t.CountSharedMemory(ledger, store, accesses, layer);
+            _template.CountSharedMemory(ledger, store, accesses, layer);
             yield break;
         }
 
@@ -290,7 +290,7 @@ public sealed class CoreModel
                 var portStart = mem.Reserve(clock.Now, 1);
                 clock.Waited += portStart - clock.Now;
                 clock.Now = portStart + memPs + perAccessPs;
-                _t.CountSharedMemory(ledger, store, 1, layer);
+                _template.CountSharedMemory(ledger, store, 1, layer);
             }
         }
     }

@@ -1,3 +1,4 @@
+using HybridSim.Kernel;
 using System.Globalization;
 using HybridSim.Activity;
 using HybridSim.Hardware.Tracing;

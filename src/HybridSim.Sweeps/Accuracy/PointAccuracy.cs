@@ -6,7 +6,7 @@ using HybridSim.Functional.Evaluation;
 using HybridSim.Functional.Recovery;
 using HybridSim.Functional.Weights;
 using HybridSim.Specs.Architecture;
-using HybridSim.Sweeps.Pipeline;
+using HybridSim.Pipeline;
 
 namespace HybridSim.Sweeps.Accuracy;
 

@@ -4,7 +4,7 @@ using HybridSim.Cli.Commands;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
-using HybridSim.Sweeps.Pipeline;
+using HybridSim.Pipeline;
 
 namespace HybridSim.Cli.Tests.Commands;
 

@@ -1,4 +1,4 @@
-namespace HybridSim.Hardware.Tests;
+namespace HybridSim.Kernel.Tests;
 
 public sealed class ReservationTimelineTests
 {

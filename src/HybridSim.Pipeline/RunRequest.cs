@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using HybridSim.Specs.Architecture;
 
-namespace HybridSim.Sweeps.Pipeline;
+namespace HybridSim.Pipeline;
 
 /// <summary>One point to run: an architecture file with <c>--set</c> overrides, a workload, a partition and a batch size.</summary>
 /// <param name="Overrides">"KEY=VALUE" strings, as given to <c>--set</c>.</param>

@@ -9,7 +9,7 @@ using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 using HybridSim.Specs.Workloads;
 
-namespace HybridSim.Sweeps.Pipeline;
+namespace HybridSim.Pipeline;
 
 /// <summary>The measuring half of the pipeline: a compiled program and its simulation become a report.</summary>
 public static class PointMeasurer

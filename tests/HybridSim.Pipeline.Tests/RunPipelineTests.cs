@@ -4,9 +4,9 @@ using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 using HybridSim.Specs.Workloads;
-using HybridSim.Sweeps.Pipeline;
+using HybridSim.Pipeline;
 
-namespace HybridSim.Sweeps.Tests;
+namespace HybridSim.Pipeline.Tests;
 
 /// <summary>The parts of <see cref="RunPipeline"/> that do not need the compiler: input errors and the area roll-up.</summary>
 public sealed class RunPipelineTests

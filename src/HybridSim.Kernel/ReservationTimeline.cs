@@ -1,9 +1,12 @@
-namespace HybridSim.Hardware;
+namespace HybridSim.Kernel;
 
 /// <summary>
-/// The future busy intervals of one unit (a shared-memory port, a NoC link). A request for a duration from an earliest
-/// start takes the first gap that fits, so a request booked later for an earlier time is not queued behind bookings
-/// further in the future. Intervals that ended before the current time are dropped, so the list stays short.
+/// A kernel primitive for units that serve one request at a time but are booked ahead: the future busy intervals of
+/// one unit (in the hardware, a shared-memory port or a NoC link). Unlike <see cref="Resource"/>, which queues
+/// processes in request order and grants the unit when it frees, a timeline books by time without a process waiting.
+/// A request for a duration from an earliest start takes the first gap that fits, so a request booked later for an
+/// earlier time is not queued behind bookings further in the future. Intervals that ended before the current time are
+/// dropped, so the list stays short.
 /// </summary>
 public sealed class ReservationTimeline
 {

@@ -1,7 +1,7 @@
 using HybridSim.Specs.Architecture;
-using HybridSim.Sweeps.Pipeline;
+using HybridSim.Pipeline;
 
-namespace HybridSim.Sweeps.Tests;
+namespace HybridSim.Pipeline.Tests;
 
 public sealed class FunctionalPointTests
 {

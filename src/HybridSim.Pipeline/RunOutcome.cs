@@ -3,7 +3,7 @@ using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 
-namespace HybridSim.Sweeps.Pipeline;
+namespace HybridSim.Pipeline;
 
 /// <summary>The result of one point: the report plus what it was computed from.</summary>
 /// <param name="ResolvedArchitectureYaml">The architecture with every variable, default and override resolved (<c>resolved-arch.yaml</c>).</param>

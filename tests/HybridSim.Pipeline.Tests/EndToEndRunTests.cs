@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;
-using HybridSim.Sweeps.Pipeline;
+using HybridSim.Pipeline;
 
-namespace HybridSim.Sweeps.Tests;
+namespace HybridSim.Pipeline.Tests;
 
 /// <summary>The whole pipeline (load, compile, simulate, measure) on the real networks: no point deadlocks.</summary>
 public sealed partial class EndToEndRunTests

@@ -5,7 +5,7 @@ using HybridSim.Functional.Weights;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 
-namespace HybridSim.Sweeps.Pipeline;
+namespace HybridSim.Pipeline;
 
 /// <summary>What the accuracy verbs and sweeps share: the point (architecture, workload, partition) and the trained network on it.</summary>
 public sealed record FunctionalPoint(ArchitectureSpec Architecture, WorkloadSpec Workload, PartitionSpec Partition, ImmutableArray<LayerPartition?> Plan, FunctionalNetwork Network)

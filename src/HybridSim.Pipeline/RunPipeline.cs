@@ -9,7 +9,7 @@ using HybridSim.Metrics.Programming;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 
-namespace HybridSim.Sweeps.Pipeline;
+namespace HybridSim.Pipeline;
 
 /// <summary>
 /// The one place that runs a point: load the architecture (with overrides) and the workload, compile, simulate, measure.
