@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using HybridSim.Compiler.Dataflow;
-using HybridSim.Compiler.Isa;
 using HybridSim.Compiler.Partitioning;
 using HybridSim.Compiler.Placement;
 using HybridSim.Compiler.Scheduling;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Resources;
 using HybridSim.Specs.Validation;
@@ -118,9 +118,9 @@ public static class ProgramCompiler
     }
 
     /// <summary>The block of a matrix each MVMU of each core holds, from the placement (MVMU slot: column block, row block).</summary>
-    private static ImmutableArray<Mapping.WeightBlock> WeightBlocks(DataflowGraph graph)
+    private static ImmutableArray<WeightBlock> WeightBlocks(DataflowGraph graph)
     {
-        var blocks = ImmutableArray.CreateBuilder<Mapping.WeightBlock>();
+        var blocks = ImmutableArray.CreateBuilder<WeightBlock>();
         foreach (var op in graph.Operations.OfType<MatrixOperation>())
         {
             foreach (var core in op.Cores)
@@ -129,7 +129,7 @@ public static class ProgramCompiler
                 {
                     var column = op.Tiling.ColumnBlocks[slot.ColumnBlock];
                     var rows = column.RowBlocks[slot.RowBlock];
-                    blocks.Add(new Mapping.WeightBlock(core.Tile, core.Core, slot.Local, op.LayerIndex, op.Name, op.Kind, rows.Rows, column.OutCount, rows.WeightsHeld));
+                    blocks.Add(new WeightBlock(core.Tile, core.Core, slot.Local, op.LayerIndex, op.Name, op.Kind, rows.Rows, column.OutCount, rows.WeightsHeld));
                 }
             }
         }

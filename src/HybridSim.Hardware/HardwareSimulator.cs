@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using HybridSim.Compiler;
-using HybridSim.Compiler.Isa;
+using HybridSim.Activity;
 using HybridSim.Hardware.Network;
 using HybridSim.Hardware.Tiles;
+using HybridSim.Isa;
 using HybridSim.Kernel;
-using HybridSim.Metrics.Activity;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Hardware;

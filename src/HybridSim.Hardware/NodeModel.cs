@@ -1,8 +1,8 @@
+using HybridSim.Activity;
 using HybridSim.Hardware.Network;
 using HybridSim.Hardware.Tiles;
 using HybridSim.Hardware.Tracing;
 using HybridSim.Kernel;
-using HybridSim.Metrics.Activity;
 
 namespace HybridSim.Hardware;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HybridSim.Compiler;
 using HybridSim.Hardware;
+using HybridSim.Isa;
 using HybridSim.Metrics.Area;
 using HybridSim.Metrics.Measurement;
 using HybridSim.Metrics.Reports;

@@ -1,4 +1,5 @@
 using HybridSim.Compiler.Verification;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 

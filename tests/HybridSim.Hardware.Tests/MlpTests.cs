@@ -1,4 +1,4 @@
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Metrics.Energy;
 using HybridSim.Specs.Architecture;
 using static HybridSim.Hardware.Tests.TestMachines;
@@ -11,7 +11,7 @@ public sealed class MlpTests
     /// A two-layer 128→128→128 MLP, programmed by hand as the compiler would: tile 0 holds the input and sends it;
     /// tile 1 runs fc1 + ReLU and sends its output on; tile 2 runs fc2. Mesh 3 × 1, one hop per transfer.
     /// </summary>
-    private static HybridSim.Compiler.CompiledProgram Mlp(ArchitectureSpec arch)
+    private static CompiledProgram Mlp(ArchitectureSpec arch)
     {
         const int InBuf = 0, OutBuf = 256, Data = 512;
         return Program(

@@ -1,4 +1,4 @@
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Metrics.Energy;
 using HybridSim.Specs.Architecture;
 using static HybridSim.Hardware.Tests.TestMachines;

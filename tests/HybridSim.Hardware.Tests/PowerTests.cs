@@ -1,5 +1,5 @@
-using HybridSim.Compiler.Isa;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using static HybridSim.Hardware.Tests.TestMachines;
 

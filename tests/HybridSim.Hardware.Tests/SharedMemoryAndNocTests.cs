@@ -1,5 +1,5 @@
-using HybridSim.Compiler.Isa;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
+using HybridSim.Isa;
 using HybridSim.Metrics.Energy;
 using HybridSim.Specs.Architecture;
 using static HybridSim.Hardware.Tests.TestMachines;
@@ -53,7 +53,7 @@ public sealed class SharedMemoryAndNocTests
     public void One_packet_over_k_hops_arrives_after_router_and_link_latencies_plus_serialization(int hops)
     {
         var arch = Architecture();
-        var tiles = new List<HybridSim.Compiler.Isa.TileProgram>();
+        var tiles = new List<HybridSim.Isa.TileProgram>();
         tiles.Add(TileProgram(0, TileKind.Analog, [new SendInstruction(0, hops, 0, 16, 1, 0), new TileHaltInstruction()], [], [new MemoryRange(0, 16, 1)]));
         for (var i = 1; i <= hops; i++)
         {

@@ -1,5 +1,5 @@
 using HybridSim.Compiler;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using static HybridSim.Hardware.Tests.TestMachines;
 

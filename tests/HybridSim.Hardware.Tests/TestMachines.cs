@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using HybridSim.Compiler;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 

@@ -1,6 +1,7 @@
+using HybridSim.Activity;
 using HybridSim.Compiler.Mapping;
 using HybridSim.Hardware.Programming;
-using HybridSim.Metrics.Activity;
+using HybridSim.Isa;
 using HybridSim.Metrics.Programming;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
@@ -26,7 +27,7 @@ public sealed class WeightProgrammerTests
         };
     }
 
-    private static HybridSim.Compiler.CompiledProgram WithBlocks(ArchitectureSpec arch, params WeightBlock[] blocks) =>
+    private static CompiledProgram WithBlocks(ArchitectureSpec arch, params WeightBlock[] blocks) =>
         Program(arch, 1) with { WeightBlocks = [.. blocks] };
 
     [Fact]

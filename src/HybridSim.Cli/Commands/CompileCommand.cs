@@ -4,6 +4,7 @@ using System.Text;
 using HybridSim.Compiler;
 using HybridSim.Compiler.Output;
 using HybridSim.Compiler.Verification;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 using HybridSim.Specs.Workloads;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Architecture.Schema;
 using HybridSim.Specs.Yaml;
 
@@ -26,17 +27,29 @@ public static class DescribeCommand
                 return SpecAction.Ok;
             }
 
-            var section = ArchitectureSchema.Find(Alias(wanted));
-            if (section is null && KnownComponents.TryGetValue(wanted, out var where))
+            if (Alias(wanted) == ComponentsSection)
             {
-                output.Write($"{wanted}: a component, listed under {where}.components.{wanted}\n");
+                output.Write(Catalogue());
+                return SpecAction.Ok;
+            }
+
+            var section = ArchitectureSchema.Find(Alias(wanted));
+            var entries = ComponentCatalogue.All.Where(e => e.Name == wanted).ToList();
+            if (section is null && entries.Count > 0)
+            {
+                foreach (var entry in entries)
+                {
+                    output.Write(Describe(entry));
+                }
+
                 output.Write(Describe(ArchitectureSchema.Component));
                 return SpecAction.Ok;
             }
 
             if (section is null)
             {
-                var names = ArchitectureSchema.All.Select(s => s.Name).Concat(KnownComponents.Keys).ToList();
+                var names = ArchitectureSchema.All.Select(s => s.Name).Append(ComponentsSection)
+                    .Concat(ComponentCatalogue.All.Select(e => e.Name).Distinct().Order(StringComparer.Ordinal)).ToList();
                 parse.InvocationConfiguration.Error.WriteLine(
                     $"error: unknown component '{wanted}'{DidYouMean.Hint(wanted, names)}; expected one of: {string.Join(", ", names)}");
                 return SpecAction.Usage;
@@ -48,17 +61,8 @@ public static class DescribeCommand
         return command;
     }
 
-    /// <summary>Component names the hardware models look up (the contracts in Specs/Architecture), and where they are listed.</summary>
-    private static readonly SortedDictionary<string, string> KnownComponents = new(StringComparer.Ordinal)
-    {
-        ["xbar"] = "analog_mvmu", ["adc"] = "analog_mvmu", ["dac"] = "analog_mvmu", ["snh"] = "analog_mvmu", ["sna"] = "analog_mvmu",
-        ["layer_select"] = "analog_mvmu", ["input_buffer"] = "analog_mvmu | digital_mvmu", ["output_buffer"] = "analog_mvmu | digital_mvmu",
-        ["mvmu"] = "digital_mvmu", ["sram"] = "digital_mvmu", ["mac"] = "digital_mvmu",
-        ["register_file"] = "core", ["instruction_memory"] = "core", ["alu"] = "core", ["activation"] = "core", ["control"] = "core",
-        ["edram"] = "tile", ["edram_bus"] = "tile", ["edram_controller"] = "tile", ["attribute_buffer"] = "tile", ["receive_buffer"] = "tile",
-        ["tile_instruction_memory"] = "tile", ["tile_control"] = "tile",
-        ["router"] = "noc", ["link"] = "noc", ["inter_node_link"] = "noc",
-    };
+    /// <summary>The pseudo-section that prints <see cref="ComponentCatalogue"/>.</summary>
+    private const string ComponentsSection = "components";
 
     private static string Alias(string name) => name.Replace('-', '_') switch
     {
@@ -75,7 +79,35 @@ public static class DescribeCommand
             sb.Append(CultureInfo.InvariantCulture, $"  {s.Name,-20} {s.Description}\n");
         }
 
+        sb.Append(CultureInfo.InvariantCulture, $"  {ComponentsSection,-20} The components each components: list may hold, the actions the hardware counts on them, and which are timed\n");
         return sb.ToString();
+    }
+
+    /// <summary>The component catalogue: per list, each component with the actions it counts and whether it is timed.</summary>
+    public static string Catalogue()
+    {
+        var sb = new StringBuilder("Components (energy: keys are the actions, plus the default 'access'; timed: a timing model reads its latency):\n");
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var group in ComponentCatalogue.All.GroupBy(e => e.Where))
+        {
+            sb.Append(inv, $"{group.Key}\n");
+            foreach (var e in group)
+            {
+                var actions = e.Actions.IsEmpty ? "-" : string.Join(" ", e.Actions);
+                var notes = (e.Timed ? "timed; " : "") + (e.Declared ? "" : "not declared, counted only; ")
+                    + (e.UncountedActions.IsEmpty ? "" : $"energy may also price {string.Join(", ", e.UncountedActions)} (never counted); ");
+                sb.Append(inv, $"  {e.Name,-24} {actions,-32} {notes}{e.Description}\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Describe(ComponentEntry entry)
+    {
+        var actions = entry.Actions.IsEmpty ? "none (area and leakage only)" : string.Join(", ", entry.Actions);
+        return $"{entry.Name}: a component, listed under {entry.Where}.{entry.Name}: {entry.Description}\n"
+            + $"  actions counted: {actions}{(entry.Timed ? "; timed (a timing model reads its latency)" : "; untimed (its latency is not read)")}\n";
     }
 
     public static string Describe(SchemaSection section)

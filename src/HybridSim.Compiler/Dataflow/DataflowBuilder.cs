@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using HybridSim.Compiler.Isa;
 using HybridSim.Compiler.Mapping;
 using HybridSim.Compiler.Partitioning;
 using HybridSim.Compiler.Placement;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 using HybridSim.Specs.Workloads;

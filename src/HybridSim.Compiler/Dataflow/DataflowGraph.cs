@@ -1,4 +1,5 @@
 using HybridSim.Compiler.Mapping;
+using HybridSim.Isa;
 
 namespace HybridSim.Compiler.Dataflow;
 

@@ -1,9 +1,9 @@
-using HybridSim.Specs.Output;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Output;
 using HybridSim.Specs.Workloads;
 
 namespace HybridSim.Compiler.Output;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 

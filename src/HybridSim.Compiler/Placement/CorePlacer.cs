@@ -1,7 +1,7 @@
 using System.Globalization;
 using HybridSim.Compiler.Dataflow;
-using HybridSim.Compiler.Isa;
 using HybridSim.Compiler.Mapping;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 

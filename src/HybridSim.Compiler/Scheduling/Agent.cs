@@ -1,5 +1,5 @@
 using HybridSim.Compiler.Dataflow;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 
 namespace HybridSim.Compiler.Scheduling;
 

@@ -1,4 +1,4 @@
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Compiler.Scheduling;
@@ -68,7 +68,7 @@ internal sealed class CostEstimate
 
     private long MvmCycles(MvmuSpec mvmu) => mvmu switch
     {
-        AnalogMvmuSpec a => MvmuTiming.AnalogLatencyCycles(a, Cycles(a.Component("adc")?.LatencySeconds ?? 0), Cycles(a.Component("layer_select")?.LatencySeconds ?? 0)),
+        AnalogMvmuSpec a => MvmuTiming.AnalogLatencyCycles(a, Cycles(a.Component(ComponentCatalogue.Adc)?.LatencySeconds ?? 0), Cycles(a.Component(ComponentCatalogue.LayerSelect)?.LatencySeconds ?? 0)),
         DigitalMvmuSpec d => Cycles(MvmuTiming.DigitalLatencySeconds(d)),
         _ => 1,
     };

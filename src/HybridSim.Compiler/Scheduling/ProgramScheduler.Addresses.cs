@@ -1,4 +1,4 @@
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 
 namespace HybridSim.Compiler.Scheduling;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using HybridSim.Compiler.Dataflow;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 using HybridSim.Specs.Workloads;
 
 namespace HybridSim.Compiler.Scheduling;

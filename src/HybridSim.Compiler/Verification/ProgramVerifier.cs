@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using HybridSim.Compiler.Isa;
+using HybridSim.Isa;
 
 namespace HybridSim.Compiler.Verification;
 

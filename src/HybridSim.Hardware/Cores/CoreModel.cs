@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Numerics;
-using HybridSim.Compiler.Isa;
+using HybridSim.Activity;
 using HybridSim.Hardware.Tiles;
 using HybridSim.Hardware.Tracing;
+using HybridSim.Isa;
 using HybridSim.Kernel;
-using HybridSim.Metrics.Activity;
 
 namespace HybridSim.Hardware.Cores;
 

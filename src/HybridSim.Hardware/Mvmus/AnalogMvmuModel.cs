@@ -1,4 +1,4 @@
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 
@@ -20,11 +20,11 @@ public sealed class AnalogMvmuModel : MvmuModel
     public AnalogMvmuModel(ArchitectureSpec architecture, TileSpec tile, AnalogMvmuSpec spec, ActivityLedger ledger)
     {
         Spec = spec;
-        var adc = spec.Component(ComponentNames.Adc) ?? throw new SpecException(new SpecError(
+        var adc = spec.Component(ComponentCatalogue.Adc) ?? throw new SpecException(new SpecError(
             architecture.SourceFile, 0, 0, "tiles.analog.core.mvmu.components.adc", "an analog MVMU needs an 'adc' component: its latency sets the MVM time"));
         var file = architecture.SourceFile;
         AdcCycles = Cycles.FromSeconds(adc.LatencySeconds, architecture.ClockHz, file, "tiles.analog.core.mvmu.components.adc.latency");
-        var select = spec.StackLayers > 1 ? spec.Component(ComponentNames.LayerSelect) : null;
+        var select = spec.StackLayers > 1 ? spec.Component(ComponentCatalogue.LayerSelect) : null;
         SelectCycles = select is null ? 0 : Cycles.FromSeconds(select.LatencySeconds, architecture.ClockHz, file, "tiles.analog.core.mvmu.components.layer_select.latency");
         var steps = spec.InputSteps;
         LatencyCycles = MvmuTiming.AnalogLatencyCycles(spec, AdcCycles, SelectCycles);
@@ -36,18 +36,18 @@ public sealed class AnalogMvmuModel : MvmuModel
         var kind = tile.Kind;
         var list = new List<(int, long)>
         {
-            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.Crossbar, ComponentNames.Mvm), slices * steps),
-            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.Adc, ComponentNames.Access), cols * slices * steps),
-            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.Dac, ComponentNames.Access), rows * steps),
-            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.SampleHold, ComponentNames.Access), cols * slices * steps),
-            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.ShiftAdd, ComponentNames.Access), (cols * slices * steps) + (cols * steps)),
-            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.InputBuffer, ComponentNames.Read), steps),
-            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.OutputBuffer, ComponentNames.Read), cols * steps),
-            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.OutputBuffer, ComponentNames.Write), cols * steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.Crossbar, ComponentActions.Mvm), slices * steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.Adc, ComponentActions.Access), cols * slices * steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.Dac, ComponentActions.Access), rows * steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.SampleHold, ComponentActions.Access), cols * slices * steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.ShiftAdd, ComponentActions.Access), (cols * slices * steps) + (cols * steps)),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.InputBuffer, ComponentActions.Read), steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.OutputBuffer, ComponentActions.Read), cols * steps),
+            (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.OutputBuffer, ComponentActions.Write), cols * steps),
         };
         if (spec.StackLayers > 1 && select is not null)
         {
-            list.Add((ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.LayerSelect, ComponentNames.Access), slices * steps));
+            list.Add((ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.LayerSelect, ComponentActions.Access), slices * steps));
         }
 
         _counts = [.. list];

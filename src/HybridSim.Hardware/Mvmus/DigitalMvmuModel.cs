@@ -1,4 +1,4 @@
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Hardware.Mvmus;
@@ -21,17 +21,17 @@ public sealed class DigitalMvmuModel : MvmuModel
         if (spec.CostModel == DigitalCostModel.Table)
         {
             LatencyCycles = Cycles.FromSeconds(MvmuTiming.DigitalLatencySeconds(spec), architecture.ClockHz, architecture.SourceFile, "tiles.digital.core.mvmu.mvm_latency");
-            _counts = [(ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.DigitalMvmu, ComponentNames.Mvm), 1)];
+            _counts = [(ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.DigitalMvmu, ComponentActions.Mvm), 1)];
         }
         else
         {
             LatencyCycles = Cycles.FromSeconds(MvmuTiming.DigitalLatencySeconds(spec), architecture.ClockHz, architecture.SourceFile, "tiles.digital.core.mvmu.row_pass_latency");
             _counts =
             [
-                (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.Sram, ComponentNames.Read), spec.Cols),
-                (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.Mac, ComponentNames.Mac), (long)spec.Cols * spec.Macs),
-                (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.InputBuffer, ComponentNames.Read), spec.Rows),
-                (ledger.Slot(ActivityScope.Mvmu, kind, ComponentNames.OutputBuffer, ComponentNames.Write), spec.Cols),
+                (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.Sram, ComponentActions.Read), spec.Cols),
+                (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.Mac, ComponentActions.Mac), (long)spec.Cols * spec.Macs),
+                (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.InputBuffer, ComponentActions.Read), spec.Rows),
+                (ledger.Slot(ActivityScope.Mvmu, kind, ComponentCatalogue.OutputBuffer, ComponentActions.Write), spec.Cols),
             ];
         }
     }

@@ -1,4 +1,4 @@
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Hardware.Mvmus;

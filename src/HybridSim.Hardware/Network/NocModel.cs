@@ -1,7 +1,7 @@
 using HybridSim.Kernel;
 using System.Globalization;
+using HybridSim.Activity;
 using HybridSim.Hardware.Tracing;
-using HybridSim.Metrics.Activity;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Hardware.Network;
@@ -48,9 +48,9 @@ public sealed class NocModel
         Array.Fill(_linkTrack, -1);
         Links = Mesh.Links;
         Nodes = _spec.TilesPerNode > 0 ? (tileCount + _spec.TilesPerNode - 1) / _spec.TilesPerNode : 1;
-        _routerSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentNames.Router, ComponentNames.Flit);
-        _linkSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentNames.Link, ComponentNames.Flit);
-        _interNodeSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentNames.InterNodeLink, ComponentNames.Packet);
+        _routerSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentCatalogue.Router, ComponentActions.Flit);
+        _linkSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentCatalogue.Link, ComponentActions.Flit);
+        _interNodeSlot = ledger.Slot(ActivityScope.Noc, TileKind.Analog, ComponentCatalogue.InterNodeLink, ComponentActions.Packet);
     }
 
     /// <summary>Where the tiles sit: the layout the compiler planned with.</summary>

@@ -1,7 +1,5 @@
-using HybridSim.Compiler;
-using HybridSim.Compiler.Mapping;
-using HybridSim.Metrics.Activity;
-using HybridSim.Metrics.Programming;
+using HybridSim.Activity;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Validation;
 

@@ -1,7 +1,7 @@
-using HybridSim.Compiler.Isa;
+using HybridSim.Activity;
 using HybridSim.Hardware.Cores;
+using HybridSim.Isa;
 using HybridSim.Kernel;
-using HybridSim.Metrics.Activity;
 
 namespace HybridSim.Hardware.Tiles;
 

@@ -1,7 +1,7 @@
-using HybridSim.Compiler.Isa;
+using HybridSim.Activity;
 using HybridSim.Hardware.Cores;
 using HybridSim.Hardware.Mvmus;
-using HybridSim.Metrics.Activity;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Hardware.Tiles;
@@ -26,31 +26,31 @@ public sealed class TileTemplate
         };
         RegisterMap = new CoreRegisterMap(spec.Core.Mvmus, spec.Core.Mvmu.Rows, spec.Core.Mvmu.Cols, spec.Core.RegisterFileWords);
         var k = Kind;
-        RegisterRead = ledger.Slot(ActivityScope.Core, k, ComponentNames.RegisterFile, ComponentNames.Read);
-        RegisterWrite = ledger.Slot(ActivityScope.Core, k, ComponentNames.RegisterFile, ComponentNames.Write);
-        InputBufferRead = ledger.Slot(ActivityScope.Mvmu, k, ComponentNames.InputBuffer, ComponentNames.Read);
-        InputBufferWrite = ledger.Slot(ActivityScope.Mvmu, k, ComponentNames.InputBuffer, ComponentNames.Write);
-        OutputBufferRead = ledger.Slot(ActivityScope.Mvmu, k, ComponentNames.OutputBuffer, ComponentNames.Read);
-        OutputBufferWrite = ledger.Slot(ActivityScope.Mvmu, k, ComponentNames.OutputBuffer, ComponentNames.Write);
-        InstructionFetch = ledger.Slot(ActivityScope.Core, k, ComponentNames.InstructionMemory, ComponentNames.Read);
-        CoreControl = ledger.Slot(ActivityScope.Core, k, ComponentNames.CoreControl, ComponentNames.Cycle);
+        RegisterRead = ledger.Slot(ActivityScope.Core, k, ComponentCatalogue.RegisterFile, ComponentActions.Read);
+        RegisterWrite = ledger.Slot(ActivityScope.Core, k, ComponentCatalogue.RegisterFile, ComponentActions.Write);
+        InputBufferRead = ledger.Slot(ActivityScope.Mvmu, k, ComponentCatalogue.InputBuffer, ComponentActions.Read);
+        InputBufferWrite = ledger.Slot(ActivityScope.Mvmu, k, ComponentCatalogue.InputBuffer, ComponentActions.Write);
+        OutputBufferRead = ledger.Slot(ActivityScope.Mvmu, k, ComponentCatalogue.OutputBuffer, ComponentActions.Read);
+        OutputBufferWrite = ledger.Slot(ActivityScope.Mvmu, k, ComponentCatalogue.OutputBuffer, ComponentActions.Write);
+        InstructionFetch = ledger.Slot(ActivityScope.Core, k, ComponentCatalogue.InstructionMemory, ComponentActions.Read);
+        CoreControl = ledger.Slot(ActivityScope.Core, k, ComponentCatalogue.CoreControl, ComponentActions.Cycle);
         var ops = Enum.GetValues<AluOp>();
         AluSlots = new int[ops.Length];
         foreach (var op in ops)
         {
-            var component = op is AluOp.Sigmoid or AluOp.Tanh ? ComponentNames.Activation : ComponentNames.Alu;
+            var component = op is AluOp.Sigmoid or AluOp.Tanh ? ComponentCatalogue.Activation : ComponentCatalogue.Alu;
             AluSlots[(int)op] = ledger.Slot(ActivityScope.Core, k, component, op.ToString().ToLowerInvariant());
         }
 
-        EdramRead = ledger.Slot(ActivityScope.Tile, k, ComponentNames.Edram, ComponentNames.Read);
-        EdramWrite = ledger.Slot(ActivityScope.Tile, k, ComponentNames.Edram, ComponentNames.Write);
-        EdramBus = ledger.Slot(ActivityScope.Tile, k, ComponentNames.EdramBus, ComponentNames.Access);
-        EdramController = ledger.Slot(ActivityScope.Tile, k, ComponentNames.EdramController, ComponentNames.Access);
-        AttributeBuffer = ledger.Slot(ActivityScope.Tile, k, ComponentNames.AttributeBuffer, ComponentNames.Access);
-        ReceiveBufferWrite = ledger.Slot(ActivityScope.Tile, k, ComponentNames.ReceiveBuffer, ComponentNames.Write);
-        ReceiveBufferRead = ledger.Slot(ActivityScope.Tile, k, ComponentNames.ReceiveBuffer, ComponentNames.Read);
-        TileInstructionFetch = ledger.Slot(ActivityScope.Tile, k, ComponentNames.TileInstructionMemory, ComponentNames.Read);
-        TileControl = ledger.Slot(ActivityScope.Tile, k, ComponentNames.TileControl, ComponentNames.Cycle);
+        EdramRead = ledger.Slot(ActivityScope.Tile, k, ComponentCatalogue.Edram, ComponentActions.Read);
+        EdramWrite = ledger.Slot(ActivityScope.Tile, k, ComponentCatalogue.Edram, ComponentActions.Write);
+        EdramBus = ledger.Slot(ActivityScope.Tile, k, ComponentCatalogue.EdramBus, ComponentActions.Access);
+        EdramController = ledger.Slot(ActivityScope.Tile, k, ComponentCatalogue.EdramController, ComponentActions.Access);
+        AttributeBuffer = ledger.Slot(ActivityScope.Tile, k, ComponentCatalogue.AttributeBuffer, ComponentActions.Access);
+        ReceiveBufferWrite = ledger.Slot(ActivityScope.Tile, k, ComponentCatalogue.ReceiveBuffer, ComponentActions.Write);
+        ReceiveBufferRead = ledger.Slot(ActivityScope.Tile, k, ComponentCatalogue.ReceiveBuffer, ComponentActions.Read);
+        TileInstructionFetch = ledger.Slot(ActivityScope.Tile, k, ComponentCatalogue.TileInstructionMemory, ComponentActions.Read);
+        TileControl = ledger.Slot(ActivityScope.Tile, k, ComponentCatalogue.TileControl, ComponentActions.Cycle);
     }
 
     public TileSpec Spec { get; }

@@ -1,7 +1,7 @@
-using HybridSim.Specs.Units;
 using System.Collections.Immutable;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Units;
 
 namespace HybridSim.Metrics.Energy;
 

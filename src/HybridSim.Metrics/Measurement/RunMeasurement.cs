@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 

@@ -1,7 +1,7 @@
-using HybridSim.Specs.Units;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;
+using HybridSim.Specs.Units;
 
 namespace HybridSim.Metrics.Programming;
 

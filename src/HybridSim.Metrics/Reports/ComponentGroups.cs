@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using C = HybridSim.Specs.Architecture.ComponentCatalogue;
 
 namespace HybridSim.Metrics.Reports;
 
@@ -17,16 +18,13 @@ public static class ComponentGroups
     /// <summary>The groups in drawing order (bottom of a stacked bar first); each group's colour is its position.</summary>
     public static readonly ImmutableArray<ComponentGroup> All =
     [
-        new("analog MVMU (xbar, ADC, DAC, S&H, S&A)", ["xbar", "adc", "dac", "snh", "sna", "layer_select"]),
-        new("digital MVMU", ["mvmu", "sram", "mac"]),
+        new("analog MVMU (xbar, ADC, DAC, S&H, S&A)", [C.Crossbar, C.Adc, C.Dac, C.SampleHold, C.ShiftAdd, C.LayerSelect]),
+        new("digital MVMU", [C.DigitalMvmu, C.Sram, C.Mac]),
         new("memories (eDRAM, buffers, registers)",
-        [
-            "edram", "edram_bus", "edram_controller", "register_file", "instruction_memory", "tile_instruction_memory",
-            "input_buffer", "output_buffer", "attribute_buffer", "receive_buffer",
-        ]),
-        new("ALU and activation", ["alu", "activation"]),
-        new("control", ["control", "tile_control"]),
-        new("NoC and inter-node links", ["router", "link", "inter_node_link", "hypertransport"]),
+        [C.Edram, C.EdramBus, C.EdramController, C.RegisterFile, C.InstructionMemory, C.TileInstructionMemory, C.InputBuffer, C.OutputBuffer, C.AttributeBuffer, C.ReceiveBuffer]),
+        new("ALU and activation", [C.Alu, C.Activation]),
+        new("control", [C.CoreControl, C.TileControl]),
+        new("NoC and inter-node links", [C.Router, C.Link, C.InterNodeLink, C.HyperTransport]),
     ];
 
     /// <summary>Components no group lists; drawn after the others.</summary>

@@ -77,7 +77,7 @@ public static class ArchitectureLoader
             var n = SchemaValues.Read(nr, ArchitectureSchema.Noc);
             noc = new NocSpec(n.Text("topology") ?? "cmesh", n.Int("concentration"), n.Int("flit_bits"), n.Int("packet_words"),
                 n.Int("link_flits_per_cycle"), n.Int("router_latency"), n.Int("link_latency"), n.Int("tiles_per_node"),
-                n.Int("inter_node_latency"), ReadComponents(n.Section("components"), clockHz));
+                n.Int("inter_node_latency"), ReadComponents(n.Section("components"), clockHz, ComponentLevel.Noc, TileKind.Analog));
             if (noc.Topology == "mesh" && noc.Concentration != 1 && nr.Mapping["concentration"] is { } cn)
             {
                 errors.Add(cn, nr.ChildPath("concentration"), $"a plain mesh has one tile per router; expected concentration 1 or topology cmesh, found {noc.Concentration}");
@@ -88,7 +88,7 @@ public static class ArchitectureLoader
         if (top.Section("node") is { } ndr)
         {
             ndr.ClockHz = clockHz;
-            nodeComponents = ReadComponents(SchemaValues.Read(ndr, ArchitectureSchema.Node).Section("components"), clockHz);
+            nodeComponents = ReadComponents(SchemaValues.Read(ndr, ArchitectureSchema.Node).Section("components"), clockHz, ComponentLevel.Node, TileKind.Analog);
         }
 
         if (errors.HasErrors || noc is null)
@@ -120,7 +120,7 @@ public static class ArchitectureLoader
 
         return new TileSpec(kind, t.IntOrAuto("count"), t.Int("cores"), core!, words, wordBits, t.Int("bus_width_words"),
             t.Int("shared_memory_latency"), t.Int("shared_memory_ports"), t.Int("receive_buffer_depth"),
-            t.Int("instruction_memory_entries"), ReadComponents(t.Section("components"), clockHz));
+            t.Int("instruction_memory_entries"), ReadComponents(t.Section("components"), clockHz, ComponentLevel.Tile, kind));
     }
 
     private static CoreSpec ReadCore(MappingReader r, TileKind kind, double? clockHz, SpecErrorList warnings)
@@ -141,7 +141,7 @@ public static class ArchitectureLoader
         }
 
         return new CoreSpec(c.Int("mvmus"), mvmu!, c.Bool("mvmus_concurrent"), c.Int("register_file_words"),
-            c.Int("instruction_memory_entries"), c.Int("alu_lanes"), latencies, ReadComponents(c.Section("components"), clockHz));
+            c.Int("instruction_memory_entries"), c.Int("alu_lanes"), latencies, ReadComponents(c.Section("components"), clockHz, ComponentLevel.Core, kind));
     }
 
     private static AnalogMvmuSpec ReadAnalog(MappingReader r, double? clockHz, SpecErrorList warnings)
@@ -149,7 +149,7 @@ public static class ArchitectureLoader
         var m = SchemaValues.Read(r, ArchitectureSchema.AnalogMvmu);
         var spec = new AnalogMvmuSpec(m.Int("rows"), m.Int("cols"), m.Int("weight_bits"), m.Int("input_bits"), m.Int("bits_per_cell"),
             m.Int("dac_bits"), m.Int("adc_bits"), m.Int("adcs"), m.Int("stack_layers"), m.Int("pipeline_stages"),
-            ReadComponents(m.Section("components"), clockHz))
+            ReadComponents(m.Section("components"), clockHz, ComponentLevel.Mvmu, TileKind.Analog))
         {
             AdcRange = m.Text("adc_range") == "full" ? AdcRange.Full : AdcRange.Clip,
             Device = m.Section("device") is { } dr ? ReadDevice(dr) : DeviceSpec.Ideal,
@@ -230,15 +230,15 @@ public static class ArchitectureLoader
             }
         }
 
-        if (s.WeightBits > 0 && s.BitsPerCell > 0 && s.WeightBits % s.BitsPerCell == 0 && s.Component("xbar") is { } xbar && xbar.Count != s.PhysicalCrossbars)
+        if (s.WeightBits > 0 && s.BitsPerCell > 0 && s.WeightBits % s.BitsPerCell == 0 && s.Component(ComponentCatalogue.Crossbar) is { } xbar && xbar.Count != s.PhysicalCrossbars)
         {
-            r.Errors.Add(ComponentNode(r, "xbar"), r.ChildPath("components.xbar.count"),
+            r.Errors.Add(ComponentNode(r, ComponentCatalogue.Crossbar), r.ChildPath("components.xbar.count"),
                 $"xbar count {xbar.Count} does not match weight_bits / bits_per_cell = {s.PhysicalCrossbars}; expected count: {s.PhysicalCrossbars}");
         }
 
-        if (s.Component("adc") is { } adc && adc.Count != s.Adcs)
+        if (s.Component(ComponentCatalogue.Adc) is { } adc && adc.Count != s.Adcs)
         {
-            r.Errors.Add(ComponentNode(r, "adc"), r.ChildPath("components.adc.count"),
+            r.Errors.Add(ComponentNode(r, ComponentCatalogue.Adc), r.ChildPath("components.adc.count"),
                 $"adc count {adc.Count} does not match adcs = {s.Adcs}; expected count: {s.Adcs}");
         }
     }
@@ -257,17 +257,17 @@ public static class ArchitectureLoader
         }
 
         var spec = new DigitalMvmuSpec(m.Int("rows"), m.Int("cols"), m.Int("weight_bits"), m.Int("input_bits"), m.Int("macs"), model,
-            m.Double("mvm_latency"), m.Double("row_pass_latency"), ReadComponents(m.Section("components"), clockHz))
+            m.Double("mvm_latency"), m.Double("row_pass_latency"), ReadComponents(m.Section("components"), clockHz, ComponentLevel.Mvmu, TileKind.Digital))
         {
             Write = m.Section("write") is { } wr ? ReadWrite(wr) : null,
             MacrosPerCore = m.Present("macros_per_core") ? m.Int("macros_per_core") : null,
         };
-        if (model == DigitalCostModel.Table && spec.Component("mvmu") is null)
+        if (model == DigitalCostModel.Table && spec.Component(ComponentCatalogue.DigitalMvmu) is null)
         {
             r.Errors.Add(r.Mapping, r.ChildPath("components.mvmu"), "cost_model table needs a component 'mvmu' with energy per action 'mvm'");
         }
 
-        if (model == DigitalCostModel.PerMac && (spec.Component("sram") is null || spec.Component("mac") is null))
+        if (model == DigitalCostModel.PerMac && (spec.Component(ComponentCatalogue.Sram) is null || spec.Component(ComponentCatalogue.Mac) is null))
         {
             r.Errors.Add(r.Mapping, r.ChildPath("components"), "cost_model per-mac needs components 'sram' (one weight-row read) and 'mac' (one MAC)");
         }
@@ -275,7 +275,7 @@ public static class ArchitectureLoader
         return spec;
     }
 
-    private static ImmutableArray<ComponentSpec> ReadComponents(MappingReader? r, double? clockHz)
+    private static ImmutableArray<ComponentSpec> ReadComponents(MappingReader? r, double? clockHz, ComponentLevel level, TileKind kind)
     {
         if (r is null)
         {
@@ -292,6 +292,7 @@ public static class ArchitectureLoader
                 continue;
             }
 
+            ComponentCatalogueValidator.Check(entry, r.ChildPath(entry.Name), level, kind, r.Errors);
             var c = SchemaValues.Read(new MappingReader(cm, r.ChildPath(entry.Name), r.Errors, clockHz) { Owner = entry.Key }, ArchitectureSchema.Component);
             list.Add(new ComponentSpec(entry.Name, c.Int("count"), c.Double("latency"), c.Energy("energy"), c.Double("leakage"),
                 c.Double("area"), c.Text("source") ?? ""));

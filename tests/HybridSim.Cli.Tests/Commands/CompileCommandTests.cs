@@ -1,6 +1,7 @@
 using HybridSim.Cli.Commands;
 using HybridSim.Compiler.Mapping;
 using HybridSim.Compiler.Output;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using static HybridSim.Cli.Tests.CliHarness;
 

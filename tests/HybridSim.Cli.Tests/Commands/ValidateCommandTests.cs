@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Architecture.Schema;
 
 namespace HybridSim.Cli.Tests.Commands;
@@ -99,5 +100,55 @@ public sealed class ValidateCommandTests
         var (code, _, error) = Invoke("describe", "compnent");
         Assert.Equal(2, code);
         Assert.Contains("did you mean 'component'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bogus_energy_action_set_on_the_crossbar_is_exit_1_naming_the_override_and_field()
+    {
+        var (code, output, error) = Invoke("validate", "--arch", Arch("puma.yaml"), "--set", "tiles.analog.core.mvmu.components.xbar.energy={bogus: 42.5pJ}");
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains("--set:1:2: tiles.analog.core.mvmu.components.xbar.energy.bogus: 'xbar' has no action 'bogus': the hardware counts mvm; expected one of: access, mvm",
+            error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_component_in_an_architecture_file_is_exit_1_with_file_line_column_and_a_suggestion()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("misspelt.yaml",
+            "name: misspelt\n" +
+            "extends: " + Arch("puma.yaml").Replace('\\', '/') + "\n" +
+            "tiles:\n" +
+            "  analog:\n" +
+            "    core:\n" +
+            "      mvmu:\n" +
+            "        components:\n" +
+            "          shn: {count: 128, energy: 1pJ, source: test}\n");
+
+        var (code, _, error) = Invoke("validate", "--arch", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{path}:8:11: tiles.analog.core.mvmu.components.shn: unknown component 'shn' (did you mean 'snh'?)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_components_prints_the_catalogue()
+    {
+        var (code, output, _) = Invoke("describe", "components");
+
+        Assert.Equal(0, code);
+        GoldenFile.AssertMatches("describe-components.txt", output);
+        foreach (var entry in ComponentCatalogue.All)
+        {
+            Assert.Contains($"  {entry.Name} ", output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("tiles.analog.core.mvmu.components\n  xbar ", output, StringComparison.Ordinal);
+        Assert.Contains(" timed; column ADC", output, StringComparison.Ordinal);
+        Assert.Contains("components", Invoke("describe").Out, StringComparison.Ordinal);
+        Assert.Contains("actions counted: access; untimed", Invoke("describe", "snh").Out, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using HybridSim.Compiler.Isa;
 using HybridSim.Compiler.Output;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Compiler.Tests.Output;

@@ -1,5 +1,5 @@
-using HybridSim.Compiler.Isa;
 using HybridSim.Compiler.Output;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Compiler.Tests.Output;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using HybridSim.Compiler.Isa;
 using HybridSim.Compiler.Mapping;
+using HybridSim.Isa;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 

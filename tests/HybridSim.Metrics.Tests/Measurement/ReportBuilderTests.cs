@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Metrics.Energy;
 using HybridSim.Metrics.Measurement;
 using HybridSim.Specs.Architecture;

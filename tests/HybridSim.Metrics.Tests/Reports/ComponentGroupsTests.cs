@@ -1,4 +1,4 @@
-using HybridSim.Metrics.Activity;
+using HybridSim.Activity;
 using HybridSim.Metrics.Energy;
 using HybridSim.Metrics.Reports;
 using HybridSim.Specs.Architecture;

@@ -1,4 +1,4 @@
-namespace HybridSim.Compiler.Isa;
+namespace HybridSim.Isa;
 
 /// <summary>One tile (send/receive engine) instruction; executed in order and blocking, as in PUMA.</summary>
 public abstract record TileInstruction(TileOpcode Opcode, int Layer);

@@ -1,4 +1,4 @@
-namespace HybridSim.Compiler.Isa;
+namespace HybridSim.Isa;
 
 /// <summary>Which storage a register address names.</summary>
 public enum RegisterSpace

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using HybridSim.Specs.Architecture;
 
-namespace HybridSim.Compiler.Isa;
+namespace HybridSim.Isa;
 
 /// <summary>
 /// What one tile executes: its send/receive stream and its cores' streams. Tile ids index a row-major mesh position

@@ -1,4 +1,4 @@
-namespace HybridSim.Metrics.Activity;
+namespace HybridSim.Activity;
 
 /// <summary>Kinds of timed units whose busy time the ledger accumulates, for utilizations.</summary>
 public enum UnitKind

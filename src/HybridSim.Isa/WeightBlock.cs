@@ -1,6 +1,6 @@
 using HybridSim.Specs.Architecture;
 
-namespace HybridSim.Compiler.Mapping;
+namespace HybridSim.Isa;
 
 /// <summary>
 /// One block of a weight matrix as placed: the rows × columns of matrix <paramref name="Matrix"/> that MVMU

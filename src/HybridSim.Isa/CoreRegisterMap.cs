@@ -1,4 +1,4 @@
-namespace HybridSim.Compiler.Isa;
+namespace HybridSim.Isa;
 
 /// <summary>
 /// A core's register address space, as in PUMA: MVMU input buffers first (Rows words per MVMU),

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using HybridSim.Compiler.Isa;
-using HybridSim.Compiler.Mapping;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
 
-namespace HybridSim.Compiler;
+namespace HybridSim.Isa;
 
 /// <summary>
 /// The compiler's output: per-tile and per-core programs plus the mapping that produced them.

@@ -1,4 +1,4 @@
-namespace HybridSim.Compiler.Isa;
+namespace HybridSim.Isa;
 
 /// <summary>An instruction that reads or writes shared memory at an address (load, store, send, receive).</summary>
 /// <typeparam name="TInstruction">The instruction family it belongs to (core or tile).</typeparam>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace HybridSim.Compiler.Isa;
+namespace HybridSim.Isa;
 
 /// <summary>The instruction stream of one core.</summary>
 public sealed record CoreProgram(int Tile, int Core, ImmutableArray<CoreInstruction> Instructions)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using HybridSim.Specs.Architecture;
 
-namespace HybridSim.Compiler.Mapping;
+namespace HybridSim.Isa;
 
 /// <summary>
 /// How one weight matrix was mapped: a layer's main weights W, or (for LoBranch) its A or B branch matrix.

@@ -1,4 +1,4 @@
-namespace HybridSim.Compiler.Isa;
+namespace HybridSim.Isa;
 
 /// <summary>
 /// One core instruction. Register operands are core register addresses (see <see cref="CoreRegisterMap"/>);

@@ -1,4 +1,4 @@
-namespace HybridSim.Compiler.Isa;
+namespace HybridSim.Isa;
 
 /// <summary>Core (PUMA "IMA") opcodes, puma-model.md section 2.1.</summary>
 public enum CoreOpcode

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using HybridSim.Specs.Architecture;
 
-namespace HybridSim.Metrics.Activity;
+namespace HybridSim.Activity;
 
 /// <summary>
 /// What the hardware models did, with no energy in it: action counts per (component, action, tile kind, layer),

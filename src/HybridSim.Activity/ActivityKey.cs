@@ -1,6 +1,6 @@
 using HybridSim.Specs.Architecture;
 
-namespace HybridSim.Metrics.Activity;
+namespace HybridSim.Activity;
 
 /// <summary>
 /// What was counted: an action on a component of some level of some tile kind. NoC and node components ignore

@@ -1,6 +1,6 @@
-using HybridSim.Metrics.Activity;
+using HybridSim.Specs.Architecture;
 
-namespace HybridSim.Metrics.Programming;
+namespace HybridSim.Activity;
 
 /// <summary>
 /// What programming the weights did, with no energy in it: cells and rows written per tile kind (ledger keys
@@ -13,11 +13,11 @@ namespace HybridSim.Metrics.Programming;
 public sealed record ProgrammingActivity(ActivityLedger Ledger, long AnalogPicoseconds, long DigitalPicoseconds, long WritesPerCell)
 {
     /// <summary>The component counted once per cell written.</summary>
-    public const string Cell = "cell";
+    public const string Cell = ComponentCatalogue.Cell;
 
     /// <summary>The component counted once per row of one array written.</summary>
-    public const string Row = "row";
+    public const string Row = ComponentCatalogue.Row;
 
     /// <summary>The action both are counted under.</summary>
-    public const string Write = "write";
+    public const string Write = ComponentActions.Write;
 }

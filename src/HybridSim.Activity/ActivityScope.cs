@@ -1,4 +1,4 @@
-namespace HybridSim.Metrics.Activity;
+namespace HybridSim.Activity;
 
 /// <summary>Which level of the hierarchy lists a component, so names that repeat across levels stay distinct.</summary>
 public enum ActivityScope

@@ -1,4 +1,4 @@
-namespace HybridSim.Compiler.Isa;
+namespace HybridSim.Isa;
 
 /// <summary>Tile opcodes, puma-model.md section 2.2.</summary>
 public enum TileOpcode

@@ -1,4 +1,4 @@
-namespace HybridSim.Compiler.Isa;
+namespace HybridSim.Isa;
 
 /// <summary>Vector ALU operations (alu and alui).</summary>
 public enum AluOp
