@@ -127,11 +127,11 @@ public static class ArchitectureLoader
     {
         r.ClockHz = clockHz;
         var c = SchemaValues.Read(r, ArchitectureSchema.Core);
-        var il = c.Section("instruction_latency") is { } ilr
-            ? SchemaValues.Read(ilr, ArchitectureSchema.InstructionLatency)
-            : SchemaValues.Read(new MappingReader(new SpecMapping(r.Mapping.File, r.Mapping.Line, r.Mapping.Column, []), r.ChildPath("instruction_latency"), r.Errors), ArchitectureSchema.InstructionLatency);
-        var latencies = new InstructionLatencies(
-            il.Int("set"), il.Int("copy"), il.Int("alu_per_lane_step"), il.Int("load_store_per_access"), il.Int("halt"), il.Int("fetch"), il.Int("decode"));
+        // instruction_latency is required: when it is missing the schema has reported it and the spec is not built.
+        var il = c.Section("instruction_latency") is { } ilr ? SchemaValues.Read(ilr, ArchitectureSchema.InstructionLatency) : null;
+        var latencies = il is null
+            ? new InstructionLatencies(0, 0, 0, 0, 0, 0, 0)
+            : new InstructionLatencies(il.Int("set"), il.Int("copy"), il.Int("alu_per_lane_step"), il.Int("load_store_per_access"), il.Int("halt"), il.Int("fetch"), il.Int("decode"));
 
         MvmuSpec? mvmu = null;
         if (c.Section("mvmu") is { } mr)

@@ -5,7 +5,8 @@ namespace HybridSim.Specs.Architecture.Schema;
 
 /// <summary>
 /// The architecture file format, one table: the loader validates against it and <c>hybridsim describe</c> prints it.
-/// Defaults are PUMA's (../shared/reference/puma-model.md section 1) where PUMA has one.
+/// No technology or architecture figure has a default here: the arch files state them, with a <c>source:</c>
+/// (arch/base/*.yaml); the "(PUMA: ...)" notes say what PUMA uses.
 /// </summary>
 public static class ArchitectureSchema
 {
@@ -13,8 +14,8 @@ public static class ArchitectureSchema
     private static SchemaField Int(string name, long max, string description, string? def = null, long min = 1, bool required = false) =>
         new(name, FieldKind.Integer, description, required, def, Min: min, Max: max);
 
-    private static SchemaField Cycles(string name, string description, string def, long min = 0) =>
-        new(name, FieldKind.Cycles, description, false, def, Min: min, Max: FigureRanges.MaxCycles);
+    private static SchemaField Cycles(string name, string description, long min = 0) =>
+        new(name, FieldKind.Cycles, description, Required: true, Min: min, Max: FigureRanges.MaxCycles);
 
     private static SchemaField Q(string name, UnitKind unit, string description, string? def = null, bool required = false, bool positive = false) =>
         new(name, FieldKind.Quantity, description, required, def, unit, Positive: positive);
@@ -53,12 +54,12 @@ public static class ArchitectureSchema
         new("count", FieldKind.IntegerOrAuto, "tiles of this kind, or auto (fully spatial: as many as the mapping needs)", Required: true, Max: FigureRanges.MaxTiles),
         Int("cores", FigureRanges.MaxCoresPerTile, "cores per tile (PUMA: 8)", required: true),
         Q("shared_memory", UnitKind.Size, "tile eDRAM size (PUMA: 64KiB)", required: true, positive: true),
-        Int("word_bits", 64, "bits per shared-memory word (PUMA: 16)", "16"),
-        Int("bus_width_words", FigureRanges.MaxDimension, "words one shared-memory access moves (PUMA: 256 bits / 16)", "16"),
-        Cycles("shared_memory_latency", "occupancy of one shared-memory access (PUMA: 2)", "2", min: 1),
-        Int("shared_memory_ports", FigureRanges.MaxSharedMemoryPorts, "concurrent shared-memory accesses (PUMA: 1)", "1"),
-        Int("receive_buffer_depth", FigureRanges.MaxMemoryEntries, "receive buffer entries (PUMA: 150)", "150"),
-        Int("instruction_memory_entries", FigureRanges.MaxMemoryEntries, "tile instruction memory entries (PUMA: 2048)", "2048"),
+        Int("word_bits", 64, "bits per shared-memory word (PUMA: 16)", required: true),
+        Int("bus_width_words", FigureRanges.MaxDimension, "words one shared-memory access moves (PUMA: 256 bits / 16)", required: true),
+        Cycles("shared_memory_latency", "occupancy of one shared-memory access (PUMA: 2)", min: 1),
+        Int("shared_memory_ports", FigureRanges.MaxSharedMemoryPorts, "concurrent shared-memory accesses (PUMA: 1)", required: true),
+        Int("receive_buffer_depth", FigureRanges.MaxMemoryEntries, "receive buffer entries (PUMA: 150)", required: true),
+        Int("instruction_memory_entries", FigureRanges.MaxMemoryEntries, "tile instruction memory entries (PUMA: 2048)", required: true),
         Sec("core", "core", "the core template", required: true),
         Components("tile"),
     ]);
@@ -67,23 +68,23 @@ public static class ArchitectureSchema
     [
         Int("mvmus", FigureRanges.MaxMvmusPerCore, "MVMUs per core (PUMA paper: 2; PUMA compiler: 6)", required: true),
         new("mvmus_concurrent", FieldKind.Boolean, "whether the MVMUs of one mvm run in parallel (PUMA analog: true; PUMA digital: false)", Default: "true"),
-        Int("register_file_words", FigureRanges.MaxMemoryEntries, "register file (data memory) words (PUMA: 2048)", "2048"),
-        Int("instruction_memory_entries", FigureRanges.MaxMemoryEntries, "core instruction memory entries (PUMA: 512)", "512"),
-        Int("alu_lanes", FigureRanges.MaxDimension, "vector ALU lanes (PUMA: 2 x MVMUs)", "4"),
-        Sec("instruction_latency", "instruction_latency", "cycles per non-MVM instruction family"),
+        Int("register_file_words", FigureRanges.MaxMemoryEntries, "register file (data memory) words (PUMA: 2048)", required: true),
+        Int("instruction_memory_entries", FigureRanges.MaxMemoryEntries, "core instruction memory entries (PUMA: 512)", required: true),
+        Int("alu_lanes", FigureRanges.MaxDimension, "vector ALU lanes (PUMA: 2 x MVMUs)", required: true),
+        Sec("instruction_latency", "instruction_latency", "cycles per non-MVM instruction family", required: true),
         Sec("mvmu", "analog_mvmu | digital_mvmu", "the MVMU template", required: true),
         Components("core"),
     ]);
 
     public static SchemaSection InstructionLatency { get; } = new("instruction_latency", "cycles per instruction family (puma-model.md section 3.3)",
     [
-        Cycles("set", "set, per vector element", "1"),
-        Cycles("copy", "copy, independent of width", "1"),
-        Cycles("alu_per_lane_step", "ALU, per ceil(width / lanes) step", "1"),
-        Cycles("load_store_per_access", "load/store, register-file side per access", "1"),
-        Cycles("halt", "halt and nop", "1"),
-        Cycles("fetch", "instruction fetch", "1"),
-        Cycles("decode", "instruction decode", "1"),
+        Cycles("set", "set, per vector element"),
+        Cycles("copy", "copy, independent of width"),
+        Cycles("alu_per_lane_step", "ALU, per ceil(width / lanes) step"),
+        Cycles("load_store_per_access", "load/store, register-file side per access"),
+        Cycles("halt", "halt and nop"),
+        Cycles("fetch", "instruction fetch"),
+        Cycles("decode", "instruction decode"),
     ]);
 
     public static SchemaSection AnalogMvmu { get; } = new("analog_mvmu", "RRAM crossbar MVMU: weight_bits / bits_per_cell bit-slice crossbars, inputs streamed input_bits / dac_bits steps",
@@ -93,12 +94,12 @@ public static class ArchitectureSchema
         Int("weight_bits", FigureRanges.MaxBits, "bits per weight; a multiple of bits_per_cell", required: true),
         Int("input_bits", FigureRanges.MaxBits, "bits per input", required: true),
         Int("bits_per_cell", 8, "bits one RRAM cell stores", required: true),
-        Int("dac_bits", 16, "DAC resolution (1 = bit-serial inputs)", "1"),
+        Int("dac_bits", 16, "DAC resolution (1 = bit-serial inputs)", required: true),
         Int("adc_bits", FigureRanges.MaxBits, "ADC resolution; fewer than log2(rows) + dac_bits + bits_per_cell - 2 (ISAAC, see the loader) is a warning: the ADC clips or coarsens column values", required: true),
         new("adc_range", FieldKind.Choice, "clip: one ADC level per cell level, values above 2^adc_bits - 1 saturate; full: the column's full range rows x (2^bits_per_cell - 1) x (2^dac_bits - 1) scaled onto the ADC's levels", Default: "clip", Choices: ["clip", "full"]),
-        Int("adcs", FigureRanges.MaxDimension, "ADCs per MVMU (PUMA: 2)", "2"),
-        Int("stack_layers", 1_024, "3D vertical RRAM layers per crossbar (1 = planar)", "1"),
-        Int("pipeline_stages", 1_024, "MVM pipeline stages, each one ADC time (PUMA: 3)", "3"),
+        Int("adcs", FigureRanges.MaxDimension, "ADCs per MVMU (PUMA: 2)", required: true),
+        Int("stack_layers", 1_024, "3D vertical RRAM layers per crossbar (1 = planar)", required: true),
+        Int("pipeline_stages", 1_024, "MVM pipeline stages, each one ADC time (PUMA: 3)", required: true),
         Sec("write", "write", "how weights are programmed into the crossbars (run --program): write-verify energy per cell, latency per row, endurance"),
         new("device", FieldKind.Section, "RRAM device non-idealities for the functional (accuracy) model: 'ideal', or a mapping (section 'device'); absent = ideal", Target: "device", Choices: ["ideal"]),
         Components("MVMU (count per MVMU; xbar count = weight_bits / bits_per_cell)"),
@@ -149,14 +150,14 @@ public static class ArchitectureSchema
     public static SchemaSection Noc { get; } = new("noc", "a (concentrated) mesh with dimension-order routing",
     [
         new("topology", FieldKind.Choice, "mesh or cmesh", Default: "cmesh", Choices: ["mesh", "cmesh"]),
-        Int("concentration", 64, "tiles per router (PUMA: 4)", "4"),
-        Int("flit_bits", 4_096, "bits per flit (PUMA: 32)", "32"),
-        Int("packet_words", FigureRanges.MaxDimension, "data words per packet (PUMA: 16)", "16"),
-        Int("link_flits_per_cycle", 1_024, "link bandwidth in flits per cycle", "1"),
-        Cycles("router_latency", "cycles per router traversal", "1", min: 1),
-        Cycles("link_latency", "cycles per link traversal", "1", min: 1),
-        Int("tiles_per_node", FigureRanges.MaxTiles, "tiles one node holds (PUMA: 138)", "138"),
-        Cycles("inter_node_latency", "extra cycles of an inter-node hop (PUMA: 36)", "36"),
+        Int("concentration", 64, "tiles per router (PUMA: 4)", required: true),
+        Int("flit_bits", 4_096, "bits per flit (PUMA: 32)", required: true),
+        Int("packet_words", FigureRanges.MaxDimension, "data words per packet (PUMA: 16)", required: true),
+        Int("link_flits_per_cycle", 1_024, "link bandwidth in flits per cycle", required: true),
+        Cycles("router_latency", "cycles per router traversal", min: 1),
+        Cycles("link_latency", "cycles per link traversal", min: 1),
+        Int("tiles_per_node", FigureRanges.MaxTiles, "tiles one node holds (PUMA: 138)", required: true),
+        Cycles("inter_node_latency", "extra cycles of an inter-node hop (PUMA: 36)"),
         Components("router (router, link: action flit; inter_node_link: action packet)"),
     ]);
 
