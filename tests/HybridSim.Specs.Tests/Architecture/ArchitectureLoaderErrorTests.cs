@@ -91,6 +91,20 @@ public sealed class ArchitectureLoaderErrorTests
         Assert.Contains("missing required field 'adc_bits'", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Technology figures have no default in C# (issue 14, section 3): a file that leaves one out is refused.</summary>
+    [Theory]
+    [InlineData("    receive_buffer_depth: 150\n", 4, "tiles.analog.receive_buffer_depth")]
+    [InlineData("  tiles_per_node: 138\n", 37, "noc.tiles_per_node")]
+    [InlineData("  inter_node_latency: 36\n", 37, "noc.inter_node_latency")]
+    [InlineData("        pipeline_stages: 3\n", 10, "tiles.analog.core.mvmu.pipeline_stages")]
+    [InlineData("      alu_lanes: 4\n", 8, "tiles.analog.core.alu_lanes")]
+    public void A_technology_figure_left_out_is_a_missing_field(string line, int expectedLine, string path)
+    {
+        var e = One(Replace(line, ""));
+        Assert.Equal((expectedLine, path), (e.Line, e.Path));
+        Assert.Contains($"missing required field '{path[(path.LastIndexOf('.') + 1)..]}'", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Wrong_type_says_what_was_expected()
     {
