@@ -1,3 +1,4 @@
+using HybridSim.Tests;
 using System.Collections.Immutable;
 using HybridSim.Compiler;
 using HybridSim.Isa;
@@ -23,12 +24,12 @@ internal static class TestMachines
     public static ComponentSpec C2(string name, int count, string a1, double e1, string a2, double e2) =>
         new(name, count, 0, ImmutableSortedDictionary<string, double>.Empty.Add(a1, e1 * Pj).Add(a2, e2 * Pj), 0, 0, "test");
 
-    public static InstructionLatencies Timing() => new InstructionLatencies(Set: 1, Copy: 1, AluPerLaneStep: 1, LoadStorePerAccess: 1, Halt: 1, Fetch: 1, Decode: 1);
+    public static InstructionLatencies Timing() => SpecBuilder.Latencies();
 
-    public static AnalogMvmuSpec PumaMvmu(int stackLayers = 1) => new(
-        Rows: 128, Cols: 128, WeightBits: 16, InputBits: 16, BitsPerCell: 2, DacBits: 1, AdcBits: 8, Adcs: 2,
-        StackLayers: stackLayers, PipelineStages: 3,
-        Components:
+    public static AnalogMvmuSpec PumaMvmu(int stackLayers = 1) => SpecBuilder.AnalogMvmu(
+        rows: 128, cols: 128, weightBits: 16, inputBits: 16, bitsPerCell: 2, dacBits: 1, adcBits: 8, adcs: 2,
+        stackLayers: stackLayers, pipelineStages: 3,
+        components:
         [
             C("xbar", 8, 170, areaMm2: 2.5e-5),
             C("adc", 2, 1.8, latencyNs: 100, leakMw: 0.2, areaMm2: 0.0012),
@@ -39,18 +40,19 @@ internal static class TestMachines
             C("output_buffer", 1, 0.16),
         ]);
 
-    public static DigitalMvmuSpec TableMvmu() => new(
-        Rows: 128, Cols: 128, WeightBits: 16, InputBits: 16, Macs: 128, CostModel: DigitalCostModel.Table,
-        MvmLatencySeconds: 514 * Ns, RowPassSeconds: 0,
-        Components: [C("mvmu", 1, 83018, leakMw: 40.24, areaMm2: 1.7402)]);
+    public static DigitalMvmuSpec TableMvmu() => SpecBuilder.DigitalMvmu(
+        rows: 128, cols: 128, weightBits: 16, inputBits: 16, macs: 128, costModel: DigitalCostModel.Table,
+        mvmLatencySeconds: 514 * Ns, rowPassSeconds: 0,
+        components: [C("mvmu", 1, 83018, leakMw: 40.24, areaMm2: 1.7402)]);
 
-    public static DigitalMvmuSpec PerMacMvmu() => new(
-        Rows: 64, Cols: 64, WeightBits: 8, InputBits: 8, Macs: 64, CostModel: DigitalCostModel.PerMac,
-        MvmLatencySeconds: 0, RowPassSeconds: 2 * Ns,
-        Components: [C("sram", 1, 1.28), C("mac", 64, 0.05), C2("input_buffer", 1, "read", 0.1, "write", 0.1), C("output_buffer", 1, 0.1)]);
+    public static DigitalMvmuSpec PerMacMvmu() => SpecBuilder.DigitalMvmu(
+        rows: 64, cols: 64, weightBits: 8, inputBits: 8, macs: 64, costModel: DigitalCostModel.PerMac,
+        mvmLatencySeconds: 0, rowPassSeconds: 2 * Ns,
+        components: [C("sram", 1, 1.28), C("mac", 64, 0.05), C2("input_buffer", 1, "read", 0.1, "write", 0.1), C("output_buffer", 1, 0.1)]);
 
-    public static CoreSpec Core(MvmuSpec mvmu, int mvmus, bool concurrent) => new(
-        mvmus, mvmu, concurrent, RegisterFileWords: 1024, InstructionMemoryEntries: 512, AluLanes: 4, Timing(),
+    public static CoreSpec Core(MvmuSpec mvmu, int mvmus, bool concurrent) => SpecBuilder.Core(
+        mvmu, mvmus, concurrent, registerFileWords: 1024, instructionMemoryEntries: 512, aluLanes: 4, latencies: Timing(),
+        components:
         [
             C2("register_file", 1, "read", 0.33, "write", 0.33),
             C("instruction_memory", 1, 1.301),
@@ -59,9 +61,10 @@ internal static class TestMachines
             C("control", 1, 0.25),
         ]);
 
-    public static TileSpec Tile(TileKind kind, CoreSpec core, int cores = 8) => new(
-        kind, null, cores, core, SharedMemoryWords: 32768, WordBits: 16, BusWidthWords: 16, SharedMemoryLatencyCycles: 2,
-        SharedMemoryPorts: 1, ReceiveBufferDepth: 2, InstructionMemoryEntries: 2048,
+    public static TileSpec Tile(TileKind kind, CoreSpec core, int cores = 8) => SpecBuilder.Tile(
+        kind, core, null, cores, sharedMemoryWords: 32768, wordBits: 16, busWidthWords: 16, sharedMemoryLatencyCycles: 2,
+        sharedMemoryPorts: 1, receiveBufferDepth: 2, instructionMemoryEntries: 2048,
+        components:
         [
             C2("edram", 1, "read", 8.6, "write", 8.6),
             C("edram_bus", 1, 3.0),
@@ -72,20 +75,16 @@ internal static class TestMachines
             C("tile_control", 1, 0.05, leakMw: 0.5),
         ]);
 
-    public static NocSpec Noc(int concentration = 1) => new(
-        concentration == 1 ? "mesh" : "cmesh", concentration, FlitBits: 32, PacketWords: 16, LinkFlitsPerCycle: 1,
-        RouterLatencyCycles: 1, LinkLatencyCycles: 1, TilesPerNode: 1000, InterNodeLatencyCycles: 5,
+    public static NocSpec Noc(int concentration = 1) => SpecBuilder.Noc(
+        concentration == 1 ? "mesh" : "cmesh", concentration, flitBits: 32, packetWords: 16, linkFlitsPerCycle: 1,
+        routerLatencyCycles: 1, linkLatencyCycles: 1, tilesPerNode: 1000, interNodeLatencyCycles: 5,
+        components:
         [C("router", 1, 16.13, leakMw: 0.41), C("link", 1, 1.0)]);
 
-    public static ArchitectureSpec Architecture(int mvmus = 2, bool digitalConcurrent = false, bool perMac = false, int concentration = 1) => new(
-        "test", "test.yaml", 1e9,
+    public static ArchitectureSpec Architecture(int mvmus = 2, bool digitalConcurrent = false, bool perMac = false, int concentration = 1) => SpecBuilder.Architecture(
         Tile(TileKind.Analog, Core(PumaMvmu(), mvmus, true)),
         Tile(TileKind.Digital, Core(perMac ? PerMacMvmu() : TableMvmu(), mvmus, digitalConcurrent)),
-        Noc(concentration),
-        ConvMappingPolicy.Im2Col,
-        null,
-        [],
-        ImmutableSortedDictionary<string, string>.Empty);
+        Noc(concentration));
 
     public static WorkloadSpec Workload() => new(
         "w",

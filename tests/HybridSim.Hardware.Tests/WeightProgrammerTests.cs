@@ -1,4 +1,5 @@
 using HybridSim.Activity;
+using HybridSim.Tests;
 using HybridSim.Compiler.Mapping;
 using HybridSim.Hardware.Programming;
 using HybridSim.Isa;
@@ -17,8 +18,9 @@ public sealed class WeightProgrammerTests
     /// <summary>A 2 × 2 crossbar of 4-bit weights in 2-bit cells: two bit-slice crossbars per MVMU.</summary>
     private static ArchitectureSpec TwoByTwo(WriteSpec? rram, WriteSpec? sram)
     {
-        var analog = new AnalogMvmuSpec(2, 2, 4, 4, 2, 1, 4, 1, 1, 3, [C("xbar", 2, 1), C("adc", 1, 1)]) { Write = rram };
-        var digital = new DigitalMvmuSpec(2, 2, 4, 4, 2, DigitalCostModel.PerMac, 0, Ns, [C("sram", 1, 1), C("mac", 2, 1)]) { Write = sram };
+        var analog = SpecBuilder.AnalogMvmu(rows: 2, cols: 2, weightBits: 4, inputBits: 4, adcBits: 4, adcs: 1, components: [C("xbar", 2, 1), C("adc", 1, 1)]) with { Write = rram };
+        var digital = SpecBuilder.DigitalMvmu(rows: 2, cols: 2, weightBits: 4, inputBits: 4, macs: 2, costModel: DigitalCostModel.PerMac, mvmLatencySeconds: 0, rowPassSeconds: Ns,
+            components: [C("sram", 1, 1), C("mac", 2, 1)]) with { Write = sram };
         var arch = Architecture();
         return arch with
         {

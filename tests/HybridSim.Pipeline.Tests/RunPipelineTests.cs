@@ -1,3 +1,4 @@
+using HybridSim.Tests;
 using System.Collections.Immutable;
 using HybridSim.Compiler;
 using HybridSim.Isa;
@@ -19,13 +20,11 @@ public sealed class RunPipelineTests
     /// <summary>Analog tiles of 1 mm² and digital tiles of 2 mm² (no core or MVMU area), one 0.5 mm² router per tile.</summary>
     private static ArchitectureSpec Architecture(int? analogCount)
     {
-        TileSpec Tile(TileKind kind, int? count, double mm2) => new(
-            kind, count, 1, new CoreSpec(1, new DigitalMvmuSpec(128, 128, 16, 16, 128, DigitalCostModel.Table, 514e-9, 0, []), false, 1024, 512, 4, new InstructionLatencies(Set: 1, Copy: 1, AluPerLaneStep: 1, LoadStorePerAccess: 1, Halt: 1, Fetch: 1, Decode: 1), []),
-            32768, 16, 16, 2, 1, 2, 2048, [Area("edram", mm2)]);
-        return new ArchitectureSpec(
-            "area", "area.yaml", 1e9, Tile(TileKind.Analog, analogCount, 1), Tile(TileKind.Digital, null, 2),
-            new NocSpec("mesh", 1, 32, 16, 1, 1, 1, 1000, 5, [Area("router", 0.5)]),
-            ConvMappingPolicy.Im2Col, null, [], ImmutableSortedDictionary<string, string>.Empty);
+        TileSpec Tile(TileKind kind, int? count, double mm2) => SpecBuilder.Tile(
+            kind, SpecBuilder.Core(SpecBuilder.DigitalMvmu(), mvmus: 1, concurrent: false), count, cores: 1, components: [Area("edram", mm2)]);
+        return SpecBuilder.Architecture(
+            Tile(TileKind.Analog, analogCount, 1), Tile(TileKind.Digital, null, 2), SpecBuilder.Noc(components: [Area("router", 0.5)]),
+            name: "area", sourceFile: "area.yaml");
     }
 
     private static CompiledProgram TwoAnalogTiles(ArchitectureSpec architecture)

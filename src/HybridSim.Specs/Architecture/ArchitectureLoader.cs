@@ -29,66 +29,70 @@ public static class ArchitectureLoader
 
     private static ArchitectureSpec? Build(ComposedSpec composed, string path, SpecErrorList errors, SpecErrorList warnings)
     {
-        var top = SchemaValues.Read(new MappingReader(composed.Root, "", errors), ArchitectureSchema.Top);
-        var clock = top.Double("clock");
+        var top = SchemaValues.Read(new MappingReader(composed.Root, "", errors), TopFields.Section);
+        var clock = top.Get(TopFields.Clock);
         double? clockHz = clock > 0 ? clock : null;
 
         PartitionSpec? partition = null;
-        if (top.Section("partition") is { } pr)
+        if (top.Section(TopFields.Partition) is { } pr)
         {
-            var p = SchemaValues.Read(pr, ArchitectureSchema.Partition);
-            var hasFreeze = pr.Has("freeze");
-            var hasRank = pr.Has("rank");
-            if (hasFreeze == hasRank)
+            var p = SchemaValues.Read(pr, PartitionFields.Section);
+            var freeze = p.Get(PartitionFields.Freeze);
+            var rank = p.Get(PartitionFields.Rank);
+            if (pr.Has(PartitionFields.Freeze.Name) == pr.Has(PartitionFields.Rank.Name))
             {
-                errors.Add(pr.Mapping, pr.Path, "give exactly one of 'freeze' or 'rank' (e.g. partition: {freeze: 13})");
+                errors.Add(pr.Mapping, pr.Path, $"give exactly one of '{PartitionFields.Freeze.Name}' or '{PartitionFields.Rank.Name}' (e.g. partition: {{freeze: 13}})");
             }
-            else
+            else if (freeze is { } x)
             {
-                partition = hasFreeze ? PartitionSpec.Freeze(p.Int("freeze")) : PartitionSpec.Rank(p.Int("rank"));
+                partition = PartitionSpec.Freeze(x);
+            }
+            else if (rank is { } r)
+            {
+                partition = PartitionSpec.Rank(r);
             }
         }
 
         TileSpec? analog = null, digital = null;
-        if (top.Section("tiles") is { } tr)
+        if (top.Section(TopFields.Tiles) is { } tr)
         {
             tr.ClockHz = clockHz;
-            var tiles = SchemaValues.Read(tr, ArchitectureSchema.Tiles);
-            if (tiles.Section("analog") is { } ar)
+            var tiles = SchemaValues.Read(tr, TilesFields.Section);
+            if (tiles.Section(TilesFields.Analog) is { } ar)
             {
                 analog = ReadTile(ar, TileKind.Analog, clockHz, warnings);
             }
 
-            if (tiles.Section("digital") is { } dr)
+            if (tiles.Section(TilesFields.Digital) is { } dr)
             {
                 digital = ReadTile(dr, TileKind.Digital, clockHz, warnings);
             }
 
-            if (!tr.Has("analog") && !tr.Has("digital"))
+            if (!tr.Has(TilesFields.Analog.Name) && !tr.Has(TilesFields.Digital.Name))
             {
-                errors.Add(tr.Mapping, tr.Path, "no tiles: expected 'analog' and/or 'digital'");
+                errors.Add(tr.Mapping, tr.Path, $"no tiles: expected '{TilesFields.Analog.Name}' and/or '{TilesFields.Digital.Name}'");
             }
         }
 
         NocSpec? noc = null;
-        if (top.Section("noc") is { } nr)
+        if (top.Section(TopFields.Noc) is { } nr)
         {
             nr.ClockHz = clockHz;
-            var n = SchemaValues.Read(nr, ArchitectureSchema.Noc);
-            noc = new NocSpec(n.Text("topology") ?? "cmesh", n.Int("concentration"), n.Int("flit_bits"), n.Int("packet_words"),
-                n.Int("link_flits_per_cycle"), n.Int("router_latency"), n.Int("link_latency"), n.Int("tiles_per_node"),
-                n.Int("inter_node_latency"), ReadComponents(n.Section("components"), clockHz, ComponentLevel.Noc, TileKind.Analog));
-            if (noc.Topology == "mesh" && noc.Concentration != 1 && nr.Mapping["concentration"] is { } cn)
+            var n = SchemaValues.Read(nr, NocFields.Section);
+            noc = new NocSpec(n.Get(NocFields.Topology), n.Get(NocFields.Concentration), n.Get(NocFields.FlitBits), n.Get(NocFields.PacketWords),
+                n.Get(NocFields.LinkFlitsPerCycle), n.Get(NocFields.RouterLatency), n.Get(NocFields.LinkLatency), n.Get(NocFields.TilesPerNode),
+                n.Get(NocFields.InterNodeLatency), ReadComponents(n.Section(NocFields.Components), clockHz, ComponentLevel.Noc, TileKind.Analog));
+            if (noc.Topology == "mesh" && noc.Concentration != 1 && nr.Mapping[NocFields.Concentration.Name] is { } cn)
             {
-                errors.Add(cn, nr.ChildPath("concentration"), $"a plain mesh has one tile per router; expected concentration 1 or topology cmesh, found {noc.Concentration}");
+                errors.Add(cn, nr.ChildPath(NocFields.Concentration.Name), $"a plain mesh has one tile per router; expected concentration 1 or topology cmesh, found {noc.Concentration}");
             }
         }
 
         var nodeComponents = ImmutableArray<ComponentSpec>.Empty;
-        if (top.Section("node") is { } ndr)
+        if (top.Section(TopFields.Node) is { } ndr)
         {
             ndr.ClockHz = clockHz;
-            nodeComponents = ReadComponents(SchemaValues.Read(ndr, ArchitectureSchema.Node).Section("components"), clockHz, ComponentLevel.Node, TileKind.Analog);
+            nodeComponents = ReadComponents(SchemaValues.Read(ndr, NodeFields.Section).Section(NodeFields.Components), clockHz, ComponentLevel.Node, TileKind.Analog);
         }
 
         if (errors.HasErrors || noc is null)
@@ -96,64 +100,65 @@ public static class ArchitectureLoader
             return null;
         }
 
-        var name = top.Text("name") ?? Path.GetFileNameWithoutExtension(path);
-        var mapping = top.Text("conv_mapping") == "per-offset" ? ConvMappingPolicy.PerOffset : ConvMappingPolicy.Im2Col;
-        return new ArchitectureSpec(name, path, clock, analog, digital, noc, mapping, partition, nodeComponents, composed.Variables);
+        var name = top.Get(TopFields.Name) ?? Path.GetFileNameWithoutExtension(path);
+        return new ArchitectureSpec(name, path, clock, analog, digital, noc, top.Get(TopFields.ConvMapping), partition, nodeComponents, composed.Variables);
     }
 
     private static TileSpec ReadTile(MappingReader r, TileKind kind, double? clockHz, SpecErrorList warnings)
     {
         r.ClockHz = clockHz;
-        var t = SchemaValues.Read(r, ArchitectureSchema.Tile);
+        var t = SchemaValues.Read(r, TileFields.Section);
         CoreSpec? core = null;
-        if (t.Section("core") is { } cr)
+        if (t.Section(TileFields.Core) is { } cr)
         {
             core = ReadCore(cr, kind, clockHz, warnings);
         }
 
-        var wordBits = t.Int("word_bits");
-        var words = wordBits > 0 ? (int)(t.Double("shared_memory") * 8 / wordBits) : 0;
-        if (wordBits > 0 && t.Double("shared_memory") * 8 % wordBits != 0 && r.Mapping["shared_memory"] is { } sm)
+        var wordBits = t.Get(TileFields.WordBits);
+        var bytes = t.Get(TileFields.SharedMemory);
+        var words = wordBits > 0 ? (int)(bytes * 8 / wordBits) : 0;
+        if (wordBits > 0 && bytes * 8 % wordBits != 0 && r.Mapping[TileFields.SharedMemory.Name] is { } sm)
         {
-            r.Errors.Add(sm, r.ChildPath("shared_memory"), $"shared memory is not a whole number of {wordBits}-bit words");
+            r.Errors.Add(sm, r.ChildPath(TileFields.SharedMemory.Name), $"shared memory is not a whole number of {wordBits}-bit words");
         }
 
-        return new TileSpec(kind, t.IntOrAuto("count"), t.Int("cores"), core!, words, wordBits, t.Int("bus_width_words"),
-            t.Int("shared_memory_latency"), t.Int("shared_memory_ports"), t.Int("receive_buffer_depth"),
-            t.Int("instruction_memory_entries"), ReadComponents(t.Section("components"), clockHz, ComponentLevel.Tile, kind));
+        return new TileSpec(kind, t.Get(TileFields.Count), t.Get(TileFields.Cores), core!, words, wordBits, t.Get(TileFields.BusWidthWords),
+            t.Get(TileFields.SharedMemoryLatency), t.Get(TileFields.SharedMemoryPorts), t.Get(TileFields.ReceiveBufferDepth),
+            t.Get(TileFields.InstructionMemoryEntries), ReadComponents(t.Section(TileFields.Components), clockHz, ComponentLevel.Tile, kind));
     }
 
     private static CoreSpec ReadCore(MappingReader r, TileKind kind, double? clockHz, SpecErrorList warnings)
     {
         r.ClockHz = clockHz;
-        var c = SchemaValues.Read(r, ArchitectureSchema.Core);
-        var il = c.Section("instruction_latency") is { } ilr
-            ? SchemaValues.Read(ilr, ArchitectureSchema.InstructionLatency)
-            : SchemaValues.Read(new MappingReader(new SpecMapping(r.Mapping.File, r.Mapping.Line, r.Mapping.Column, []), r.ChildPath("instruction_latency"), r.Errors), ArchitectureSchema.InstructionLatency);
-        var latencies = new InstructionLatencies(
-            il.Int("set"), il.Int("copy"), il.Int("alu_per_lane_step"), il.Int("load_store_per_access"), il.Int("halt"), il.Int("fetch"), il.Int("decode"));
+        var c = SchemaValues.Read(r, CoreFields.Section);
+        // instruction_latency is required: when it is missing the schema has reported it and the spec is not built.
+        var il = c.Section(CoreFields.InstructionLatency) is { } ilr ? SchemaValues.Read(ilr, InstructionLatencyFields.Section) : null;
+        var latencies = il is null
+            ? new InstructionLatencies(0, 0, 0, 0, 0, 0, 0)
+            : new InstructionLatencies(il.Get(InstructionLatencyFields.Set), il.Get(InstructionLatencyFields.Copy), il.Get(InstructionLatencyFields.AluPerLaneStep),
+                il.Get(InstructionLatencyFields.LoadStorePerAccess), il.Get(InstructionLatencyFields.Halt), il.Get(InstructionLatencyFields.Fetch), il.Get(InstructionLatencyFields.Decode));
 
         MvmuSpec? mvmu = null;
-        if (c.Section("mvmu") is { } mr)
+        if (c.Section(CoreFields.Mvmu) is { } mr)
         {
             mr.ClockHz = clockHz;
             mvmu = kind == TileKind.Analog ? ReadAnalog(mr, clockHz, warnings) : ReadDigital(mr, clockHz);
         }
 
-        return new CoreSpec(c.Int("mvmus"), mvmu!, c.Bool("mvmus_concurrent"), c.Int("register_file_words"),
-            c.Int("instruction_memory_entries"), c.Int("alu_lanes"), latencies, ReadComponents(c.Section("components"), clockHz, ComponentLevel.Core, kind));
+        return new CoreSpec(c.Get(CoreFields.Mvmus), mvmu!, c.Get(CoreFields.MvmusConcurrent), c.Get(CoreFields.RegisterFileWords),
+            c.Get(CoreFields.InstructionMemoryEntries), c.Get(CoreFields.AluLanes), latencies, ReadComponents(c.Section(CoreFields.Components), clockHz, ComponentLevel.Core, kind));
     }
 
     private static AnalogMvmuSpec ReadAnalog(MappingReader r, double? clockHz, SpecErrorList warnings)
     {
-        var m = SchemaValues.Read(r, ArchitectureSchema.AnalogMvmu);
-        var spec = new AnalogMvmuSpec(m.Int("rows"), m.Int("cols"), m.Int("weight_bits"), m.Int("input_bits"), m.Int("bits_per_cell"),
-            m.Int("dac_bits"), m.Int("adc_bits"), m.Int("adcs"), m.Int("stack_layers"), m.Int("pipeline_stages"),
-            ReadComponents(m.Section("components"), clockHz, ComponentLevel.Mvmu, TileKind.Analog))
+        var m = SchemaValues.Read(r, AnalogMvmuFields.Section);
+        var spec = new AnalogMvmuSpec(m.Get(AnalogMvmuFields.Rows), m.Get(AnalogMvmuFields.Cols), m.Get(AnalogMvmuFields.WeightBits), m.Get(AnalogMvmuFields.InputBits),
+            m.Get(AnalogMvmuFields.BitsPerCell), m.Get(AnalogMvmuFields.DacBits), m.Get(AnalogMvmuFields.AdcBits), m.Get(AnalogMvmuFields.Adcs),
+            m.Get(AnalogMvmuFields.StackLayers), m.Get(AnalogMvmuFields.PipelineStages), ReadComponents(m.Section(AnalogMvmuFields.Components), clockHz, ComponentLevel.Mvmu, TileKind.Analog))
         {
-            AdcRange = m.Text("adc_range") == "full" ? AdcRange.Full : AdcRange.Clip,
-            Device = m.Section("device") is { } dr ? ReadDevice(dr) : DeviceSpec.Ideal,
-            Write = m.Section("write") is { } wr ? ReadWrite(wr) : null,
+            AdcRange = m.Get(AnalogMvmuFields.AdcRangeField),
+            Device = m.Section(AnalogMvmuFields.Device) is { } dr ? ReadDevice(dr) : DeviceSpec.Ideal,
+            Write = m.Section(AnalogMvmuFields.Write) is { } wr ? ReadWrite(wr) : null,
         };
         CheckAnalog(spec, r, warnings);
         return spec;
@@ -161,37 +166,37 @@ public static class ArchitectureLoader
 
     private static WriteSpec ReadWrite(MappingReader r)
     {
-        var w = SchemaValues.Read(r, ArchitectureSchema.Write);
-        return new WriteSpec(w.Double("cell_energy"), w.Double("row_latency"), w.OptionalDouble("endurance") ?? 0, w.Int("parallel_mvmus"), w.Text("source") ?? "");
+        var w = SchemaValues.Read(r, WriteFields.Section);
+        return new WriteSpec(w.Get(WriteFields.CellEnergy), w.Get(WriteFields.RowLatency), w.Get(WriteFields.Endurance), w.Get(WriteFields.ParallelMvmus), w.Get(WriteFields.Source) ?? "");
     }
 
     private static DeviceSpec ReadDevice(MappingReader r)
     {
-        var d = SchemaValues.Read(r, ArchitectureSchema.Device);
-        var spec = new DeviceSpec(d.OptionalDouble("programming_sigma") ?? 0,
-            d.Text("programming_distribution") == "lognormal" ? ProgrammingDistribution.Lognormal : ProgrammingDistribution.Gaussian,
-            d.OptionalDouble("stuck_at_low_rate") ?? 0, d.OptionalDouble("stuck_at_high_rate") ?? 0, d.OptionalDouble("read_noise_sigma") ?? 0,
-            d.OptionalDouble("on_off_ratio"), d.OptionalDouble("wire_resistance"), d.OptionalDouble("cell_resistance"), d.Text("source") ?? "");
+        var d = SchemaValues.Read(r, DeviceFields.Section);
+        var spec = new DeviceSpec(d.Get(DeviceFields.ProgrammingSigma), d.Get(DeviceFields.Distribution), d.Get(DeviceFields.StuckAtLowRate),
+            d.Get(DeviceFields.StuckAtHighRate), d.Get(DeviceFields.ReadNoiseSigma), d.Get(DeviceFields.OnOffRatio), d.Get(DeviceFields.WireResistance),
+            d.Get(DeviceFields.CellResistance), d.Get(DeviceFields.Source) ?? "");
         // Each rate is a fraction from 0 to 1 by the schema; together they may not exceed 1 either.
         if (spec.StuckAtLowRate + spec.StuckAtHighRate > 1)
         {
             r.Errors.Add(r.Mapping, r.Path, "stuck_at_low_rate + stuck_at_high_rate exceeds 1; expected fractions of cells that sum to at most 1");
         }
 
-        if (r.Has("wire_resistance") != r.Has("cell_resistance"))
+        var (wire, cell) = (DeviceFields.WireResistance.Name, DeviceFields.CellResistance.Name);
+        if (r.Has(wire) != r.Has(cell))
         {
-            var missing = r.Has("wire_resistance") ? "cell_resistance" : "wire_resistance";
+            var missing = r.Has(wire) ? cell : wire;
             r.Errors.Add(r.Mapping, r.ChildPath(missing), $"the wire model needs both wire_resistance and cell_resistance; expected '{missing}' too");
         }
 
-        if (spec.OnOffRatio is <= 1 && r.Mapping["on_off_ratio"] is { } ratio)
+        if (spec.OnOffRatio is <= 1 && r.Mapping[DeviceFields.OnOffRatio.Name] is { } ratio)
         {
-            r.Errors.Add(ratio, r.ChildPath("on_off_ratio"), "expected a ratio of highest to lowest conductance above 1");
+            r.Errors.Add(ratio, r.ChildPath(DeviceFields.OnOffRatio.Name), "expected a ratio of highest to lowest conductance above 1");
         }
 
-        if (r.Mapping.Entries.Any(e => e.Name != "source") && !r.Has("source"))
+        if (r.Mapping.Entries.Any(e => e.Name != DeviceFields.Source.Name) && !r.Has(DeviceFields.Source.Name))
         {
-            r.Errors.Add(r.Mapping, r.ChildPath("source"), "missing required field 'source': say where the device figures come from (paper, table, derivation)");
+            r.Errors.Add(r.Mapping, r.ChildPath(DeviceFields.Source.Name), "missing required field 'source': say where the device figures come from (paper, table, derivation)");
         }
 
         return spec;
@@ -215,7 +220,7 @@ public static class ArchitectureLoader
     {
         if (s.BitsPerCell > 0 && s.WeightBits > 0 && s.WeightBits % s.BitsPerCell != 0)
         {
-            r.Errors.Add(r.Mapping["weight_bits"] ?? r.Mapping, r.ChildPath("weight_bits"),
+            r.Errors.Add(r.Mapping[AnalogMvmuFields.WeightBits.Name] ?? r.Mapping, r.ChildPath(AnalogMvmuFields.WeightBits.Name),
                 $"weight_bits {s.WeightBits} is not a multiple of bits_per_cell {s.BitsPerCell}; expected a multiple so weights split into whole cells");
         }
 
@@ -225,7 +230,7 @@ public static class ArchitectureLoader
             if (s.AdcBits < need)
             {
                 // A narrow ADC is a legitimate design point for an accuracy study: warn, do not refuse.
-                warnings.Add(r.Mapping["adc_bits"] ?? r.Mapping, r.ChildPath("adc_bits"),
+                warnings.Add(r.Mapping[AnalogMvmuFields.AdcBits.Name] ?? r.Mapping, r.ChildPath(AnalogMvmuFields.AdcBits.Name),
                     $"adc_bits {s.AdcBits} is fewer than the {need} bits a {s.Rows}-row crossbar with {s.BitsPerCell}-bit cells and {s.DacBits}-bit DACs needs (log2(rows) + dac_bits + bits_per_cell - 2, ISAAC); column values will be {(s.AdcRange == AdcRange.Full ? "coarsened" : "clipped")} (adc_range: {s.AdcRange.ToString().ToLowerInvariant()})");
             }
         }
@@ -248,19 +253,21 @@ public static class ArchitectureLoader
 
     private static DigitalMvmuSpec ReadDigital(MappingReader r, double? clockHz)
     {
-        var m = SchemaValues.Read(r, ArchitectureSchema.DigitalMvmu);
-        var model = m.Text("cost_model") == "per-mac" ? DigitalCostModel.PerMac : DigitalCostModel.Table;
-        var needed = model == DigitalCostModel.Table ? "mvm_latency" : "row_pass_latency";
+        var m = SchemaValues.Read(r, DigitalMvmuFields.Section);
+        var model = m.Get(DigitalMvmuFields.CostModel);
+        var needed = model == DigitalCostModel.Table ? DigitalMvmuFields.MvmLatency.Name : DigitalMvmuFields.RowPassLatency.Name;
         if (!r.Has(needed))
         {
-            r.Errors.Add((SpecNode?)r.Owner ?? r.Mapping, r.ChildPath(needed), $"missing required field '{needed}' for cost_model {m.Text("cost_model")}; expected a time (e.g. 514ns)");
+            r.Errors.Add((SpecNode?)r.Owner ?? r.Mapping, r.ChildPath(needed),
+                $"missing required field '{needed}' for cost_model {DigitalMvmuFields.CostModel.Format(model)}; expected a time (e.g. 514ns)");
         }
 
-        var spec = new DigitalMvmuSpec(m.Int("rows"), m.Int("cols"), m.Int("weight_bits"), m.Int("input_bits"), m.Int("macs"), model,
-            m.Double("mvm_latency"), m.Double("row_pass_latency"), ReadComponents(m.Section("components"), clockHz, ComponentLevel.Mvmu, TileKind.Digital))
+        var spec = new DigitalMvmuSpec(m.Get(DigitalMvmuFields.Rows), m.Get(DigitalMvmuFields.Cols), m.Get(DigitalMvmuFields.WeightBits), m.Get(DigitalMvmuFields.InputBits),
+            m.Get(DigitalMvmuFields.Macs), model, m.Get(DigitalMvmuFields.MvmLatency), m.Get(DigitalMvmuFields.RowPassLatency),
+            ReadComponents(m.Section(DigitalMvmuFields.Components), clockHz, ComponentLevel.Mvmu, TileKind.Digital))
         {
-            Write = m.Section("write") is { } wr ? ReadWrite(wr) : null,
-            MacrosPerCore = m.Present("macros_per_core") ? m.Int("macros_per_core") : null,
+            Write = m.Section(DigitalMvmuFields.Write) is { } wr ? ReadWrite(wr) : null,
+            MacrosPerCore = m.Get(DigitalMvmuFields.MacrosPerCore),
         };
         if (model == DigitalCostModel.Table && spec.Component(ComponentCatalogue.DigitalMvmu) is null)
         {
@@ -293,9 +300,9 @@ public static class ArchitectureLoader
             }
 
             ComponentCatalogueValidator.Check(entry, r.ChildPath(entry.Name), level, kind, r.Errors);
-            var c = SchemaValues.Read(new MappingReader(cm, r.ChildPath(entry.Name), r.Errors, clockHz) { Owner = entry.Key }, ArchitectureSchema.Component);
-            list.Add(new ComponentSpec(entry.Name, c.Int("count"), c.Double("latency"), c.Energy("energy"), c.Double("leakage"),
-                c.Double("area"), c.Text("source") ?? ""));
+            var c = SchemaValues.Read(new MappingReader(cm, r.ChildPath(entry.Name), r.Errors, clockHz) { Owner = entry.Key }, ComponentFields.Section);
+            list.Add(new ComponentSpec(entry.Name, c.Get(ComponentFields.Count), c.Get(ComponentFields.Latency), c.Get(ComponentFields.Energy),
+                c.Get(ComponentFields.Leakage), c.Get(ComponentFields.Area), c.Get(ComponentFields.Source) ?? ""));
         }
 
         r.Finish();

@@ -2,7 +2,7 @@ namespace HybridSim.Specs.Architecture;
 
 /// <summary>
 /// Occupancy of a core in cycles per non-MVM instruction family (the arch file's <c>instruction_latency</c> section,
-/// puma-model.md section 3.3). Every field is present: the schema supplies the ones a file leaves out.
+/// puma-model.md section 3.3; keys and order: <see cref="Schema.InstructionLatencyFields"/>). Every field is required.
 /// </summary>
 /// <param name="Set">set, per vector element.</param>
 /// <param name="Copy">copy, independent of width.</param>
@@ -18,12 +18,4 @@ public sealed record InstructionLatencies(
     int LoadStorePerAccess,
     int Halt,
     int Fetch,
-    int Decode)
-{
-    /// <summary>The fields under their arch-file keys, in ordinal key order (the order the resolved spec lists them).</summary>
-    public IEnumerable<(string Key, int Cycles)> Entries() =>
-    [
-        ("alu_per_lane_step", AluPerLaneStep), ("copy", Copy), ("decode", Decode), ("fetch", Fetch), ("halt", Halt),
-        ("load_store_per_access", LoadStorePerAccess), ("set", Set),
-    ];
-}
+    int Decode);

@@ -1,3 +1,4 @@
+using HybridSim.Tests;
 using System.Collections.Immutable;
 using System.CommandLine;
 using HybridSim.Cli.Commands;
@@ -52,8 +53,7 @@ public sealed class RunCommandTests
             ImmutableSortedDictionary<string, double>.Empty,
             [new LayerReport("fc1", "fc", "analog", 1, 1, 0, 2019, 60_000), new LayerReport("relu", "activation", "none", 0, 0, 0, 0, 0)],
             0, new SimulatorReport(123, 0.01));
-        var arch = new ArchitectureSpec("puma", "puma.yaml", 1e9, null, null,
-            new NocSpec("mesh", 1, 32, 16, 1, 1, 1, 138, 5, []), ConvMappingPolicy.Im2Col, null, [], ImmutableSortedDictionary<string, string>.Empty);
+        var arch = SpecBuilder.Architecture(null, null, SpecBuilder.Noc(tilesPerNode: 138), name: "puma", sourceFile: "puma.yaml");
         var workload = new WorkloadSpec("mlp", "mlp.yaml", new TensorShape(1, 1, 1), []);
         var outcome = new RunOutcome(report, "", arch, workload, PartitionSpec.Freeze(2), 0);
 

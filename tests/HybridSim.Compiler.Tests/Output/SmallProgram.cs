@@ -1,3 +1,4 @@
+using HybridSim.Tests;
 using System.Collections.Immutable;
 using HybridSim.Compiler.Mapping;
 using HybridSim.Isa;
@@ -18,15 +19,12 @@ internal static class SmallProgram
     public const int TileInstructionMemory = 2048;
     public const int SharedMemoryWords = 32768;
 
-    public static ArchitectureSpec Architecture(int? analogCount = null) => new(
-        "small", "small.yaml", 1e9,
-        Tile(TileKind.Analog, new AnalogMvmuSpec(128, 128, 16, 16, 2, 1, 8, 2, 1, 3, []), analogCount),
-        Tile(TileKind.Digital, new DigitalMvmuSpec(128, 128, 16, 16, 128, DigitalCostModel.Table, 514e-9, 0, []), null),
-        new NocSpec("mesh", 1, 32, 16, 1, 1, 1, 1000, 5, []),
-        ConvMappingPolicy.Im2Col,
-        null,
-        [],
-        ImmutableSortedDictionary<string, string>.Empty);
+    public static ArchitectureSpec Architecture(int? analogCount = null) => SpecBuilder.Architecture(
+        Tile(TileKind.Analog, SpecBuilder.AnalogMvmu(), analogCount),
+        Tile(TileKind.Digital, SpecBuilder.DigitalMvmu(), null),
+        SpecBuilder.Noc(),
+        name: "small",
+        sourceFile: "small.yaml");
 
     public static WorkloadSpec Workload() => new(
         "tiny-mlp",
@@ -93,9 +91,9 @@ internal static class SmallProgram
     public static TileProgram Tile(int tile, TileKind kind, TileInstruction[] instructions, CoreInstruction[][] cores, MemoryRange[] valid) =>
         new(tile, kind, [.. instructions], [.. cores.Select((c, i) => new CoreProgram(tile, i, [.. c]))], [.. valid]);
 
-    private static TileSpec Tile(TileKind kind, MvmuSpec mvmu, int? count) => new(
-        kind, count, 8, new CoreSpec(2, mvmu, kind == TileKind.Analog, 1024, CoreInstructionMemory, 4, new InstructionLatencies(Set: 1, Copy: 1, AluPerLaneStep: 1, LoadStorePerAccess: 1, Halt: 1, Fetch: 1, Decode: 1), []),
-        SharedMemoryWords, 16, 16, 2, 1, 2, TileInstructionMemory, []);
+    private static TileSpec Tile(TileKind kind, MvmuSpec mvmu, int? count) => SpecBuilder.Tile(
+        kind, SpecBuilder.Core(mvmu, concurrent: kind == TileKind.Analog, instructionMemoryEntries: CoreInstructionMemory), count,
+        sharedMemoryWords: SharedMemoryWords, instructionMemoryEntries: TileInstructionMemory);
 
     private static LayerSpec Fc(string name, string input, int outputs, int index) =>
         new(name, LayerKind.Fc, [input], outputs, 0, 0, 0, 0, 1, false, ActivationKind.None, null,

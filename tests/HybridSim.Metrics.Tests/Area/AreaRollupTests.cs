@@ -1,3 +1,4 @@
+using HybridSim.Tests;
 using System.Collections.Immutable;
 using HybridSim.Metrics.Area;
 using HybridSim.Specs.Architecture;
@@ -15,16 +16,14 @@ public sealed class AreaRollupTests
     /// </summary>
     private static ArchitectureSpec Small(int? analogCount, int? digitalCount)
     {
-        var analogMvmu = new AnalogMvmuSpec(8, 8, 8, 8, 2, 1, 4, 2, 1, 3, [C("xbar", 4, 1), C("adc", 2, 10)]);
-        var digitalMvmu = new DigitalMvmuSpec(8, 8, 8, 8, 8, DigitalCostModel.Table, 1e-9, 0, [C("mvmu", 1, 50)]);
-        var latencies = new InstructionLatencies(Set: 1, Copy: 1, AluPerLaneStep: 1, LoadStorePerAccess: 1, Halt: 1, Fetch: 1, Decode: 1);
-        var analogCore = new CoreSpec(3, analogMvmu, true, 64, 64, 1, latencies, [C("register_file", 1, 5)]);
-        var digitalCore = new CoreSpec(1, digitalMvmu, false, 64, 64, 1, latencies, [C("register_file", 1, 5)]);
-        var analog = new TileSpec(TileKind.Analog, analogCount, 2, analogCore, 1024, 16, 16, 2, 1, 4, 16, [C("edram", 1, 100)]);
-        var digital = new TileSpec(TileKind.Digital, digitalCount, 1, digitalCore, 1024, 16, 16, 2, 1, 4, 16, [C("edram", 1, 100)]);
-        var noc = new NocSpec("cmesh", 4, 32, 16, 1, 1, 1, 138, 36, [C("router", 1, 7)]);
-        return new ArchitectureSpec("small", "small.yaml", 1e9, analog, digital, noc, ConvMappingPolicy.Im2Col, null,
-            [C("hypertransport", 1, 1000)], ImmutableSortedDictionary<string, string>.Empty);
+        var analogMvmu = SpecBuilder.AnalogMvmu(rows: 8, cols: 8, weightBits: 8, inputBits: 8, adcBits: 4, components: [C("xbar", 4, 1), C("adc", 2, 10)]);
+        var digitalMvmu = SpecBuilder.DigitalMvmu(rows: 8, cols: 8, weightBits: 8, inputBits: 8, macs: 8, mvmLatencySeconds: 1e-9, components: [C("mvmu", 1, 50)]);
+        var analogCore = SpecBuilder.Core(analogMvmu, mvmus: 3, registerFileWords: 64, instructionMemoryEntries: 64, aluLanes: 1, components: [C("register_file", 1, 5)]);
+        var digitalCore = SpecBuilder.Core(digitalMvmu, mvmus: 1, concurrent: false, registerFileWords: 64, instructionMemoryEntries: 64, aluLanes: 1, components: [C("register_file", 1, 5)]);
+        var analog = SpecBuilder.Tile(TileKind.Analog, analogCore, analogCount, cores: 2, sharedMemoryWords: 1024, receiveBufferDepth: 4, instructionMemoryEntries: 16, components: [C("edram", 1, 100)]);
+        var digital = SpecBuilder.Tile(TileKind.Digital, digitalCore, digitalCount, cores: 1, sharedMemoryWords: 1024, receiveBufferDepth: 4, instructionMemoryEntries: 16, components: [C("edram", 1, 100)]);
+        var noc = SpecBuilder.Noc("cmesh", 4, tilesPerNode: 138, interNodeLatencyCycles: 36, components: [C("router", 1, 7)]);
+        return SpecBuilder.Architecture(analog, digital, noc, name: "small", sourceFile: "small.yaml", nodeComponents: [C("hypertransport", 1, 1000)]);
     }
 
     [Fact]

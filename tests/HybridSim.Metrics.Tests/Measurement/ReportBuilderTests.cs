@@ -1,3 +1,4 @@
+using HybridSim.Tests;
 using System.Collections.Immutable;
 using HybridSim.Activity;
 using HybridSim.Metrics.Energy;
@@ -14,12 +15,11 @@ public sealed class ReportBuilderTests
 
     private static ArchitectureSpec Arch()
     {
-        var timing = new InstructionLatencies(Set: 1, Copy: 1, AluPerLaneStep: 1, LoadStorePerAccess: 1, Halt: 1, Fetch: 1, Decode: 1);
-        var mvmu = new AnalogMvmuSpec(128, 128, 16, 16, 2, 1, 8, 2, 1, 3, [C("adc", 2, 1.8, 0.2)]);
-        var core = new CoreSpec(2, mvmu, true, 1024, 512, 4, timing, [C("alu", 1, 0.5, 1.0)]);
-        var tile = new TileSpec(TileKind.Analog, null, 8, core, 32768, 16, 16, 2, 1, 2, 2048, [C("edram", 1, 8.6, 0.46)]);
-        var noc = new NocSpec("mesh", 1, 32, 16, 1, 1, 1, 138, 5, [C("router", 1, 16.13, 0.41)]);
-        return new ArchitectureSpec("a", "a.yaml", 1e9, tile, null, noc, ConvMappingPolicy.Im2Col, null, [], ImmutableSortedDictionary<string, string>.Empty);
+        var mvmu = SpecBuilder.AnalogMvmu(components: [C("adc", 2, 1.8, 0.2)]);
+        var core = SpecBuilder.Core(mvmu, components: [C("alu", 1, 0.5, 1.0)]);
+        var tile = SpecBuilder.Tile(TileKind.Analog, core, components: [C("edram", 1, 8.6, 0.46)]);
+        var noc = SpecBuilder.Noc(tilesPerNode: 138, components: [C("router", 1, 16.13, 0.41)]);
+        return SpecBuilder.Architecture(tile, null, noc, name: "a", sourceFile: "a.yaml");
     }
 
     private static WorkloadSpec Workload() => new(

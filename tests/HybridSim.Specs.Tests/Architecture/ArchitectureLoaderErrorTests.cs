@@ -30,8 +30,29 @@ public sealed class ArchitectureLoaderErrorTests
         "            energy: 170pJ\n" +                    // 20
         "            area: 0.000025mm2\n" +                // 21
         "            source: test\n" +                     // 22
-        "noc:\n" +                                         // 23
-        "  concentration: 4\n";                            // 24
+        "        dac_bits: 1\n" +                          // 23
+        "        adcs: 2\n" +                              // 24
+        "        stack_layers: 1\n" +                      // 25
+        "        pipeline_stages: 3\n" +                   // 26
+        "      register_file_words: 2048\n" +              // 27
+        "      instruction_memory_entries: 512\n" +        // 28
+        "      alu_lanes: 4\n" +                           // 29
+        "      instruction_latency: {set: 1, copy: 1, alu_per_lane_step: 1, load_store_per_access: 1, halt: 1, fetch: 1, decode: 1}\n" + // 30
+        "    word_bits: 16\n" +                            // 31
+        "    bus_width_words: 16\n" +                      // 32
+        "    shared_memory_latency: 2\n" +                 // 33
+        "    shared_memory_ports: 1\n" +                   // 34
+        "    receive_buffer_depth: 150\n" +                // 35
+        "    instruction_memory_entries: 2048\n" +         // 36
+        "noc:\n" +                                         // 37
+        "  concentration: 4\n" +                           // 38
+        "  flit_bits: 32\n" +                              // 39
+        "  packet_words: 16\n" +                           // 40
+        "  link_flits_per_cycle: 1\n" +                    // 41
+        "  router_latency: 1\n" +                          // 42
+        "  link_latency: 1\n" +                            // 43
+        "  tiles_per_node: 138\n" +                        // 44
+        "  inter_node_latency: 36\n";                      // 45
 
     private static SpecError One(string text, params string[] sets)
     {
@@ -68,6 +89,20 @@ public sealed class ArchitectureLoaderErrorTests
         var e = One(Replace("        adc_bits: 8\n", ""));
         Assert.Equal((10, "tiles.analog.core.mvmu.adc_bits"), (e.Line, e.Path));
         Assert.Contains("missing required field 'adc_bits'", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Technology figures have no default in C# (issue 14, section 3): a file that leaves one out is refused.</summary>
+    [Theory]
+    [InlineData("    receive_buffer_depth: 150\n", 4, "tiles.analog.receive_buffer_depth")]
+    [InlineData("  tiles_per_node: 138\n", 37, "noc.tiles_per_node")]
+    [InlineData("  inter_node_latency: 36\n", 37, "noc.inter_node_latency")]
+    [InlineData("        pipeline_stages: 3\n", 10, "tiles.analog.core.mvmu.pipeline_stages")]
+    [InlineData("      alu_lanes: 4\n", 8, "tiles.analog.core.alu_lanes")]
+    public void A_technology_figure_left_out_is_a_missing_field(string line, int expectedLine, string path)
+    {
+        var e = One(Replace(line, ""));
+        Assert.Equal((expectedLine, path), (e.Line, e.Path));
+        Assert.Contains($"missing required field '{path[(path.LastIndexOf('.') + 1)..]}'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,7 +299,7 @@ public sealed class ArchitectureLoaderErrorTests
     public void Partition_takes_exactly_one_kind()
     {
         var e = One(Valid + "partition: {freeze: 3, rank: 2}\n");
-        Assert.Equal((25, "partition"), (e.Line, e.Path));
+        Assert.Equal((46, "partition"), (e.Line, e.Path));
         using var dir = new TempDirectory();
         var spec = ArchitectureLoader.Load(dir.Write("p.yaml", Valid + "partition: {rank: 4}\n"));
         Assert.Equal(PartitionSpec.Rank(4), spec.DefaultPartition);

@@ -38,8 +38,29 @@ public sealed class ComponentCatalogueTests
         "            energy: 1pJ\n" +                      // 24
         "            leakage: 1mW\n" +                     // 25
         "            source: test\n" +                     // 26
-        "noc:\n" +                                         // 27
-        "  concentration: 4\n";                            // 28
+        "        dac_bits: 1\n" +                          // 27
+        "        adcs: 2\n" +                              // 28
+        "        stack_layers: 1\n" +                      // 29
+        "        pipeline_stages: 3\n" +                   // 30
+        "      register_file_words: 2048\n" +              // 31
+        "      instruction_memory_entries: 512\n" +        // 32
+        "      alu_lanes: 4\n" +                           // 33
+        "      instruction_latency: {set: 1, copy: 1, alu_per_lane_step: 1, load_store_per_access: 1, halt: 1, fetch: 1, decode: 1}\n" + // 34
+        "    word_bits: 16\n" +                            // 35
+        "    bus_width_words: 16\n" +                      // 36
+        "    shared_memory_latency: 2\n" +                 // 37
+        "    shared_memory_ports: 1\n" +                   // 38
+        "    receive_buffer_depth: 150\n" +                // 39
+        "    instruction_memory_entries: 2048\n" +         // 40
+        "noc:\n" +                                         // 41
+        "  concentration: 4\n" +                           // 42
+        "  flit_bits: 32\n" +                              // 43
+        "  packet_words: 16\n" +                           // 44
+        "  link_flits_per_cycle: 1\n" +                    // 45
+        "  router_latency: 1\n" +                          // 46
+        "  link_latency: 1\n" +                            // 47
+        "  tiles_per_node: 138\n" +                        // 48
+        "  inter_node_latency: 36\n";                      // 49
 
     private static SpecError One(string text, params string[] sets)
     {

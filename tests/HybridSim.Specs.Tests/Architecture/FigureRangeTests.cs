@@ -44,8 +44,27 @@ public sealed class FigureRangeTests
         "            latency: 100ns\n" +                   // 28
         "            energy: {access: 2pJ}\n" +            // 29
         "            source: test\n" +                     // 30
-        "noc:\n" +                                         // 31
-        "  concentration: 4\n";                            // 32
+        "        dac_bits: 1\n" +                          // 31
+        "        adcs: 2\n" +                              // 32
+        "        stack_layers: 1\n" +                      // 33
+        "        pipeline_stages: 3\n" +                   // 34
+        "      instruction_memory_entries: 512\n" +        // 35
+        "      alu_lanes: 4\n" +                           // 36
+        "      instruction_latency: {set: 1, copy: 1, alu_per_lane_step: 1, load_store_per_access: 1, halt: 1, fetch: 1, decode: 1}\n" + // 37
+        "    word_bits: 16\n" +                            // 38
+        "    bus_width_words: 16\n" +                      // 39
+        "    shared_memory_latency: 2\n" +                 // 40
+        "    receive_buffer_depth: 150\n" +                // 41
+        "    instruction_memory_entries: 2048\n" +         // 42
+        "noc:\n" +                                         // 43
+        "  concentration: 4\n" +                           // 44
+        "  flit_bits: 32\n" +                              // 45
+        "  packet_words: 16\n" +                           // 46
+        "  link_flits_per_cycle: 1\n" +                    // 47
+        "  router_latency: 1\n" +                          // 48
+        "  link_latency: 1\n" +                            // 49
+        "  tiles_per_node: 138\n" +                        // 50
+        "  inter_node_latency: 36\n";                      // 51
 
     private static SpecError One(string line, string with)
     {

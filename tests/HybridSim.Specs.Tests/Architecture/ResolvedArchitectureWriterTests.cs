@@ -20,6 +20,21 @@ public sealed class ResolvedArchitectureWriterTests
         Assert.Equal(spec.Variables, again.Variables);
     }
 
+    /// <summary>The writer is driven by the schema: every key of every section a shipped file uses is written under its schema name, in schema order.</summary>
+    [Fact]
+    public void Resolved_yaml_lists_the_schema_keys_in_schema_order()
+    {
+        var spec = ArchitectureLoader.Load(RepositoryPaths.Arch("hyperx-128-16b.yaml"));
+        var lines = ResolvedArchitectureWriter.Write(spec).Split('\n');
+        int Position(int indent, string key) => Array.FindIndex(lines, l => l.StartsWith(new string(' ', indent * 2) + key + ":", StringComparison.Ordinal));
+        var tile = Array.FindIndex(lines, l => l == "  analog:");
+        var keys = HybridSim.Specs.Architecture.Schema.TileFields.Section.Fields.Select(f => f.Field.Name).ToList();
+        var positions = keys.Select(k => Array.FindIndex(lines, tile, l => l.StartsWith("    " + k + ":", StringComparison.Ordinal))).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+        Assert.True(Position(0, "noc") > Position(0, "tiles"));
+    }
+
     [Fact]
     public void Set_overrides_appear_in_the_resolved_yaml()
     {

@@ -29,24 +29,14 @@ public sealed class SchemaValues
         return values;
     }
 
-    public bool Present(string name) => Reader.Has(name);
+    /// <summary>Reads one mapping against the section of the record it loads into.</summary>
+    public static SchemaValues Read<TRecord>(MappingReader reader, RecordSection<TRecord> section) => Read(reader, section.Schema);
 
-    public int Int(string name) => _values[name] is long v ? (int)Math.Min(v, int.MaxValue) : 0;
+    /// <summary>The value of a key, default applied; a missing or invalid one (already reported) as the type's empty value.</summary>
+    public TValue Get<TRecord, TValue>(ValueField<TRecord, TValue> field) => field.FromRead(_values[field.Name]);
 
-    public int? IntOrAuto(string name) => _values[name] as int?;
-
-    public double Double(string name) => _values[name] is double d ? d : 0.0;
-
-    public double? OptionalDouble(string name) => _values[name] as double?;
-
-    public string? Text(string name) => _values[name] as string;
-
-    public bool Bool(string name) => _values[name] is true;
-
-    public MappingReader? Section(string name) => _values[name] as MappingReader;
-
-    public ImmutableSortedDictionary<string, double> Energy(string name) =>
-        _values[name] as ImmutableSortedDictionary<string, double> ?? ImmutableSortedDictionary<string, double>.Empty;
+    /// <summary>The nested mapping of a section key, or null when it is absent (or, already reported, not a mapping).</summary>
+    public MappingReader? Section<TRecord>(SectionField<TRecord> field) => _values[field.Name] as MappingReader;
 
     private object? ReadField(SchemaField f)
     {
