@@ -30,6 +30,11 @@ public static class ArchitectureLoader
     private static ArchitectureSpec? Build(ComposedSpec composed, string path, SpecErrorList errors, SpecErrorList warnings)
     {
         var top = SchemaValues.Read(new MappingReader(composed.Root, "", errors), ArchitectureSchema.Top);
+        if (top.Int("version") is var version and > 0 && version != ArchitectureSchema.CurrentVersion && composed.Root["version"] is { } versionNode)
+        {
+            errors.Add(versionNode, "version", $"this file is architecture format version {version}; this hybridsim reads version {ArchitectureSchema.CurrentVersion} (a later version needs a later hybridsim)");
+        }
+
         var clock = top.Double("clock");
         double? clockHz = clock > 0 ? clock : null;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HybridSim.Specs.Architecture.Schema;
 using HybridSim.Specs.Units;
 
 namespace HybridSim.Specs.Architecture;
@@ -15,6 +16,7 @@ public static class ResolvedArchitectureWriter
     {
         var w = new Writer();
         w.Line(0, $"# Resolved architecture '{spec.Name}' from {spec.SourceFile}: defaults, variables, extends/includes and --set applied.");
+        w.Line(0, $"version: {ArchitectureSchema.CurrentVersion}");
         w.Line(0, $"name: {Q(spec.Name)}");
         if (!spec.Variables.IsEmpty)
         {

@@ -25,8 +25,12 @@ public static class ArchitectureSchema
     private static SchemaField Components(string parent) =>
         new("components", FieldKind.Components, $"technology figures of the components of one {parent}, by name (section 'component')");
 
+    /// <summary>The architecture file format version this build reads (<c>version:</c>); a later one is refused.</summary>
+    public const int CurrentVersion = 1;
+
     public static SchemaSection Top { get; } = new("architecture", "top level of an architecture file",
     [
+        Int("version", 1_000_000, $"format version of the file; this build reads version {CurrentVersion} (a later version needs a later hybridsim)", def: "1"),
         new("name", FieldKind.Text, "name used in reports (default: the file stem)"),
         Q("clock", UnitKind.Frequency, "core clock; one cycle = 1/clock, a whole number of picoseconds", required: true, positive: true) with { MinSi = FigureRanges.MinClockHz },
         new("conv_mapping", FieldKind.Choice, "how convolutions become crossbar matrices: im2col (one unrolled matrix) or per-offset (one MVMU per kernel offset, as the PUMA compiler)", Default: "im2col", Choices: ["im2col", "per-offset"]),
