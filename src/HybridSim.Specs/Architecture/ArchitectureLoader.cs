@@ -30,6 +30,11 @@ public static class ArchitectureLoader
     private static ArchitectureSpec? Build(ComposedSpec composed, string path, SpecErrorList errors, SpecErrorList warnings)
     {
         var top = SchemaValues.Read(new MappingReader(composed.Root, "", errors), TopFields.Section);
+        if (top.Get(TopFields.Version) is var version and > 0 && version != ArchitectureSchema.CurrentVersion && composed.Root[TopFields.Version.Name] is { } versionNode)
+        {
+            errors.Add(versionNode, TopFields.Version.Name, $"this file is architecture format version {version}; this hybridsim reads version {ArchitectureSchema.CurrentVersion} (a later version needs a later hybridsim)");
+        }
+
         var clock = top.Get(TopFields.Clock);
         double? clockHz = clock > 0 ? clock : null;
 

@@ -78,21 +78,47 @@ public sealed class MappingReader
     {
         var expected = IntegerPhrase(min, max);
         var scalar = Scalar(key, required, expected);
+        return scalar is null ? null : ParseInteger(scalar, scalar.Value.Trim(), key, expected, min, max);
+    }
+
+    /// <summary>
+    /// A whole number of clock cycles in [min, max], written with the unit (<c>2cycles</c>, <c>1cycle</c>,
+    /// <c>2 cycles</c>) or, as before the unit existed, bare (<c>2</c>).
+    /// </summary>
+    public long? ReadCycles(string key, bool required = false, long min = 1, long max = long.MaxValue)
+    {
+        var expected = IntegerPhrase(min, max) + " cycles (e.g. 2cycles)";
+        var scalar = Scalar(key, required, expected);
         if (scalar is null)
         {
             return null;
         }
 
-        if (!long.TryParse(scalar.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        var text = scalar.Value.Trim();
+        foreach (var unit in (ReadOnlySpan<string>)["cycles", "cycle"])
+        {
+            if (text.EndsWith(unit, StringComparison.Ordinal))
+            {
+                text = text[..^unit.Length].TrimEnd();
+                break;
+            }
+        }
+
+        return ParseInteger(scalar, text, key, expected, min, max);
+    }
+
+    private long? ParseInteger(SpecScalar scalar, string text, string key, string expected, long min, long max)
+    {
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             // Digits only, but too many for 64 bits: a range problem, not a fraction.
-            if (IsWholeNumber(scalar.Value.Trim()))
+            if (IsWholeNumber(text))
             {
                 Errors.Add(scalar, ChildPath(key), $"out of range: expected {expected}, found {Excerpt.Of(scalar.Value.Trim())}");
                 return null;
             }
 
-            var hint = double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            var hint = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
                 ? " (a whole number, no fraction)"
                 : "";
             Errors.Add(scalar, ChildPath(key), $"expected {expected}{hint}, found {scalar.KindName}");

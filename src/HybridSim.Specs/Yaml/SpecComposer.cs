@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
 using HybridSim.Specs.Validation;
 
 namespace HybridSim.Specs.Yaml;
@@ -12,22 +10,26 @@ namespace HybridSim.Specs.Yaml;
 /// including file. The result is extends-base, then each include in order, then the file itself, each layer
 /// deep-merged over the previous one (mappings merge key by key; anything else is replaced; <c>key: ~</c> in a later
 /// layer removes an inherited key). Chains are followed; a cycle is an error naming the chain.</item>
-/// <item><c>--set KEY=VALUE</c>: KEY is a name from <c>variables:</c> or a dotted path (<c>tiles.analog.count=4</c>).</item>
+/// <item><c>extends: DOTTED.PATH</c> inside a mapping: that sub-tree of the merged document with the mapping's own keys
+/// merged over it; <c>templates:</c> holds sub-trees that exist only to be extended (this file).</item>
+/// <item><c>--set KEY=VALUE</c>: KEY is a name from <c>variables:</c> or a dotted path (<c>tiles.analog.count=4</c>)
+/// (<c>SpecComposer.Overrides.cs</c>).</item>
 /// <item><c>${name}</c> anywhere inside a scalar is replaced by the variable's value (<c>rows: ${xbar}</c>,
-/// <c>latency: ${t}ns</c>); variables may use other variables; <c>$${</c> writes a literal <c>${</c>. Expansion is
+/// <c>latency: ${t}ns</c>), and <c>${a / b}</c> computes (<see cref="VariableExpression"/>); variables may use other variables; <c>$${</c> writes a literal <c>${</c>. Expansion is
 /// bounded (<see cref="YamlLimits.MaxVariableDepth"/>, <see cref="YamlLimits.MaxExpandedValueChars"/>,
 /// <see cref="YamlLimits.MaxExpandedDocumentChars"/>), so a few chained variables cannot grow a small file into
-/// gigabytes: going over a bound is an error naming the variable.</item>
+/// gigabytes: going over a bound is an error naming the variable (<c>SpecComposer.Expansion.cs</c>).</item>
 /// </list>
 /// Errors keep the position of the file each value came from. Bases resolve only inside the folders of
 /// <see cref="IncludeRoots"/> (the top file's folder tree, the shipped <c>arch/</c> and <c>workloads/</c>, and
 /// <c>--allow-path</c> folders); a base outside them is an error before it is read.
 /// </summary>
-public static class SpecComposer
+public static partial class SpecComposer
 {
     public const string ExtendsKey = "extends";
     public const string IncludeKey = "include";
     public const string VariablesKey = "variables";
+    public const string TemplatesKey = "templates";
 
     /// <summary>Most files one chain of <c>extends</c>/<c>include</c> may pull in.</summary>
     public const int MaxFiles = 32;
@@ -83,41 +85,8 @@ public static class SpecComposer
                 break;
         }
 
-        foreach (var o in overrides)
-        {
-            var value = ParseOverrideValue(o, errors);
-            if (value is null)
-            {
-                continue;
-            }
-
-            if (!o.Key.Contains('.', StringComparison.Ordinal) && variables.ContainsKey(o.Key))
-            {
-                if (value is SpecScalar vs)
-                {
-                    variables[o.Key] = vs;
-                }
-                else
-                {
-                    errors.Add(value, o.Key, $"variable '{o.Key}' holds one value; expected a scalar, found {value.KindName}");
-                }
-
-                continue;
-            }
-
-            var segments = o.Key.Split('.');
-            if (segments.Length == 1 && root[o.Key] is null)
-            {
-                var hint = DidYouMean.Suggest(o.Key, variables.Keys) is { } v ? $" (did you mean variable '{v}'?)"
-                    : DidYouMean.Hint(o.Key, root.Keys);
-                var known = variables.Count > 0 ? "variables: " + string.Join(", ", variables.Keys) + "; " : "";
-                errors.Add(SpecOverride.FileName, o.Index, 1, o.Key,
-                    $"unknown variable or key '{o.Key}'{hint}; expected {known}top-level keys: {string.Join(", ", root.Keys)}");
-                continue;
-            }
-
-            root = SetPath(root, segments, 0, value, o, errors) ?? root;
-        }
+        root = ResolveSubtreeExtends(root, errors);
+        root = ApplyOverrides(root, variables, overrides, errors);
 
         var budget = new ExpansionBudget();
         var resolvedVariables = ResolveVariables(variables, budget, errors);
@@ -128,244 +97,90 @@ public static class SpecComposer
             [.. files]);
     }
 
-    private static SpecNode? ParseOverrideValue(SpecOverride o, SpecErrorList errors)
+    /// <summary>
+    /// Resolves <c>extends: DOTTED.PATH</c> inside mappings below the top level: the mapping is the sub-tree at that
+    /// path of the merged document (itself resolved first) with the mapping's own keys deep-merged over it, by the
+    /// rules of <see cref="Merge"/>. Then drops <c>templates:</c>, the top-level home of sub-trees that exist only to
+    /// be extended. Runs after the layers merge and before <c>--set</c>, so a <c>--set</c> changes one place only.
+    /// </summary>
+    private static SpecMapping ResolveSubtreeExtends(SpecMapping root, SpecErrorList errors)
     {
-        var text = o.Value.Trim();
-        var column = o.Key.Length + 2;
-        if (text.StartsWith('{') || text.StartsWith('['))
-        {
-            try
-            {
-                return YamlDocumentReader.Parse(text, SpecOverride.FileName);
-            }
-            catch (SpecException e)
-            {
-                errors.AddRange(e.Errors.Select(x => x with { Line = o.Index, Path = o.Key }));
-                return null;
-            }
-        }
-
-        return new SpecScalar(SpecOverride.FileName, o.Index, column, text, quoted: false);
-    }
-
-    private static SpecMapping? SetPath(SpecMapping mapping, string[] segments, int i, SpecNode value, SpecOverride o, SpecErrorList errors)
-    {
-        var key = segments[i];
-        var path = string.Join('.', segments.Take(i + 1));
-        var entry = mapping.Entry(key);
-        if (i == segments.Length - 1)
-        {
-            var keyNode = entry?.Key ?? new SpecScalar(SpecOverride.FileName, o.Index, 1, key, quoted: false);
-            return mapping.With(keyNode, value);
-        }
-
-        if (entry is null)
-        {
-            errors.Add(SpecOverride.FileName, o.Index, 1, o.Key,
-                $"'{path}' does not exist{DidYouMean.Hint(key, mapping.Keys)}; expected one of: {string.Join(", ", mapping.Keys)}");
-            return null;
-        }
-
-        if (entry.Value is not SpecMapping child)
-        {
-            errors.Add(SpecOverride.FileName, o.Index, 1, o.Key,
-                $"'{path}' is {entry.Value.KindName}, not a mapping, so '{o.Key}' cannot be set");
-            return null;
-        }
-
-        var updated = SetPath(child, segments, i + 1, value, o, errors);
-        return updated is null ? null : mapping.With(entry.Key, updated);
-    }
-
-    private static SortedDictionary<string, string> ResolveVariables(SortedDictionary<string, SpecScalar> raw, ExpansionBudget budget, SpecErrorList errors)
-    {
-        var resolved = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var done = new Dictionary<string, SpecMapping>(StringComparer.Ordinal);
         var visiting = new List<string>();
-        var tooDeep = false;
 
-        string Resolve(string name)
+        SpecMapping Visit(SpecMapping mapping, string path)
         {
-            if (resolved.TryGetValue(name, out var done))
+            if (done.TryGetValue(path, out var finished))
             {
-                return done;
+                return finished;
             }
 
-            var scalar = raw[name];
-            if (visiting.Contains(name))
+            visiting.Add(path);
+            var own = mapping;
+            if (path.Length > 0 && mapping[ExtendsKey] is { } reference)
             {
-                errors.Add(scalar, $"{VariablesKey}.{name}", $"variable refers to itself: {string.Join(" -> ", visiting.Append(name))}");
-                return scalar.Value;
-            }
-
-            if (visiting.Count >= YamlLimits.MaxVariableDepth)
-            {
-                // Reported once: the rest of a long chain would give one more error every 16 variables.
-                if (!tooDeep)
+                own = mapping.Without(ExtendsKey);
+                var where = $"{path}.{ExtendsKey}";
+                if (reference is not SpecScalar { IsNull: false } target || target.Value.Trim().Length == 0)
                 {
-                    tooDeep = true;
-                    var chain = visiting.Take(2).Append("...").Concat(visiting.TakeLast(2)).Append(name);
-                    errors.Add(scalar, $"{VariablesKey}.{name}", string.Create(CultureInfo.InvariantCulture,
-                        $"variable '{name}' is reached through more than {YamlLimits.MaxVariableDepth} variables using variables ({string.Join(" -> ", chain)}); expected chains of at most {YamlLimits.MaxVariableDepth}"));
+                    errors.Add(reference, where, $"expected the dotted path of a mapping to extend (such as {TemplatesKey}.tile), found {reference.KindName}");
                 }
-
-                resolved[name] = "";
-                return "";
+                else if (Find(root, target.Value.Trim(), out var missing) is not { } found)
+                {
+                    errors.Add(target, where, missing!);
+                }
+                else if (visiting.Contains(target.Value.Trim(), StringComparer.Ordinal))
+                {
+                    var chain = visiting.SkipWhile(v => v != target.Value.Trim()).Append(target.Value.Trim()).Select(v => v.Length == 0 ? "(top level)" : v);
+                    errors.Add(target, where, $"circular extends: {string.Join(" -> ", chain)}");
+                }
+                else if (found is not SpecMapping baseMapping)
+                {
+                    errors.Add(target, where, $"'{target.Value.Trim()}' is {found.KindName}; expected a mapping to extend");
+                }
+                else
+                {
+                    own = Merge(Visit(baseMapping, target.Value.Trim()), own);
+                }
             }
 
-            visiting.Add(name);
-            var before = errors.Count;
-            var value = Expand(scalar, $"{VariablesKey}.{name}", n => raw.ContainsKey(n) ? Resolve(n) : null, raw.Keys, budget, errors);
+            var entries = own.Entries.Select(e => e.Value is SpecMapping child
+                ? new SpecMappingEntry(e.Key, Visit(child, path.Length == 0 ? e.Name : $"{path}.{e.Name}"))
+                : e);
+            var result = new SpecMapping(own.File, own.Line, own.Column, [.. entries]);
             visiting.RemoveAt(visiting.Count - 1);
-
-            // A variable that failed expands to nothing, so its users report no second error for the same cause
-            // (and, above a bound, do not grow further); the composition fails with the first error anyway.
-            resolved[name] = errors.Count > before ? "" : value;
-            return resolved[name];
+            done[path] = result;
+            return result;
         }
 
-        foreach (var name in raw.Keys)
-        {
-            Resolve(name);
-        }
-
-        return resolved;
+        return Visit(root, "").Without(TemplatesKey);
     }
 
-    private static SpecNode Substitute(SpecNode node, string path, SortedDictionary<string, string> variables, SortedDictionary<string, SpecScalar> raw, ExpansionBudget budget, SpecErrorList errors)
+    /// <summary>The node at dotted <paramref name="path"/> of <paramref name="root"/>; null with <paramref name="problem"/> set when there is none.</summary>
+    private static SpecNode? Find(SpecMapping root, string path, out string? problem)
     {
-        switch (node)
+        SpecNode node = root;
+        var walked = "";
+        foreach (var segment in path.Split('.'))
         {
-            case SpecScalar s when s.Value.Contains('$', StringComparison.Ordinal):
-                {
-                    var value = Expand(s, path, n => variables.GetValueOrDefault(n), variables.Keys, budget, errors);
-
-                    // A value that comes from a --set variable is blamed on the --set, not on the file that uses it.
-                    return OverrideOrigin(s.Value, raw, [], 0) is { } origin
-                        ? new SpecScalar(origin.File, origin.Line, origin.Column, value, s.Quoted)
-                        : s.WithValue(value);
-                }
-            case SpecMapping m:
-                {
-                    var entries = m.Entries.Select(e =>
-                        new SpecMappingEntry(e.Key, Substitute(e.Value, path.Length == 0 ? e.Name : $"{path}.{e.Name}", variables, raw, budget, errors)));
-                    return new SpecMapping(m.File, m.Line, m.Column, [.. entries]);
-                }
-
-            case SpecSequence q:
-                return new SpecSequence(q.File, q.Line, q.Column,
-                    [.. q.Items.Select((item, i) => Substitute(item, $"{path}[{i}]", variables, raw, budget, errors))]);
-            default:
-                return node;
-        }
-    }
-
-    /// <summary>The <c>--set</c> value of a variable <paramref name="text"/> uses, directly or through other variables; null when none.</summary>
-    /// <param name="memo">Each variable's origin once found (null: none), so a chain of variables each used several times is walked once.</param>
-    private static SpecScalar? OverrideOrigin(string text, SortedDictionary<string, SpecScalar> raw, Dictionary<string, SpecScalar?> memo, int depth)
-    {
-        for (var i = text.IndexOf("${", StringComparison.Ordinal); i >= 0 && depth <= YamlLimits.MaxVariableDepth; i = text.IndexOf("${", i + 2, StringComparison.Ordinal))
-        {
-            var end = text.IndexOf('}', i + 2);
-            if (end < 0)
+            if (node is not SpecMapping m)
             {
+                problem = $"extends '{path}': '{walked}' is {node.KindName}, not a mapping, so it has no '{segment}'";
                 return null;
             }
 
-            if (i > 0 && text[i - 1] == '$')
+            if (m[segment] is not { } next)
             {
-                continue;
+                problem = $"extends '{path}': {(walked.Length == 0 ? "the document" : $"'{walked}'")} has no '{segment}'{DidYouMean.Hint(segment, m.Keys)}; expected one of: {string.Join(", ", m.Keys)}";
+                return null;
             }
 
-            var name = text[(i + 2)..end].Trim();
-            if (raw.TryGetValue(name, out var variable))
-            {
-                if (!memo.TryGetValue(name, out var origin))
-                {
-                    memo[name] = null;
-                    origin = variable.File == SpecOverride.FileName ? variable : OverrideOrigin(variable.Value, raw, memo, depth + 1);
-                    memo[name] = origin;
-                }
-
-                if (origin is not null)
-                {
-                    return origin;
-                }
-            }
+            node = next;
+            walked = walked.Length == 0 ? segment : $"{walked}.{segment}";
         }
 
-        return null;
-    }
-
-    private static string Expand(SpecScalar scalar, string path, Func<string, string?> lookup, IEnumerable<string> names, ExpansionBudget budget, SpecErrorList errors)
-    {
-        var text = scalar.Value;
-        var sb = new StringBuilder();
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (text[i] == '$' && i + 2 < text.Length && text[i + 1] == '$' && text[i + 2] == '{')
-            {
-                sb.Append("${");
-                i += 3;
-                continue;
-            }
-
-            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
-            {
-                var end = text.IndexOf('}', i + 2);
-                if (end < 0)
-                {
-                    errors.Add(scalar, path, $"unterminated '${{' in '{Excerpt.Of(text)}'; expected ${{name}}");
-                    return text;
-                }
-
-                var name = text[(i + 2)..end].Trim();
-                var value = lookup(name);
-                if (value is null)
-                {
-                    var list = string.Join(", ", names);
-                    errors.Add(scalar, path, $"unknown variable '{name}'{DidYouMean.Hint(name, names)}; expected one of the variables: {(list.Length == 0 ? "(none defined)" : list)}");
-                    return text;
-                }
-
-                if (sb.Length + (long)value.Length + (text.Length - end - 1) > YamlLimits.MaxExpandedValueChars)
-                {
-                    errors.Add(scalar, path, string.Create(CultureInfo.InvariantCulture,
-                        $"expanding variable '{name}' here gives a value of more than {YamlLimits.MaxExpandedValueChars} characters; expected a value of at most {YamlLimits.MaxExpandedValueChars} characters once variables are expanded"));
-                    return text;
-                }
-
-                budget.Used += value.Length;
-                if (budget.Used > YamlLimits.MaxExpandedDocumentChars)
-                {
-                    if (!budget.Reported)
-                    {
-                        budget.Reported = true;
-                        errors.Add(scalar, path, string.Create(CultureInfo.InvariantCulture,
-                            $"expanding variable '{name}' here takes the document's variables past {YamlLimits.MaxExpandedDocumentChars} characters in all (every use counted); refusing to expand it"));
-                    }
-
-                    return text;
-                }
-
-                sb.Append(value);
-                i = end + 1;
-                continue;
-            }
-
-            sb.Append(text[i]);
-            i++;
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>Characters produced by expanding variables so far in one composition, against <see cref="YamlLimits.MaxExpandedDocumentChars"/>.</summary>
-    private sealed class ExpansionBudget
-    {
-        public long Used { get; set; }
-
-        public bool Reported { get; set; }
+        problem = null;
+        return node;
     }
 
     /// <summary>Characters no file name of a base may hold: the OS's invalid path characters and every control character.</summary>

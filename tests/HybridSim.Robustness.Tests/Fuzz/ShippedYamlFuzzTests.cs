@@ -36,6 +36,7 @@ public sealed class ShippedYamlFuzzTests
 
         cases.Add((Path.Combine(arch, "base", "puma-analog.yaml"), ["validate", "--arch", Path.Combine(arch, "puma.yaml")]));
         cases.Add((Path.Combine(arch, "base", "digital-puma.yaml"), ["validate", "--arch", Path.Combine(arch, "hyperx-128-16b.yaml")]));
+        cases.Add((Path.Combine(arch, "base", "puma-tile.yaml"), ["validate", "--arch", Path.Combine(arch, "hyperx-128-16b.yaml")]));
         foreach (var file in Directory.GetFiles(workloads, "*.yaml").Order(StringComparer.Ordinal))
         {
             cases.Add((file, ["validate", "--arch", Path.Combine(arch, "hyperx-128-16b.yaml"), "--workload", file]));

@@ -22,6 +22,9 @@ public static class ArchitectureSchema
 
     public static SchemaSection Core => CoreFields.Section.Schema;
 
+    /// <summary>The architecture file format version this build reads (<c>version:</c>); a later one is refused.</summary>
+    public const int CurrentVersion = 1;
+
     public static SchemaSection InstructionLatency => InstructionLatencyFields.Section.Schema;
 
     public static SchemaSection AnalogMvmu => AnalogMvmuFields.Section.Schema;

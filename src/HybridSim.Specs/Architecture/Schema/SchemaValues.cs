@@ -50,8 +50,9 @@ public sealed class SchemaValues
         switch (f.Kind)
         {
             case FieldKind.Integer:
-            case FieldKind.Cycles:
                 return r.ReadInteger(f.Name, f.Required, f.Min, f.Max);
+            case FieldKind.Cycles:
+                return r.ReadCycles(f.Name, f.Required, f.Min, f.Max);
             case FieldKind.Quantity:
                 return r.ReadQuantity(f.Name, f.Unit!.Value, f.Required, f.Positive, f.MinSi, f.UpperSi);
             case FieldKind.Text:

@@ -5,6 +5,10 @@ namespace HybridSim.Specs.Architecture.Schema;
 /// <summary>The top level of an architecture file.</summary>
 public static class TopFields
 {
+    /// <summary>The file format version; a spec is always written as the version this build reads.</summary>
+    public static ValueField<ArchitectureSpec, int> Version { get; } = Fields<ArchitectureSpec>.Int("version", 1_000_000,
+        $"format version of the file; this build reads version {ArchitectureSchema.CurrentVersion} (a later version needs a later hybridsim)", _ => ArchitectureSchema.CurrentVersion, def: "1");
+
     public static ValueField<ArchitectureSpec, string?> Name { get; } = Fields<ArchitectureSpec>.Text("name", "name used in reports (default: the file stem)", s => s.Name);
 
     public static ValueField<ArchitectureSpec, double> Clock { get; } = Fields<ArchitectureSpec>.Quantity("clock", UnitKind.Frequency,
@@ -25,7 +29,7 @@ public static class TopFields
         "per-node components (e.g. an off-chip link)", s => s.NodeComponents.IsEmpty ? null : s);
 
     public static RecordSection<ArchitectureSpec> Section { get; } = new("architecture", "top level of an architecture file",
-        [Name, Clock, ConvMapping, Partition, Tiles, Noc, Node]);
+        [Version, Name, Clock, ConvMapping, Partition, Tiles, Noc, Node]);
 }
 
 /// <summary>partition: exactly one of freeze or rank.</summary>
