@@ -15,6 +15,14 @@ internal sealed class TempDirectory : IDisposable
         return path;
     }
 
+    public string File(string name, byte[] content)
+    {
+        var path = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllBytes(path, content);
+        return path;
+    }
+
     public string Sub(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose()

@@ -57,7 +57,7 @@ public sealed class ArchitectureLoaderErrorTests
     private static SpecError One(string text, params string[] sets)
     {
         using var dir = new TempDirectory();
-        var path = dir.Write("tiny.yaml", text);
+        var path = dir.File("tiny.yaml", text);
         var e = Assert.Throws<SpecException>(() => ArchitectureLoader.Load(path, sets));
         var error = Assert.Single(e.Errors);
         Assert.True(error.File == path || error.File == "--set", error.ToString());
@@ -70,7 +70,7 @@ public sealed class ArchitectureLoaderErrorTests
     public void The_valid_base_loads()
     {
         using var dir = new TempDirectory();
-        var spec = ArchitectureLoader.Load(dir.Write("tiny.yaml", Valid));
+        var spec = ArchitectureLoader.Load(dir.File("tiny.yaml", Valid));
         Assert.Equal(2, spec.AnalogTile!.Count);
         Assert.Equal(2048, spec.AnalogTile.SharedMemoryWords);
     }
@@ -152,7 +152,7 @@ public sealed class ArchitectureLoaderErrorTests
     public void Adc_narrower_than_the_column_range_is_a_warning_naming_the_bits_it_needs()
     {
         using var dir = new TempDirectory();
-        var spec = ArchitectureLoader.Load(dir.Write("tiny.yaml", Replace("        adc_bits: 8\n", "        adc_bits: 6\n")));
+        var spec = ArchitectureLoader.Load(dir.File("tiny.yaml", Replace("        adc_bits: 8\n", "        adc_bits: 6\n")));
         Assert.Equal(6, ((AnalogMvmuSpec)spec.AnalogTile!.Core.Mvmu).AdcBits);
         var w = Assert.Single(spec.Warnings);
         Assert.Equal((16, "tiles.analog.core.mvmu.adc_bits"), (w.Line, w.Path));
@@ -211,7 +211,7 @@ public sealed class ArchitectureLoaderErrorTests
     private static ArchitectureSpec LoadValid(string text)
     {
         using var dir = new TempDirectory();
-        return ArchitectureLoader.Load(dir.Write("tiny.yaml", text));
+        return ArchitectureLoader.Load(dir.File("tiny.yaml", text));
     }
 
     [Theory]
@@ -257,7 +257,7 @@ public sealed class ArchitectureLoaderErrorTests
             $"{(char)('a' + i)}: &{(char)('a' + i)} [{string.Join(", ", Enumerable.Repeat("*" + (char)('a' + i - 1), 10))}]\n"));
         Assert.Contains("expands to more than", One(bomb).Message, StringComparison.Ordinal);
         using var dir = new TempDirectory();
-        var bin = dir.WriteBytes("x.yaml", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]);
+        var bin = dir.File("x.yaml", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]);
         var e = Assert.Single(Assert.Throws<SpecException>(() => ArchitectureLoader.Load(bin)).Errors);
         Assert.Contains("binary file", e.Message, StringComparison.Ordinal);
     }
@@ -266,8 +266,8 @@ public sealed class ArchitectureLoaderErrorTests
     public void Circular_extends_and_missing_include_are_reported_at_the_reference()
     {
         using var dir = new TempDirectory();
-        var a = dir.Write("a.yaml", "extends: b.yaml\n" + Valid);
-        dir.Write("b.yaml", "extends: a.yaml\n");
+        var a = dir.File("a.yaml", "extends: b.yaml\n" + Valid);
+        dir.File("b.yaml", "extends: a.yaml\n");
         var e = Assert.Single(Assert.Throws<SpecException>(() => ArchitectureLoader.Load(a)).Errors);
         Assert.Equal((1, "extends"), (e.Line, e.Path));
         Assert.Contains("circular extends", e.Message, StringComparison.Ordinal);
@@ -290,7 +290,7 @@ public sealed class ArchitectureLoaderErrorTests
     public void Every_problem_is_reported_at_once()
     {
         using var dir = new TempDirectory();
-        var path = dir.Write("tiny.yaml", Valid.Replace("rows: 128", "rows: x", StringComparison.Ordinal).Replace("clock: 1GHz", "clock: 1", StringComparison.Ordinal));
+        var path = dir.File("tiny.yaml", Valid.Replace("rows: 128", "rows: x", StringComparison.Ordinal).Replace("clock: 1GHz", "clock: 1", StringComparison.Ordinal));
         var e = Assert.Throws<SpecException>(() => ArchitectureLoader.Load(path));
         Assert.Equal(2, e.Errors.Length);
     }
@@ -301,7 +301,7 @@ public sealed class ArchitectureLoaderErrorTests
         var e = One(Valid + "partition: {freeze: 3, rank: 2}\n");
         Assert.Equal((46, "partition"), (e.Line, e.Path));
         using var dir = new TempDirectory();
-        var spec = ArchitectureLoader.Load(dir.Write("p.yaml", Valid + "partition: {rank: 4}\n"));
+        var spec = ArchitectureLoader.Load(dir.File("p.yaml", Valid + "partition: {rank: 4}\n"));
         Assert.Equal(PartitionSpec.Rank(4), spec.DefaultPartition);
     }
 }

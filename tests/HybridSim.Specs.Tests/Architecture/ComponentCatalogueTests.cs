@@ -65,7 +65,7 @@ public sealed class ComponentCatalogueTests
     private static SpecError One(string text, params string[] sets)
     {
         using var dir = new TempDirectory();
-        var path = dir.Write("tiny.yaml", text);
+        var path = dir.File("tiny.yaml", text);
         var e = Assert.Throws<SpecException>(() => ArchitectureLoader.Load(path, sets));
         var error = Assert.Single(e.Errors);
         Assert.True(error.File == path || error.File == "--set", error.ToString());
@@ -82,7 +82,7 @@ public sealed class ComponentCatalogueTests
     public void The_valid_base_loads_with_its_components_priced()
     {
         using var dir = new TempDirectory();
-        var spec = ArchitectureLoader.Load(dir.Write("tiny.yaml", Valid));
+        var spec = ArchitectureLoader.Load(dir.File("tiny.yaml", Valid));
         var mvmu = spec.AnalogTile!.Core.Mvmu;
         Assert.Equal(170.0, mvmu.Component("xbar")!.Energy(ComponentActions.Mvm) * 1e12, 9);
         Assert.Equal(1e-3, mvmu.Component("snh")!.LeakageWatts, 12);
@@ -151,7 +151,7 @@ public sealed class ComponentCatalogueTests
     public void The_counted_action_and_the_default_access_are_both_accepted()
     {
         using var dir = new TempDirectory();
-        var spec = ArchitectureLoader.Load(dir.Write("tiny.yaml", Replace("            energy: 170pJ\n", "            energy: {access: 1pJ, mvm: 170pJ}\n")));
+        var spec = ArchitectureLoader.Load(dir.File("tiny.yaml", Replace("            energy: 170pJ\n", "            energy: {access: 1pJ, mvm: 170pJ}\n")));
 
         Assert.Equal(170.0, spec.AnalogTile!.Core.Mvmu.Component("xbar")!.Energy(ComponentActions.Mvm) * 1e12, 9);
     }

@@ -70,7 +70,7 @@ public sealed class FigureRangeTests
     {
         Assert.Contains(line, Valid, StringComparison.Ordinal);
         using var dir = new TempDirectory();
-        var path = dir.Write("tiny.yaml", Valid.Replace(line, with, StringComparison.Ordinal));
+        var path = dir.File("tiny.yaml", Valid.Replace(line, with, StringComparison.Ordinal));
         var e = Assert.Throws<SpecException>(() => ArchitectureLoader.Load(path));
         var error = Assert.Single(e.Errors);
         Assert.Equal(path, error.File);
@@ -81,7 +81,7 @@ public sealed class FigureRangeTests
     public void The_valid_base_loads()
     {
         using var dir = new TempDirectory();
-        Assert.Equal(1e9, ArchitectureLoader.Load(dir.Write("tiny.yaml", Valid)).ClockHz);
+        Assert.Equal(1e9, ArchitectureLoader.Load(dir.File("tiny.yaml", Valid)).ClockHz);
     }
 
     [Theory]
@@ -103,7 +103,7 @@ public sealed class FigureRangeTests
     public void The_clock_bounds_themselves_are_accepted(string clock)
     {
         using var dir = new TempDirectory();
-        var spec = ArchitectureLoader.Load(dir.Write("tiny.yaml", Valid.Replace("clock: 1GHz", $"clock: {clock}", StringComparison.Ordinal)));
+        var spec = ArchitectureLoader.Load(dir.File("tiny.yaml", Valid.Replace("clock: 1GHz", $"clock: {clock}", StringComparison.Ordinal)));
 
         Assert.InRange(spec.CyclePicoseconds, 1, 1_000_000_000);
     }

@@ -11,7 +11,7 @@ public sealed class ResolvedArchitectureWriterTests
         using var dir = new TempDirectory();
         var spec = ArchitectureLoader.Load(RepositoryPaths.Arch(name));
         var text = ResolvedArchitectureWriter.Write(spec);
-        var path = dir.Write("resolved-arch.yaml", text);
+        var path = dir.File("resolved-arch.yaml", text);
         var again = ArchitectureLoader.Load(path);
         Assert.Equal(text.Split('\n').Skip(1), ResolvedArchitectureWriter.Write(again).Split('\n').Skip(1));
         Assert.Equal(spec.ClockHz, again.ClockHz);

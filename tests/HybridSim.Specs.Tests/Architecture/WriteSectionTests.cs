@@ -41,7 +41,7 @@ public sealed class WriteSectionTests
 
         var yaml = ResolvedArchitectureWriter.Write(arch);
         using var dir = new TempDirectory();
-        var back = ArchitectureLoader.Load(dir.Write("resolved.yaml", yaml));
+        var back = ArchitectureLoader.Load(dir.File("resolved.yaml", yaml));
         Assert.Equal(arch.AnalogTile.Core.Mvmu.Write, back.AnalogTile!.Core.Mvmu.Write);
         Assert.Equal(arch.DigitalTile!.Core.Mvmu.Write, back.DigitalTile!.Core.Mvmu.Write);
     }

@@ -19,7 +19,7 @@ public sealed class InputFileTests
     public void A_regular_file_is_read_whole()
     {
         using var dir = new TempDirectory();
-        var file = dir.Write("a.yaml", "name: x\n");
+        var file = dir.File("a.yaml", "name: x\n");
 
         Assert.Equal("name: x\n", InputFile.ReadAllText(file));
     }
@@ -28,7 +28,7 @@ public sealed class InputFileTests
     public void A_file_over_the_cap_is_refused_naming_the_cap()
     {
         using var dir = new TempDirectory();
-        var file = dir.WriteBytes("big.yaml", new byte[1025]);
+        var file = dir.File("big.yaml", new byte[1025]);
 
         var e = Assert.Throws<SpecException>(() => InputFile.ReadAllBytes(file, 1024, "--arch"));
 
@@ -66,7 +66,7 @@ public sealed class InputFileTests
         using var dir = new TempDirectory();
         var link = System.IO.Path.Combine(dir.Path, "base.yaml");
         File.CreateSymbolicLink(link, "/dev/zero");
-        var file = dir.Write("arch.yaml", "extends: base.yaml\nclock: 1GHz\n");
+        var file = dir.File("arch.yaml", "extends: base.yaml\nclock: 1GHz\n");
 
         // The link leads out of the file's folder, so /dev is allowed explicitly: the reader must refuse it anyway.
         using var allowed = IncludeRoots.Allow(["/dev"]);
@@ -119,7 +119,7 @@ public sealed class InputFileTests
 
         using var dir = new TempDirectory();
         var fifo = MakeFifo(dir, "part.yaml");
-        var file = dir.Write("arch.yaml", "include: [part.yaml]\nclock: 1GHz\n");
+        var file = dir.File("arch.yaml", "include: [part.yaml]\nclock: 1GHz\n");
 
         var error = RefusedWithin(() => ArchitectureLoader.Load(file), fifo);
 

@@ -56,7 +56,7 @@ public sealed class SafeFileTests
     public void A_symlink_to_a_regular_file_is_written_through_and_stays_a_link()
     {
         using var dir = new TempDirectory();
-        var target = dir.Write("real.txt", "old");
+        var target = dir.File("real.txt", "old");
         var link = System.IO.Path.Combine(dir.Path, "link.txt");
         File.CreateSymbolicLink(link, target);
 
@@ -101,7 +101,7 @@ public sealed class SafeFileTests
     public void A_file_under_a_regular_file_is_refused_before_writing()
     {
         using var dir = new TempDirectory();
-        var file = dir.Write("file", "x");
+        var file = dir.File("file", "x");
 
         var e = Assert.Throws<SpecException>(() => SafeFile.CheckWritableFile(System.IO.Path.Combine(file, "sub", "out.txt")));
 

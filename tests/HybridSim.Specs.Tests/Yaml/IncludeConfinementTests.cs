@@ -14,7 +14,7 @@ public sealed class IncludeConfinementTests
     public void Extends_of_etc_passwd_is_refused_without_reading_or_quoting_it()
     {
         using var dir = new TempDirectory();
-        var file = dir.Write("arch.yaml", "extends: /etc/passwd\nclock: 1GHz\n");
+        var file = dir.File("arch.yaml", "extends: /etc/passwd\nclock: 1GHz\n");
 
         var e = Assert.Throws<SpecException>(() => SpecComposer.Compose(file, []));
 
@@ -29,7 +29,7 @@ public sealed class IncludeConfinementTests
     public void Include_of_etc_shadow_is_refused_naming_the_include_item()
     {
         using var dir = new TempDirectory();
-        var file = dir.Write("arch.yaml", "include: [/etc/shadow]\n");
+        var file = dir.File("arch.yaml", "include: [/etc/shadow]\n");
 
         var error = Assert.Single(Assert.Throws<SpecException>(() => SpecComposer.Compose(file, [])).Errors);
 
@@ -42,8 +42,8 @@ public sealed class IncludeConfinementTests
     public void A_base_in_a_parent_folder_is_refused_until_that_folder_is_allowed()
     {
         using var dir = new TempDirectory();
-        dir.Write("common.yaml", "x: 1\n");
-        var file = dir.Write("mine/arch.yaml", "extends: ../common.yaml\ny: 2\n");
+        dir.File("common.yaml", "x: 1\n");
+        var file = dir.File("mine/arch.yaml", "extends: ../common.yaml\ny: 2\n");
 
         var refused = Assert.Single(Assert.Throws<SpecException>(() => SpecComposer.Compose(file, [])).Errors);
         using (IncludeRoots.Allow([dir.Path]))
@@ -59,9 +59,9 @@ public sealed class IncludeConfinementTests
     public void Bases_anywhere_in_the_top_files_folder_tree_are_allowed()
     {
         using var dir = new TempDirectory();
-        dir.Write("c.yaml", "c: 3\n");
-        dir.Write("sub/b.yaml", "include: [../c.yaml]\nb: 2\n");
-        var file = dir.Write("a.yaml", "extends: sub/b.yaml\na: 1\n");
+        dir.File("c.yaml", "c: 3\n");
+        dir.File("sub/b.yaml", "include: [../c.yaml]\nb: 2\n");
+        var file = dir.File("a.yaml", "extends: sub/b.yaml\na: 1\n");
 
         var root = SpecComposer.Compose(file, []).Root;
 
@@ -72,7 +72,7 @@ public sealed class IncludeConfinementTests
     public void The_shipped_arch_folder_is_allowed_from_anywhere()
     {
         using var dir = new TempDirectory();
-        var file = dir.Write("arch.yaml", $"extends: {RepositoryPaths.Arch("puma.yaml")}\nclock: 2GHz\n");
+        var file = dir.File("arch.yaml", $"extends: {RepositoryPaths.Arch("puma.yaml")}\nclock: 2GHz\n");
 
         var spec = SpecComposer.Compose(file, []);
 
@@ -91,8 +91,8 @@ public sealed class IncludeConfinementTests
         using var dir = new TempDirectory();
         File.CreateSymbolicLink(System.IO.Path.Combine(dir.Path, "base.yaml"), "/etc/passwd");
         Directory.CreateSymbolicLink(System.IO.Path.Combine(dir.Path, "etc"), "/etc");
-        var viaFile = dir.Write("a.yaml", "extends: base.yaml\n");
-        var viaFolder = dir.Write("b.yaml", "extends: etc/passwd\n");
+        var viaFile = dir.File("a.yaml", "extends: base.yaml\n");
+        var viaFolder = dir.File("b.yaml", "extends: etc/passwd\n");
 
         foreach (var file in new[] { viaFile, viaFolder })
         {
@@ -112,8 +112,8 @@ public sealed class IncludeConfinementTests
         // link/../x.yaml reads /etc/x.yaml (the parent of the link's target), not x.yaml beside the link.
         using var dir = new TempDirectory();
         Directory.CreateSymbolicLink(System.IO.Path.Combine(dir.Path, "link"), "/etc/ssl");
-        dir.Write("x.yaml", "x: 1\n");
-        var file = dir.Write("a.yaml", "extends: link/../x.yaml\n");
+        dir.File("x.yaml", "x: 1\n");
+        var file = dir.File("a.yaml", "extends: link/../x.yaml\n");
 
         var error = Assert.Single(Assert.Throws<SpecException>(() => SpecComposer.Compose(file, [])).Errors);
 
@@ -129,7 +129,7 @@ public sealed class IncludeConfinementTests
         }
 
         using var dir = new TempDirectory();
-        var file = dir.Write("arch.yaml", "extends: /etc/passwd\n");
+        var file = dir.File("arch.yaml", "extends: /etc/passwd\n");
         using var allowed = IncludeRoots.Allow(["/etc"]);
 
         var e = Assert.Throws<SpecException>(() => SpecComposer.Compose(file, []));
@@ -144,7 +144,7 @@ public sealed class IncludeConfinementTests
     {
         using var dir = new TempDirectory();
         Directory.CreateDirectory(System.IO.Path.Combine(dir.Path, "parts"));
-        var file = dir.Write("arch.yaml", "extends: parts\n");
+        var file = dir.File("arch.yaml", "extends: parts\n");
 
         var error = Assert.Single(Assert.Throws<SpecException>(() => SpecComposer.Compose(file, [])).Errors);
 

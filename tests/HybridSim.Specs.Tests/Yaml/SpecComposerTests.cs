@@ -20,9 +20,9 @@ public sealed class SpecComposerTests
     public void Extends_chain_merges_deeply_and_keeps_origins()
     {
         using var dir = new TempDirectory();
-        dir.Write("base/a.yaml", "x: {p: 1, q: 2}\ny: 5\nz: 9\n");
-        dir.Write("base/b.yaml", "extends: a.yaml\nx: {q: 3}\n");
-        var child = dir.Write("child.yaml", "extends: base/b.yaml\nx: {r: 4}\nz: ~\n");
+        dir.File("base/a.yaml", "x: {p: 1, q: 2}\ny: 5\nz: 9\n");
+        dir.File("base/b.yaml", "extends: a.yaml\nx: {q: 3}\n");
+        var child = dir.File("child.yaml", "extends: base/b.yaml\nx: {r: 4}\nz: ~\n");
         var spec = SpecComposer.Compose(child, []);
         Assert.Equal("1", Value(spec.Root, "x.p"));
         Assert.Equal("3", Value(spec.Root, "x.q"));
@@ -37,9 +37,9 @@ public sealed class SpecComposerTests
     public void Includes_merge_in_order_under_the_file()
     {
         using var dir = new TempDirectory();
-        dir.Write("a.yaml", "k: a\nm: a\n");
-        dir.Write("b.yaml", "k: b\nn: b\n");
-        var child = dir.Write("c.yaml", "include: [a.yaml, b.yaml]\nn: c\n");
+        dir.File("a.yaml", "k: a\nm: a\n");
+        dir.File("b.yaml", "k: b\nn: b\n");
+        var child = dir.File("c.yaml", "include: [a.yaml, b.yaml]\nn: c\n");
         var spec = SpecComposer.Compose(child, []);
         Assert.Equal(("b", "a", "c"), (Value(spec.Root, "k"), Value(spec.Root, "m"), Value(spec.Root, "n")));
     }
@@ -48,8 +48,8 @@ public sealed class SpecComposerTests
     public void Circular_extends_names_the_chain_file_and_line()
     {
         using var dir = new TempDirectory();
-        dir.Write("a.yaml", "x: 1\nextends: b.yaml\n");
-        var b = dir.Write("b.yaml", "extends: a.yaml\n");
+        dir.File("a.yaml", "x: 1\nextends: b.yaml\n");
+        var b = dir.File("b.yaml", "extends: a.yaml\n");
         var e = Assert.Single(Assert.Throws<SpecException>(() => SpecComposer.Compose(b, [])).Errors);
         Assert.EndsWith("a.yaml", e.File, StringComparison.Ordinal);
         Assert.Equal((2, "extends"), (e.Line, e.Path));
@@ -60,7 +60,7 @@ public sealed class SpecComposerTests
     public void Missing_include_is_reported_at_the_reference()
     {
         using var dir = new TempDirectory();
-        var c = dir.Write("c.yaml", "x: 1\ninclude:\n  - nothere.yaml\n");
+        var c = dir.File("c.yaml", "x: 1\ninclude:\n  - nothere.yaml\n");
         var e = Assert.Single(Assert.Throws<SpecException>(() => SpecComposer.Compose(c, [])).Errors);
         Assert.Equal((c, 3, 5, "include[0]"), (e.File, e.Line, e.Column, e.Path));
         Assert.Contains("included file 'nothere.yaml' not found", e.Message, StringComparison.Ordinal);

@@ -22,14 +22,14 @@ public sealed class SubtreeExtendsAndArithmeticTests
     private static SpecError Fails(string text)
     {
         using var dir = new TempDirectory();
-        var file = dir.Write("a.yaml", text);
+        var file = dir.File("a.yaml", text);
         return Assert.Single(Assert.Throws<SpecException>(() => SpecComposer.Compose(file, [])).Errors);
     }
 
     private static SpecMapping Root(string text, params string[] overrides)
     {
         using var dir = new TempDirectory();
-        return SpecComposer.Compose(dir.Write("a.yaml", text), overrides).Root;
+        return SpecComposer.Compose(dir.File("a.yaml", text), overrides).Root;
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class VariableExpansionLimitTests
     public void Thirty_chained_variables_used_four_times_each_are_refused_naming_the_variable()
     {
         using var dir = new TempDirectory();
-        var file = dir.Write("bomb.yaml", ChainedFourfold(30));
+        var file = dir.File("bomb.yaml", ChainedFourfold(30));
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();

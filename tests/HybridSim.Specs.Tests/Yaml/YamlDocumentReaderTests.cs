@@ -65,7 +65,7 @@ public sealed class YamlDocumentReaderTests
     public void Binary_file_is_rejected_with_the_position_of_the_first_nul()
     {
         using var dir = new TempDirectory();
-        var path = dir.WriteBytes("blob.yaml", [(byte)'a', (byte)':', (byte)'\n', 0x00, 0xFF, 0x10]);
+        var path = dir.File("blob.yaml", [(byte)'a', (byte)':', (byte)'\n', 0x00, 0xFF, 0x10]);
         var error = SingleError(() => YamlDocumentReader.Read(path));
         Assert.Equal((path, 2, 1), (error.File, error.Line, error.Column));
         Assert.Contains("binary file", error.Message, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class YamlDocumentReaderTests
     public void Invalid_utf8_is_rejected_as_binary()
     {
         using var dir = new TempDirectory();
-        var path = dir.WriteBytes("latin.yaml", [(byte)'a', (byte)':', (byte)' ', 0xC3, 0x28]);
+        var path = dir.File("latin.yaml", [(byte)'a', (byte)':', (byte)' ', 0xC3, 0x28]);
         var error = SingleError(() => YamlDocumentReader.Read(path));
         Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
     }
