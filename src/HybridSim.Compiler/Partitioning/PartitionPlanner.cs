@@ -57,12 +57,12 @@ public static class PartitionPlanner
                 }
 
                 var rank = layer.Rank ?? partition.Value;
-                var limit = Math.Min(BranchInputs(layer), layer.MatrixCols);
+                var limit = (int)Math.Min(layer.BranchInputs, layer.MatrixCols);
                 if (rank > limit && layer.Rank is not null)
                 {
                     // A layer's own rank in the workload file is a deliberate choice: one it cannot have is an error.
                     errors.Add(new SpecError(layer.Location.File, layer.Location.Line, layer.Location.Column, $"layers.{layer.Name}.rank",
-                        $"rank {rank} is larger than min(in, out) = min({BranchInputs(layer)}, {layer.MatrixCols}) = {limit}; expected at most {limit}"));
+                        $"rank {rank} is larger than min(in, out) = min({layer.BranchInputs}, {layer.MatrixCols}) = {limit}; expected at most {limit}"));
                 }
 
                 // The partition's rank r is for the network: a layer too small for it gets its full-rank branch.
@@ -98,8 +98,4 @@ public static class PartitionPlanner
         ArgumentNullException.ThrowIfNull(workload);
         return [.. plan.Select((p, i) => (p, i)).Where(x => x.p is { RankClamped: true }).Select(x => workload.Layers[x.i].Name)];
     }
-
-    /// <summary>The branch A sees the whole input window (dense even for grouped convolutions): Kh·Kw·Cin.</summary>
-    public static int BranchInputs(LayerSpec layer) =>
-        layer.Kind == LayerKind.Conv ? layer.KernelHeight * layer.KernelWidth * layer.InputShape.Channels : layer.MatrixRows;
 }

@@ -110,7 +110,7 @@ public sealed record RunFootprint(long MvmuBlocks, long MvmuOperations, long Vec
                 {
                     // A (r x Kh*Kw*Cin) then B (out x r) on the digital tiles, summed with W's output.
                     var sram = Shape(TileKind.Digital);
-                    var inputs = layer.Kind == LayerKind.Conv ? (double)layer.KernelHeight * layer.KernelWidth * layer.InputShape.Channels : layer.MatrixRows;
+                    double inputs = layer.BranchInputs;
                     var a = Math.Ceiling(inputs / sram.Rows) * Math.Ceiling(branch.BranchRank / (double)sram.Cols);
                     var b = Math.Ceiling(branch.BranchRank / (double)sram.Rows) * Math.Ceiling(layer.OutChannels / (double)sram.Cols);
                     layerBlocks += a + b;

@@ -61,6 +61,9 @@ public sealed record LayerSpec(
         _ => 0,
     };
 
+    /// <summary>Inputs of a LoBranch A matrix: the whole input window, dense even for grouped convolutions (Kh·Kw·Cin); in-features for fc.</summary>
+    public long BranchInputs => Kind == LayerKind.Conv ? (long)KernelHeight * KernelWidth * InputShape.Channels : MatrixRows;
+
     /// <summary>Weight matrix columns (outputs): Cout for conv, out-features for fc.</summary>
     public int MatrixCols => HasWeights ? OutChannels : 0;
 

@@ -183,9 +183,6 @@ public static partial class SpecComposer
         return node;
     }
 
-    /// <summary>Characters no file name of a base may hold: the OS's invalid path characters and every control character.</summary>
-    private static readonly char[] InvalidPathChars = [.. Path.GetInvalidPathChars().Concat(Enumerable.Range(0, 32).Select(c => (char)c)).Distinct()];
-
     /// <summary>Reads <paramref name="path"/> and its bases, merged; null after reporting errors.</summary>
     /// <param name="roots">Folders (resolved) that bases may come from: see <see cref="IncludeRoots"/>.</param>
     private static SpecMapping? LoadLayers(string path, List<string> chain, List<string> files, SpecErrorList errors, ImmutableArray<string> roots)
@@ -250,9 +247,9 @@ public static partial class SpecComposer
 
         foreach (var (reference, key) in bases)
         {
-            if (reference.Value.Length == 0 || reference.Value.IndexOfAny(InvalidPathChars) >= 0)
+            if (reference.Value.Length == 0 || reference.Value.Any(c => c < ' '))
             {
-                // Path.GetFullPath throws on these; the user gets the field instead.
+                // Path.GetFullPath throws on NUL (the OS's one invalid path character); no control character names a file.
                 errors.Add(reference, key, "expected a file name; this one is empty or contains a control character (such as NUL)");
                 continue;
             }
