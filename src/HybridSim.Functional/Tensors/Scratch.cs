@@ -9,6 +9,9 @@ internal static class Scratch
     /// <summary>Packed B panels of <see cref="Gemm"/>.</summary>
     internal const int GemmPack = 0;
 
+    /// <summary>Packed A row blocks of <see cref="Gemm"/>.</summary>
+    internal const int GemmPackA = 6;
+
     /// <summary>im2col of one sample.</summary>
     internal const int Columns = 1;
 
@@ -23,7 +26,7 @@ internal static class Scratch
 
     internal const int BranchGrad = 5;
 
-    private const int Slots = 6;
+    private const int Slots = 7;
 
     [ThreadStatic]
     private static float[][]? ThreadBuffers;

@@ -73,6 +73,44 @@ public sealed class GemmTests
         Assert.Equal(single, parallel);
     }
 
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(7, 33, 5)]
+    [InlineData(16, 1024, 144)]
+    [InlineData(64, 64, 576)]
+    [InlineData(10, 100, 300)]
+    [InlineData(301, 157, 263)]
+    public void Every_element_is_the_in_order_fused_multiply_add_chain_bit_for_bit(int m, int n, int k)
+    {
+        // The contract that keeps weights and accuracies byte-identical across kernels, tiles and thread counts.
+        foreach (var (transposeA, transposeB, accumulate) in new[] { (false, false, false), (true, false, true), (false, true, true), (true, true, false) })
+        {
+            var a = Random(m * k, 6);
+            var b = Random(k * n, 7);
+            var c = Random(m * n, 8);
+            var expected = (float[])c.Clone();
+            for (var i = 0; i < m; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    var sum = 0f;
+                    for (var p = 0; p < k; p++)
+                    {
+                        var av = transposeA ? a[p * m + i] : a[i * k + p];
+                        var bv = transposeB ? b[j * k + p] : b[p * n + j];
+                        sum = MathF.FusedMultiplyAdd(av, bv, sum);
+                    }
+
+                    expected[i * n + j] = accumulate ? expected[i * n + j] + sum : sum;
+                }
+            }
+
+            Gemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate);
+
+            Assert.Equal(expected, c);
+        }
+    }
+
     private static float[] Naive(float[] a, bool transposeA, float[] b, bool transposeB, float[] c, int m, int n, int k)
     {
         for (var i = 0; i < m; i++)
