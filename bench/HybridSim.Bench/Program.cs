@@ -1,6 +1,6 @@
 namespace HybridSim.Bench;
 
-/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|pipeline|sweep|functional|gemm|training|recovery`.</summary>
+/// <summary>Benchmarks: `dotnet run -c Release --project bench/HybridSim.Bench -- kernel|workloads|pipeline|sweep|functional|gemm|training|recovery|compare`.</summary>
 /// <remarks>A dispatcher only: each benchmark lives in its own class file and adds one line below.</remarks>
 public static class Program
 {
@@ -26,8 +26,10 @@ public static class Program
                 return EngineBenchmark.RunTraining(rest);
             case "recovery":
                 return RecoveryBenchmark.Run(rest);
+            case "compare":
+                return CompareBenchmark.Run(rest);
             default:
-                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|pipeline|sweep|functional|gemm|training|recovery [options]");
+                Console.Error.WriteLine("usage: HybridSim.Bench kernel|workloads|pipeline|sweep|functional|gemm|training|recovery|compare [options]");
                 return 2;
         }
     }
