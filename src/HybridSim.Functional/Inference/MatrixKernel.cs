@@ -83,6 +83,7 @@ internal static class MatrixKernel
         var levelValue = a.LevelValue;
         var floatExact = (Math.ScaleB(1.0, a.AdcBits) - 1) * (Math.ScaleB(1.0, a.WeightBits) - 1) / a.MaxLevel < (1 << 24);
         var scale = m.WeightScale * m.InputScale;
+        var binaryDigits = a.DacBits == 1 && UseGemmForBinaryDigits;
         ForChunks(n * positions, (start, end) =>
         {
             // One chunk of output positions at a time through each row block, so each conversion step handles the
@@ -99,6 +100,7 @@ internal static class MatrixKernel
             var acc = new double[count * maxCols];
             var stepSum = new float[maxCols];
             var sliceWeight = Enumerable.Range(0, slices).Select(s => Math.ScaleB(1.0, s * a.BitsPerCell)).ToArray();
+            var digits = binaryDigits ? new float[count * maxRows] : [];
             for (var b = 0; b < blocks.Length; b++)
             {
                 var cols = blocks[b].OutCount;
@@ -127,25 +129,14 @@ internal static class MatrixKernel
                         var step = steps[t];
                         var digitMask = (1 << step.Width) - 1;
                         var values = column.AsSpan(0, count * width);
-                        values.Clear();
-                        var anyDriven = false;
-                        for (var k = 0; k < count; k++)
+                        var anyDriven = binaryDigits
+                            ? ColumnSumsByGemm(pattern, maxRows, rows.Count, count, step.Shift, digitMask, digits, driven, blockCells, width, values)
+                            : ColumnSumsByRows(pattern, maxRows, rows.Count, count, step.Shift, digitMask, driven, blockCells, width, values);
+                        if (readSigma > 0)
                         {
-                            var v = values.Slice(k * width, width);
-                            driven[k] = false;
-                            for (var i = 0; i < rows.Count; i++)
+                            for (var k = 0; k < count; k++)
                             {
-                                var digit = (pattern[(k * maxRows) + i] >> step.Shift) & digitMask;
-                                if (digit != 0)
-                                {
-                                    TensorPrimitives.MultiplyAdd(blockCells.AsSpan(i * width, width), digit, v, v);
-                                    driven[k] = true;
-                                }
-                            }
-
-                            anyDriven |= driven[k];
-                            if (readSigma > 0)
-                            {
+                                var v = values.Slice(k * width, width);
                                 var global = ((sampleBase + ((start + k) / positions)) * positions) + ((start + k) % positions);
                                 for (var e = 0; e < width; e++)
                                 {
@@ -216,6 +207,73 @@ internal static class MatrixKernel
                 }
             }
         });
+    }
+
+    /// <summary>Whether <see cref="Exact"/> computes 1-bit DAC steps' column sums as a GEMM (the default); tests
+    /// turn it off to compare against the row-by-row sums bit for bit.</summary>
+    internal static bool UseGemmForBinaryDigits { get; set; } = true;
+
+    /// <summary>
+    /// One input step's column values for a chunk of positions, row by row: v += cell·digit for each driven row, in
+    /// row order (any DAC width). Returns whether any row was driven; <paramref name="driven"/> says per position.
+    /// </summary>
+    private static bool ColumnSumsByRows(int[] pattern, int maxRows, int rowCount, int count, int shift, int digitMask, bool[] driven, float[] cells, int width, Span<float> values)
+    {
+        values.Clear();
+        var anyDriven = false;
+        for (var k = 0; k < count; k++)
+        {
+            var v = values.Slice(k * width, width);
+            driven[k] = false;
+            for (var i = 0; i < rowCount; i++)
+            {
+                var digit = (pattern[(k * maxRows) + i] >> shift) & digitMask;
+                if (digit != 0)
+                {
+                    TensorPrimitives.MultiplyAdd(cells.AsSpan(i * width, width), digit, v, v);
+                    driven[k] = true;
+                }
+            }
+
+            anyDriven |= driven[k];
+        }
+
+        return anyDriven;
+    }
+
+    /// <summary>
+    /// The same column values when every digit is 0 or 1 (1-bit DACs), as one product of the positions' digit planes
+    /// with the cells: each value is the in-order chain fma(digit, cell, v) from zero, which for digits 0 and 1 is
+    /// bit for bit the row-by-row v + cell·digit (adding cell·1 rounds once either way; a 0 digit adds an exact zero).
+    /// </summary>
+    private static bool ColumnSumsByGemm(int[] pattern, int maxRows, int rowCount, int count, int shift, int digitMask, float[] digits, bool[] driven, float[] cells, int width, Span<float> values)
+    {
+        var anyDriven = false;
+        for (var k = 0; k < count; k++)
+        {
+            var plane = digits.AsSpan(k * rowCount, rowCount);
+            var any = 0;
+            for (var i = 0; i < rowCount; i++)
+            {
+                var digit = (pattern[(k * maxRows) + i] >> shift) & digitMask;
+                plane[i] = digit;
+                any |= digit;
+            }
+
+            driven[k] = any != 0;
+            anyDriven |= driven[k];
+        }
+
+        if (anyDriven)
+        {
+            Gemm.Multiply(digits, false, cells, false, values, count, width, rowCount, false, parallel: false);
+        }
+        else
+        {
+            values.Clear();
+        }
+
+        return anyDriven;
     }
 
     private static void Store(QuantizedMatrix m, float[] y, int sample, int o, int pos, double value)

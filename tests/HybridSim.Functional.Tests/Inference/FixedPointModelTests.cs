@@ -154,4 +154,29 @@ public sealed class FixedPointModelTests
             Assert.Equal(whole[(2 * 5)..], second);
         }
     }
+
+    [Theory]
+    [InlineData("hyperx-128-8b.yaml")]
+    [InlineData("hyperx-64-16b.yaml")]
+    [InlineData("lobranch-3d.yaml")]
+    public void The_exact_path_column_sums_by_gemm_equal_the_row_by_row_sums_bit_for_bit(string file)
+    {
+        // Programming variation, read noise and IR drop make every cell a non-integer conductance.
+        var arch = Arch(file, "tiles.analog.core.mvmu.device.read_noise_sigma=0.3");
+        var network = Network();
+        var data = Data(3);
+        var model = FixedPointModel.Prepare(arch, network, PartitionPlanner.Plan(arch, Workload, PartitionSpec.Freeze(3)), data);
+        var chip = model.Program(7, InferencePath.Exact);
+        var byGemm = model.Forward(Input(data), chip, InferencePath.Exact, 0).Data;
+        MatrixKernel.UseGemmForBinaryDigits = false;
+        try
+        {
+            var byRows = model.Forward(Input(data), chip, InferencePath.Exact, 0).Data;
+            Assert.Equal(byRows, byGemm);
+        }
+        finally
+        {
+            MatrixKernel.UseGemmForBinaryDigits = true;
+        }
+    }
 }
