@@ -86,13 +86,19 @@ public static class ProgramCompiler
         // Dense SRAM-CIM packing: the macros each core's blocks fill (a core of such a tile that holds no matrix has none).
         var macros = graph.Operations.SelectMany(o => o.Cores).Where(c => c.SramMacros is not null)
             .ToDictionary(c => (c.Tile, c.Core), c => c.SramMacros!.Value);
+        var sramBlocks = graph.Operations.SelectMany(o => o.Cores).Where(c => c.SramBlocks.Count > 0)
+            .ToDictionary(c => (c.Tile, c.Core), c => c.SramBlocks.ToImmutableArray());
         int? DenseIdle(int tile) => architecture.Tile(graph.TileKinds[tile]).Core.Mvmu is DigitalMvmuSpec { MacrosPerCore: not null } ? 0 : null;
         var tiles = ImmutableArray.CreateBuilder<TileProgram>(graph.TileKinds.Count);
         for (var t = 0; t < graph.TileKinds.Count; t++)
         {
             var tile = t;
             var cores = scheduler.CorePrograms[t]
-                .Select((p, c) => new CoreProgram(tile, c, [.. p]) { SramMacros = macros.TryGetValue((tile, c), out var n) ? n : DenseIdle(tile) })
+                .Select((p, c) => new CoreProgram(tile, c, [.. p])
+                {
+                    SramMacros = macros.TryGetValue((tile, c), out var n) ? n : DenseIdle(tile),
+                    SramBlocks = sramBlocks.GetValueOrDefault((tile, c), []),
+                })
                 .ToImmutableArray();
             tiles.Add(new TileProgram(
                 t,

@@ -16,4 +16,7 @@ internal sealed class CoreSlot(int tile, int core, CoreRegisterMap registers)
 
     /// <summary>Dense SRAM-CIM packing: the macros the core's blocks fill; null when every MVMU of the core is a macro.</summary>
     public int? SramMacros { get; set; }
+
+    /// <summary>Dense SRAM-CIM packing: where each of the core's MVMU slots sits in its macros, by local index; else empty.</summary>
+    public List<SramBlock> SramBlocks { get; } = [];
 }

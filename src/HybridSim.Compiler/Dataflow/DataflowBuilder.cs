@@ -198,8 +198,9 @@ internal sealed class DataflowBuilder
         op.Chains = [.. tiling.ColumnBlocks.Select(_ => new List<int>())];
         for (var core = 0; core < groups.Count; core++)
         {
-            var (start, count, coreMacros) = groups[core];
+            var (start, count, coreMacros, coreBlocks) = groups[core];
             op.Cores[core].SramMacros = coreMacros;
+            op.Cores[core].SramBlocks.AddRange(coreBlocks);
             for (var s = start; s < start + count; s++)
             {
                 var block = slots[s].Block;

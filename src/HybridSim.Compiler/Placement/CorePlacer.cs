@@ -30,18 +30,18 @@ internal sealed class CorePlacer(ArchitectureSpec arch, List<TileKind> tileKinds
     /// <summary>
     /// The (column block, row block) slots of a matrix, cut into consecutive runs, one per core: at most the core's
     /// MVMUs each. On a digital tile with dense SRAM-CIM packing (<see cref="DigitalMvmuSpec.MacrosPerCore"/>) a run
-    /// also ends when its blocks would need more than that many macros, and Macros is the macros its blocks fill;
-    /// otherwise Macros is null (every MVMU of the core is a macro).
+    /// also ends when its blocks would need more than that many macros, Macros is the macros its blocks fill and Blocks
+    /// where each of its slots sits in them; otherwise Macros is null (every MVMU of the core is a macro) and Blocks empty.
     /// </summary>
-    public static List<(int Start, int Count, int? Macros)> CoreGroups(TileSpec tile, MatrixTiling tiling, List<(int Block, int Row)> slots)
+    public static List<(int Start, int Count, int? Macros, List<SramBlock> Blocks)> CoreGroups(TileSpec tile, MatrixTiling tiling, List<(int Block, int Row)> slots)
     {
         var perCore = tile.Core.Mvmus;
-        var groups = new List<(int Start, int Count, int? Macros)>();
+        var groups = new List<(int Start, int Count, int? Macros, List<SramBlock> Blocks)>();
         if (tile.Core.Mvmu is not DigitalMvmuSpec { MacrosPerCore: { } macrosPerCore })
         {
             for (var s = 0; s < slots.Count; s += perCore)
             {
-                groups.Add((s, Math.Min(perCore, slots.Count - s), null));
+                groups.Add((s, Math.Min(perCore, slots.Count - s), null, []));
             }
 
             return groups;
@@ -49,23 +49,29 @@ internal sealed class CorePlacer(ArchitectureSpec arch, List<TileKind> tileKinds
 
         var mvmu = tile.Core.Mvmu;
         var packer = new SramMacroPacker(mvmu.Rows, mvmu.Cols, macrosPerCore);
+        var blocks = new List<SramBlock>();
         var first = 0;
         for (var s = 0; s < slots.Count; s++)
         {
             var block = tiling.ColumnBlocks[slots[s].Block];
             var rows = block.RowBlocks[slots[s].Row].Rows;
-            if (s - first == perCore || packer.TryPlace(rows, block.OutCount) is null)
+            var position = s - first == perCore ? null : packer.TryPlace(rows, block.OutCount);
+            if (position is null)
             {
-                groups.Add((first, s - first, packer.Macros));
+                groups.Add((first, s - first, packer.Macros, blocks));
                 first = s;
                 packer = new SramMacroPacker(mvmu.Rows, mvmu.Cols, macrosPerCore);
-                packer.TryPlace(rows, block.OutCount);
+                blocks = [];
+                position = packer.TryPlace(rows, block.OutCount);
             }
+
+            var at = position!.Value;
+            blocks.Add(new SramBlock(at.Macro, at.Row, rows, block.OutCount));
         }
 
         if (slots.Count > first)
         {
-            groups.Add((first, slots.Count - first, packer.Macros));
+            groups.Add((first, slots.Count - first, packer.Macros, blocks));
         }
 
         return groups;
