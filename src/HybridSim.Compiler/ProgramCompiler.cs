@@ -84,15 +84,30 @@ public static class ProgramCompiler
         }
 
         // Dense SRAM-CIM packing: the macros each core's blocks fill (a core of such a tile that holds no matrix has none).
-        var macros = graph.Operations.SelectMany(o => o.Cores).Where(c => c.SramMacros is not null)
-            .ToDictionary(c => (c.Tile, c.Core), c => c.SramMacros!.Value);
+        // A core that several small matrices share holds each one's blocks from its LocalBase on, in the macros they fill together.
+        var packed = graph.Operations.SelectMany(o => o.Cores).Where(c => c.SramMacros is not null).GroupBy(c => (c.Tile, c.Core)).ToList();
+        var macros = packed.ToDictionary(g => g.Key, g => g.SelectMany(c => c.SramBlocks).Select(b => b.Macro + 1).DefaultIfEmpty(0).Max());
+        var sramBlocks = packed.Where(g => g.Any(c => c.SramBlocks.Count > 0)).ToDictionary(g => g.Key, g =>
+        {
+            var slots = new SramBlock[g.Max(c => c.LocalBase + c.SramBlocks.Count)];
+            foreach (var c in g)
+            {
+                c.SramBlocks.CopyTo(slots, c.LocalBase);
+            }
+
+            return slots.ToImmutableArray();
+        });
         int? DenseIdle(int tile) => architecture.Tile(graph.TileKinds[tile]).Core.Mvmu is DigitalMvmuSpec { MacrosPerCore: not null } ? 0 : null;
         var tiles = ImmutableArray.CreateBuilder<TileProgram>(graph.TileKinds.Count);
         for (var t = 0; t < graph.TileKinds.Count; t++)
         {
             var tile = t;
             var cores = scheduler.CorePrograms[t]
-                .Select((p, c) => new CoreProgram(tile, c, [.. p]) { SramMacros = macros.TryGetValue((tile, c), out var n) ? n : DenseIdle(tile) })
+                .Select((p, c) => new CoreProgram(tile, c, [.. p])
+                {
+                    SramMacros = macros.TryGetValue((tile, c), out var n) ? n : DenseIdle(tile),
+                    SramBlocks = sramBlocks.GetValueOrDefault((tile, c), []),
+                })
                 .ToImmutableArray();
             tiles.Add(new TileProgram(
                 t,

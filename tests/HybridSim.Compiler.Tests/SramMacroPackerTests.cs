@@ -74,7 +74,31 @@ public sealed class SramMacroPackerTests
         var b = program.Mappings.Single(m => m.Name == "layer4.1.conv2.B");
         Assert.Equal((72, 5), (a.Mvmus, a.SramMacros));
         Assert.Equal((8, 1), (b.Mvmus, b.SramMacros));
-        Assert.Equal(program.Mappings.Where(m => m.Placement == TileKind.Digital).Sum(m => m.SramMacros), program.SramMacros);
+        // Small matrices share cores, so a macro can hold blocks of several matrices: each counts it, the program once.
+        Assert.True(program.Mappings.Where(m => m.Placement == TileKind.Digital).Sum(m => m.SramMacros) >= program.SramMacros);
+        Assert.Equal(program.SramMacros, program.Tiles.SelectMany(t => t.Cores).Sum(c => c.SramBlocks.Select(k => k.Macro + 1).DefaultIfEmpty(0).Max()));
+        Assert.Empty(Verification.ProgramVerifier.Verify(program));
+    }
+
+    [Fact]
+    public void The_branches_of_the_digits_cnn_share_one_core_and_two_macros()
+    {
+        var arch = ArchitectureLoader.Load(RepositoryPaths.Arch("lobranch-3d.yaml"));
+        var workload = WorkloadLoader.Load(Path.Combine(RepositoryPaths.Root, "workloads", "cnn-digits.yaml"));
+
+        var program = ProgramCompiler.Compile(arch, workload, PartitionSpec.Rank(4));
+
+        // conv1.A 9 x 4, conv1.B 4 x 16, conv2.A 144 x 4 (64, 64 and 16 rows), conv2.B 4 x 32, fc.A 512 x 4 (8 blocks of
+        // 64 rows), fc.B 4 x 10: 15 blocks, 15 of the core's 64 slots. First fit: conv1.A opens a 9-row shelf in macro 0,
+        // conv1.B, conv2.B and fc.B go beside it (4 + 16 + 32 + 10 = 62 columns); the 64-row A blocks do not fit the 55
+        // rows left, so they open macro 1 and sit side by side (11 blocks x 4 = 44 columns), the 16-row one with them.
+        var core = Assert.Single(program.Tiles.Where(t => t.Kind == TileKind.Digital).SelectMany(t => t.Cores), c => c.SramBlocks.Length > 0);
+        Assert.Equal(1, program.TileCount(TileKind.Digital));
+        Assert.Equal(15, core.SramBlocks.Length);
+        Assert.Equal(2, core.SramMacros);
+        Assert.Equal(2, program.SramMacros);
+        Assert.Equal([4, 16, 4, 4, 4, 32, 4, 4, 4, 4, 4, 4, 4, 4, 10], core.SramBlocks.Select(b => b.Cols));
+        Assert.Equal(62, core.SramBlocks.Where(b => b.Macro == 0).Sum(b => b.Cols));
         Assert.Empty(Verification.ProgramVerifier.Verify(program));
     }
 

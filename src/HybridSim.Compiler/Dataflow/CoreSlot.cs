@@ -16,4 +16,16 @@ internal sealed class CoreSlot(int tile, int core, CoreRegisterMap registers)
 
     /// <summary>Dense SRAM-CIM packing: the macros the core's blocks fill; null when every MVMU of the core is a macro.</summary>
     public int? SramMacros { get; set; }
+
+    /// <summary>
+    /// A core shared by several small matrices (dense SRAM-CIM packing, docs/model.md 3.3): the first MVMU slot and the
+    /// first data register (after <see cref="CoreRegisterMap.DataBase"/>) this operation uses; 0 on a core of its own.
+    /// </summary>
+    public int LocalBase { get; init; }
+
+    /// <inheritdoc cref="LocalBase"/>
+    public int DataOffset { get; init; }
+
+    /// <summary>Dense SRAM-CIM packing: where each of this operation's MVMU slots sits in the core's macros, from <see cref="LocalBase"/> on; else empty.</summary>
+    public List<SramBlock> SramBlocks { get; } = [];
 }

@@ -189,21 +189,28 @@ internal sealed class DataflowBuilder
         }
 
         var groups = CorePlacer.CoreGroups(tile, tiling, slots);
-        _placer.Allocate(op, groups.Count, k =>
+        int RingWords(int k) => CorePlacer.RingEstimate(input, new Reader(output.Height, output.Width, stride, padding,
+            [.. slots.Skip(groups[k].Start).Take(groups[k].Count).SelectMany(x => tiling.ColumnBlocks[x.Block].RowBlocks[x.Row].Segments)]));
+        if (_placer.TryShareSramCore(op, tile, groups, tiling, bias, RingWords) is { } shared)
         {
-            var rows = slots.Skip(groups[k].Start).Take(groups[k].Count)
-                .SelectMany(x => tiling.ColumnBlocks[x.Block].RowBlocks[x.Row].Segments).ToArray();
-            return CorePlacer.RingEstimate(input, new Reader(output.Height, output.Width, stride, padding, rows));
-        });
+            groups[0] = shared;
+        }
+        else
+        {
+            _placer.Allocate(op, groups.Count, RingWords);
+            _placer.OpenSramCore(op, tile, groups, tiling, bias);
+        }
+
         op.Chains = [.. tiling.ColumnBlocks.Select(_ => new List<int>())];
         for (var core = 0; core < groups.Count; core++)
         {
-            var (start, count, coreMacros) = groups[core];
+            var (start, count, coreMacros, coreBlocks) = groups[core];
             op.Cores[core].SramMacros = coreMacros;
+            op.Cores[core].SramBlocks.AddRange(coreBlocks);
             for (var s = start; s < start + count; s++)
             {
                 var block = slots[s].Block;
-                op.Cores[core].Mvmus.Add(new MvmuSlot(s - start, block, slots[s].Row));
+                op.Cores[core].Mvmus.Add(new MvmuSlot(op.Cores[core].LocalBase + s - start, block, slots[s].Row));
                 if (op.Chains[block].Count == 0 || op.Chains[block][^1] != core)
                 {
                     op.Chains[block].Add(core);
@@ -358,7 +365,7 @@ internal sealed class DataflowBuilder
     {
         for (var k = 0; k < op.Cores.Count; k++)
         {
-            var need = RegisterLayout.DataWordsNeeded(op, k);
+            var need = op.Cores[k].DataOffset + RegisterLayout.DataWordsNeeded(op, k);
             if (need > tile.Core.RegisterFileWords)
             {
                 _errors.Add(new SpecError(_arch.SourceFile, 0, 0, $"tiles.{Lower(op.Kind)}.core.register_file_words",

@@ -22,7 +22,7 @@ internal sealed class RegisterLayout
     {
         var core = op.Cores[coreIndex];
         var layout = new RegisterLayout();
-        var next = core.Registers.DataBase;
+        var next = core.Registers.DataBase + core.DataOffset;
         var blocks = core.Mvmus.Select(m => m.ColumnBlock).Distinct().ToList();
         var reduced = blocks.Where(j => op.Reducers[j] == coreIndex).ToList();
         foreach (var j in blocks)
@@ -47,7 +47,7 @@ internal sealed class RegisterLayout
             }
         }
 
-        layout.Words = next - core.Registers.DataBase;
+        layout.Words = next - core.Registers.DataBase - core.DataOffset;
         return layout;
     }
 

@@ -27,21 +27,24 @@ internal sealed class CorePlacer(ArchitectureSpec arch, List<TileKind> tileKinds
     private readonly Dictionary<TileKind, (int Tile, int NextCore)> _cursor = [];
     private readonly Dictionary<int, int> _tileWords = [];
 
+    // The digital core small matrices are packed onto (dense SRAM-CIM packing), while they fit it.
+    private SharedSramCore? _openSram;
+
     /// <summary>
     /// The (column block, row block) slots of a matrix, cut into consecutive runs, one per core: at most the core's
     /// MVMUs each. On a digital tile with dense SRAM-CIM packing (<see cref="DigitalMvmuSpec.MacrosPerCore"/>) a run
-    /// also ends when its blocks would need more than that many macros, and Macros is the macros its blocks fill;
-    /// otherwise Macros is null (every MVMU of the core is a macro).
+    /// also ends when its blocks would need more than that many macros, Macros is the macros its blocks fill and Blocks
+    /// where each of its slots sits in them; otherwise Macros is null (every MVMU of the core is a macro) and Blocks empty.
     /// </summary>
-    public static List<(int Start, int Count, int? Macros)> CoreGroups(TileSpec tile, MatrixTiling tiling, List<(int Block, int Row)> slots)
+    public static List<(int Start, int Count, int? Macros, List<SramBlock> Blocks)> CoreGroups(TileSpec tile, MatrixTiling tiling, List<(int Block, int Row)> slots)
     {
         var perCore = tile.Core.Mvmus;
-        var groups = new List<(int Start, int Count, int? Macros)>();
+        var groups = new List<(int Start, int Count, int? Macros, List<SramBlock> Blocks)>();
         if (tile.Core.Mvmu is not DigitalMvmuSpec { MacrosPerCore: { } macrosPerCore })
         {
             for (var s = 0; s < slots.Count; s += perCore)
             {
-                groups.Add((s, Math.Min(perCore, slots.Count - s), null));
+                groups.Add((s, Math.Min(perCore, slots.Count - s), null, []));
             }
 
             return groups;
@@ -49,23 +52,29 @@ internal sealed class CorePlacer(ArchitectureSpec arch, List<TileKind> tileKinds
 
         var mvmu = tile.Core.Mvmu;
         var packer = new SramMacroPacker(mvmu.Rows, mvmu.Cols, macrosPerCore);
+        var blocks = new List<SramBlock>();
         var first = 0;
         for (var s = 0; s < slots.Count; s++)
         {
             var block = tiling.ColumnBlocks[slots[s].Block];
             var rows = block.RowBlocks[slots[s].Row].Rows;
-            if (s - first == perCore || packer.TryPlace(rows, block.OutCount) is null)
+            var position = s - first == perCore ? null : packer.TryPlace(rows, block.OutCount);
+            if (position is null)
             {
-                groups.Add((first, s - first, packer.Macros));
+                groups.Add((first, s - first, packer.Macros, blocks));
                 first = s;
                 packer = new SramMacroPacker(mvmu.Rows, mvmu.Cols, macrosPerCore);
-                packer.TryPlace(rows, block.OutCount);
+                blocks = [];
+                position = packer.TryPlace(rows, block.OutCount);
             }
+
+            var at = position!.Value;
+            blocks.Add(new SramBlock(at.Macro, at.Row, rows, block.OutCount));
         }
 
         if (slots.Count > first)
         {
-            groups.Add((first, slots.Count - first, packer.Macros));
+            groups.Add((first, slots.Count - first, packer.Macros, blocks));
         }
 
         return groups;
@@ -99,6 +108,75 @@ internal sealed class CorePlacer(ArchitectureSpec arch, List<TileKind> tileKinds
         _cursor[op.Kind] = (current, next);
     }
 
+    /// <summary>
+    /// Dense SRAM-CIM packing (docs/model.md 3.3): places a matrix that fits one core (<paramref name="groups"/> of one
+    /// run) on the open shared core, beside the matrices already there, when its slots, its blocks (packed after theirs
+    /// into the core's macros), its data registers and its input ring (in the tile's memory budget) all fit. Returns its
+    /// run with its blocks' places, or null (nothing placed) when it does not fit or no core is open.
+    /// </summary>
+    public (int Start, int Count, int? Macros, List<SramBlock> Blocks)? TryShareSramCore(
+        Operation op, TileSpec tile, List<(int Start, int Count, int? Macros, List<SramBlock> Blocks)> groups, MatrixTiling tiling, bool bias, Func<int, int> ringWords)
+    {
+        if (_openSram is not { } open || groups.Count != 1 || open.Kind != op.Kind
+            || tile.Core.Mvmu is not DigitalMvmuSpec { MacrosPerCore: { } macrosPerCore } mvmu
+            || open.Shapes.Count + groups[0].Count > tile.Core.Mvmus)
+        {
+            return null;
+        }
+
+        var data = DataWordsBound(tiling, bias);
+        var words = ringWords(0);
+        var budget = (int)(tile.SharedMemoryWords * _memoryBudgets.GetValueOrDefault(op.Name, DefaultMemoryBudget));
+        if (open.DataWords + data > tile.Core.RegisterFileWords || _tileWords.GetValueOrDefault(open.Tile) + words > budget)
+        {
+            return null;
+        }
+
+        // First fit is deterministic: the blocks already on the core land where they are, and the new ones after them.
+        var packer = new SramMacroPacker(mvmu.Rows, mvmu.Cols, macrosPerCore);
+        foreach (var (rows, cols) in open.Shapes)
+        {
+            packer.TryPlace(rows, cols);
+        }
+
+        var blocks = new List<SramBlock>();
+        foreach (var b in groups[0].Blocks)
+        {
+            if (packer.TryPlace(b.Rows, b.Cols) is not { } at)
+            {
+                return null;
+            }
+
+            blocks.Add(new SramBlock(at.Macro, at.Row, b.Rows, b.Cols));
+        }
+
+        _tileWords[open.Tile] = _tileWords.GetValueOrDefault(open.Tile) + words;
+        op.Cores.Add(new CoreSlot(open.Tile, open.Core, open.Registers) { LocalBase = open.Shapes.Count, DataOffset = open.DataWords });
+        open.Shapes.AddRange(blocks.Select(b => (b.Rows, b.Cols)));
+        open.DataWords += data;
+        return (0, groups[0].Count, blocks.Select(b => b.Macro).Distinct().Count(), blocks);
+    }
+
+    /// <summary>
+    /// After <paramref name="op"/> got cores of its own: with dense SRAM-CIM packing, a matrix on one core opens that core
+    /// for the small matrices that follow (<see cref="TryShareSramCore"/>); a larger one leaves the open core as it is.
+    /// </summary>
+    public void OpenSramCore(Operation op, TileSpec tile, List<(int Start, int Count, int? Macros, List<SramBlock> Blocks)> groups, MatrixTiling tiling, bool bias)
+    {
+        if (groups.Count == 1 && tile.Core.Mvmu is DigitalMvmuSpec { MacrosPerCore: not null })
+        {
+            var core = op.Cores[0];
+            _openSram = new SharedSramCore(op.Kind, core.Tile, core.Core, core.Registers, [.. groups[0].Blocks.Select(b => (b.Rows, b.Cols))], DataWordsBound(tiling, bias));
+        }
+    }
+
+    /// <summary>Data registers a matrix on one core needs at most (<see cref="RegisterLayout"/>): an accumulator and a bias per column block, one scratch vector.</summary>
+    private static int DataWordsBound(MatrixTiling tiling, bool bias)
+    {
+        var outputs = tiling.ColumnBlocks.Sum(b => b.OutCount);
+        return outputs + (bias ? outputs : 0) + tiling.ColumnBlocks.Max(b => b.OutCount);
+    }
+
     /// <summary>Words of the activation ring a reader of <paramref name="input"/> needs: its window's pixels times its channels.</summary>
     public static int RingEstimate(Tensor input, Reader reader) =>
         Math.Min(input.Pixels, reader.Span(input.Width)) * (reader.EndChannel - reader.MinChannel);
@@ -119,4 +197,20 @@ internal sealed class CorePlacer(ArchitectureSpec arch, List<TileKind> tileKinds
     }
 
     private static string Lower(TileKind kind) => kind.ToString().ToLowerInvariant();
+}
+
+/// <summary>A digital core several small matrices share: its blocks in slot order and the data registers handed out.</summary>
+internal sealed class SharedSramCore(TileKind kind, int tile, int core, CoreRegisterMap registers, List<(int Rows, int Cols)> shapes, int dataWords)
+{
+    public TileKind Kind { get; } = kind;
+
+    public int Tile { get; } = tile;
+
+    public int Core { get; } = core;
+
+    public CoreRegisterMap Registers { get; } = registers;
+
+    public List<(int Rows, int Cols)> Shapes { get; } = shapes;
+
+    public int DataWords { get; set; } = dataWords;
 }

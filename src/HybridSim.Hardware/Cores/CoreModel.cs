@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using HybridSim.Activity;
+using HybridSim.Hardware.Mvmus;
 using HybridSim.Hardware.Tiles;
 using HybridSim.Hardware.Tracing;
 using HybridSim.Isa;
@@ -169,6 +170,12 @@ public sealed class CoreModel
                             }
 
                             var active = BitOperations.PopCount(mvm.Mask);
+                            if (_program.SramBlocks.Length > 0 && mvmu is DigitalMvmuModel packed)
+                            {
+                                now = PackedMvm(packed, mvm.Mask, layer, pc, now);
+                                break;
+                            }
+
                             mvmu.Count(ledger, active, layer);
                             ledger.AddBusy(mvmu.Unit, active * mvmuPs);
                             if (trace is not null)
@@ -293,6 +300,36 @@ public sealed class CoreModel
                 _template.CountSharedMemory(ledger, store, 1, layer);
             }
         }
+    }
+
+    /// <summary>
+    /// An mvm on a core whose blocks are packed into SRAM-CIM macros (docs/model.md 3.3): it counts and takes what its
+    /// masked blocks compute (<see cref="DigitalMvmuModel.CountBlocks"/>). Returns the time the mvm ends.
+    /// </summary>
+    private long PackedMvm(DigitalMvmuModel packed, ulong mask, int layer, int pc, long now)
+    {
+        if (BitOperations.Log2(mask) >= _program.SramBlocks.Length)
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"tile {_tile.Id} core {Index} instruction {pc}: mvm mask 0x{mask:x} names MVMU slots that hold no block ({_program.SramBlocks.Length} placed)"));
+        }
+
+        var cyc = _template.CyclePs;
+        var (cycles, passes) = packed.CountBlocks(_node.Ledger, mask, _program.SramBlocks, layer);
+        _node.Ledger.AddBusy(packed.Unit, packed.PassCycles(passes) * cyc);
+        if (_node.Trace is { } trace)
+        {
+            for (var m = 0; m < _mvmuTracks.Length; m++)
+            {
+                if ((mask & (1UL << m)) != 0)
+                {
+                    trace.Span(_mvmuTracks[m], "mvm", now, packed.PassCycles(_program.SramBlocks[m].Cols) * cyc);
+                }
+            }
+        }
+
+        return now + (cycles * cyc);
     }
 
     /// <summary>First word that holds the access up: not yet valid for a load, still valid (unread) for a store; −1 when none.</summary>

@@ -14,6 +14,9 @@ public static class ComponentActions
     public const string Write = "write";
     public const string Mvm = "mvm";
     public const string Mac = "mac";
+
+    /// <summary>One weight read out of an SRAM-CIM macro for a MAC (dense packing, docs/model.md 3.3).</summary>
+    public const string WeightRead = "weight_read";
     public const string Cycle = "cycle";
     public const string Flit = "flit";
     public const string Packet = "packet";

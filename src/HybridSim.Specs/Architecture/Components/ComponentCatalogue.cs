@@ -111,7 +111,7 @@ public static class ComponentCatalogue
         Entry(InputBuffer, ComponentLevel.Mvmu, BothKinds, [ComponentActions.Read, ComponentActions.Write], "MVMU input register"),
         Entry(OutputBuffer, ComponentLevel.Mvmu, BothKinds, [ComponentActions.Read, ComponentActions.Write], "MVMU output register"),
         Entry(DigitalMvmu, ComponentLevel.Mvmu, DigitalOnly, [ComponentActions.Mvm], "SRAM-CIM macro, cost_model table: one mvm per MVM"),
-        Entry(Sram, ComponentLevel.Mvmu, DigitalOnly, [ComponentActions.Read], "SRAM weight array, cost_model per-mac: one read per weight row"),
+        Entry(Sram, ComponentLevel.Mvmu, DigitalOnly, [ComponentActions.Read, ComponentActions.WeightRead], "SRAM weight array, cost_model per-mac: one read per weight row; with macros_per_core one weight_read per weight a MAC reads"),
         Entry(Mac, ComponentLevel.Mvmu, DigitalOnly, [ComponentActions.Mac], "multiply-accumulate unit, cost_model per-mac: one mac per MAC"),
         Entry(Cell, ComponentLevel.Mvmu, BothKinds, [ComponentActions.Write], "a weight cell written when programming the weights (priced by mvmu.write.cell_energy)", declared: false),
         Entry(Row, ComponentLevel.Mvmu, BothKinds, [ComponentActions.Write], "an array row written when programming the weights (timed by mvmu.write.row_latency)", declared: false),
