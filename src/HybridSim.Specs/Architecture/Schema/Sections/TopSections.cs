@@ -108,6 +108,15 @@ public static class ComponentFields
 
     public static ValueField<ComponentSpec, string?> Source { get; } = Fields<ComponentSpec>.Text("source", "where the figures come from (paper, table, derivation)", c => c.Source, required: true);
 
+    /// <summary>Read by <see cref="ComponentScaling"/>; resolved-arch.yaml holds the scaled figures, so neither is written back.</summary>
+    public static SectionField<ComponentSpec> StatedFor { get; } = new(new SchemaField(ComponentScaling.StatedForKey, FieldKind.Section,
+        "the configuration the figures were stated for, parameter: value of the section holding the list (e.g. {rows: 128, cols: 128}; a tile's shared_memory with its unit). A parameter of the architecture that differs from it is a warning for every figure without a scaling rule for it"),
+        (_, _, _) => { });
+
+    public static SectionField<ComponentSpec> Scaling { get; } = new(new SchemaField(ComponentScaling.ScalingKey, FieldKind.Section,
+        "how each figure (count, latency, energy, leakage, area) follows the stated_for parameters: figure: {parameter: exponent} gives figure x (value / stated)^exponent (0: independent), {parameter: exp2} gives figure x 2^(value - stated); with a required source"),
+        (_, _, _) => { });
+
     public static RecordSection<ComponentSpec> Section { get; } = new("component", "technology figures of one component (SI units inside, explicit units in YAML)",
-        [Count, Latency, Energy, Leakage, Area, Source]);
+        [Count, Latency, Energy, Leakage, Area, Source, StatedFor, Scaling]);
 }
