@@ -23,6 +23,11 @@ public static class ArchitectureLoader
         var errors = new SpecErrorList();
         var warnings = new SpecErrorList();
         var spec = Build(composed, path, errors, warnings);
+        if (ArchitectureWarnings.AreErrors)
+        {
+            errors.AddRange(ArchitectureWarnings.AsErrors(warnings.Sorted()));
+        }
+
         errors.ThrowIfAny();
         return spec! with { Warnings = [.. warnings.Sorted()] };
     }
@@ -238,7 +243,7 @@ public static class ArchitectureLoader
             if (s.AdcBits < need)
             {
                 // A narrow ADC is a legitimate design point for an accuracy study: warn, do not refuse.
-                warnings.Add(r.Mapping[AnalogMvmuFields.AdcBits.Name] ?? r.Mapping, r.ChildPath(AnalogMvmuFields.AdcBits.Name),
+                warnings.Add((SpecNode?)(r.Mapping[AnalogMvmuFields.AdcBits.Name] as SpecScalar)?.SetAt ?? r.Mapping, r.ChildPath(AnalogMvmuFields.AdcBits.Name),
                     $"adc_bits {s.AdcBits} is fewer than the {need} bits a {s.Rows}-row crossbar with {s.BitsPerCell}-bit cells and {s.DacBits}-bit DACs needs (log2(rows) + dac_bits + bits_per_cell - 2, ISAAC); column values will be {(s.AdcRange == AdcRange.Full ? "coarsened" : "clipped")} (adc_range: {s.AdcRange.ToString().ToLowerInvariant()})");
             }
         }

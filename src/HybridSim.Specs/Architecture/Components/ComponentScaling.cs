@@ -119,26 +119,27 @@ public static class ComponentScaling
             given.Add(Area);
         }
 
-        foreach (var s in stated.Values)
+        var moved = stated.Values
+            .Select(s => (Stated: s, Actual: parameters.Values[s.Name]))
+            .Where(p => p.Actual.Value != p.Stated.Value)
+            .Select(p => (p.Stated, p.Actual, Figures: given.Where(f => !laws.TryGetValue(f, out var law) || !law.ContainsKey(p.Stated.Name)).ToList()))
+            .Where(p => p.Figures.Count > 0)
+            .ToList();
+        if (moved.Count == 0)
         {
-            var actual = parameters.Values[s.Name];
-            if (actual.Value == s.Value)
-            {
-                continue;
-            }
-
-            var stale = given.Where(f => !laws.TryGetValue(f, out var law) || !law.ContainsKey(s.Name)).ToList();
-            if (stale.Count == 0)
-            {
-                continue;
-            }
-
-            var statedText = ScalingParameter.Format(actual.Kind, s.Value);
-            var where = actual.SetAt ?? component;
-            warnings.Add(where, $"{parameters.Section}.{s.Name}",
-                $"{path}: {string.Join(", ", stale)} {(stale.Count == 1 ? "is" : "are")} stated for {s.Name} {statedText} ({Locate(s.Node)}), but this architecture has {s.Name} {actual.Text} (set at {Locate(where)}); "
-                + $"the figure{(stale.Count == 1 ? " is" : "s are")} used unchanged. Restate {(stale.Count == 1 ? "it" : "them")} for {s.Name} {actual.Text} with stated_for, or give a rule under {path}.scaling (docs/architecture-files.md, \"Your own architecture\")");
+            return;
         }
+
+        // One warning per component, at the value that moved in the file that set it (the user's, not the base's).
+        var stale = given.Where(f => moved.Any(m => m.Figures.Contains(f))).ToList();
+        var where = moved[0].Actual.SetAt ?? component;
+        var statedText = string.Join(", ", moved.Select(m => $"{m.Stated.Name} {ScalingParameter.Format(m.Actual.Kind, m.Stated.Value)}"));
+        var actualText = string.Join(", ", moved.Select(m => $"{m.Stated.Name} {m.Actual.Text}{(m.Actual.SetAt is { } at ? $" (set at {Locate(at)})" : "")}"));
+        var one = stale.Count == 1;
+        warnings.Add(where, path,
+            $"{string.Join(", ", stale)} {(one ? "is" : "are")} stated for {statedText} ({Locate(moved[0].Stated.Node)}), but this architecture has {actualText}; "
+            + $"the figure{(one ? " is" : "s are")} used unchanged. Restate {(one ? "it" : "them")} with stated_for, or give {path}.scaling a rule for "
+            + $"{string.Join(", ", moved.Select(m => m.Stated.Name))} (docs/architecture-files.md, \"Your own architecture\")");
     }
 
     private static string Locate(SpecNode node) => string.Create(CultureInfo.InvariantCulture, $"{node.File}:{node.Line}");
