@@ -174,8 +174,8 @@ public static class ComponentScaling
                 }
 
                 return result;
-            case var other:
-                errors.Add(other, $"{path}.{StatedForKey}", $"expected a mapping parameter: value (e.g. {{rows: 128, cols: 128}}), found {other.KindName}");
+            default:
+                // Not a mapping: the schema has reported it (section 'component', key stated_for).
                 return result;
         }
     }
@@ -207,7 +207,7 @@ public static class ComponentScaling
         var at = $"{path}.{ScalingKey}";
         if (node is not SpecMapping m)
         {
-            errors.Add(node, at, $"expected a mapping figure: {{parameter: exponent | exp2}} with a source, found {node.KindName}");
+            // Reported by the schema (section 'component', key scaling).
             return result;
         }
 
@@ -240,9 +240,15 @@ public static class ComponentScaling
             foreach (var t in law.Entries)
             {
                 var tat = $"{at}.{e.Name}.{t.Name}";
-                if (!stated.ContainsKey(t.Name))
+                // A parameter stated with a bad value has its own error; only a missing one is reported here.
+                if (!stated.ContainsKey(t.Name) && !(component[StatedForKey] is SpecMapping sf && sf[t.Name] is not null))
                 {
                     errors.Add(t.Key, tat, $"a rule for '{Excerpt.Of(t.Name)}' needs the value the figures were stated for: add it to {path}.{StatedForKey}");
+                    continue;
+                }
+
+                if (!stated.ContainsKey(t.Name))
+                {
                     continue;
                 }
 
