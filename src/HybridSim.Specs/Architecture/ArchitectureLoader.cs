@@ -111,7 +111,8 @@ public static class ArchitectureLoader
         }
 
         var name = top.Get(TopFields.Name) ?? Path.GetFileNameWithoutExtension(path);
-        return new ArchitectureSpec(name, path, clock, analog, digital, noc, top.Get(TopFields.ConvMapping), partition, nodeComponents, composed.Variables);
+        var spec = new ArchitectureSpec(name, path, clock, analog, digital, noc, top.Get(TopFields.ConvMapping), partition, nodeComponents, composed.Variables);
+        return TechnologyScaling.Apply(spec, composed.Root, errors, warnings);
     }
 
     private static TileSpec ReadTile(MappingReader r, TileKind kind, double? clockHz, SpecErrorList warnings)

@@ -88,6 +88,30 @@ public sealed class ComponentScalingTests
     }
 
     [Fact]
+    public void Another_technology_node_scales_energy_leakage_and_area_by_the_stillmaker_baas_fits_and_warns_about_latency()
+    {
+        // Relative energy a V^2 + b V + c at 0.8 V: 45 nm 1.103 x 0.64 - 0.362 x 0.8 + 0.2767 = 0.69302,
+        // 32 nm 0.9559 x 0.64 - 0.7823 x 0.8 + 0.471 = 0.456936; area 1 / 0.46.
+        var spec = Load("puma.yaml", "technology=45nm");
+        var energy = 0.69302 / 0.456936;
+        Assert.Equal(1.8e-12 * energy, Analog(spec, "adc").Energy("access"), 1e-20);
+        Assert.Equal(0.2e-3 * energy, Analog(spec, "adc").LeakageWatts, 1e-12);
+        Assert.Equal(0.0012e-6 / 0.46, Analog(spec, "adc").AreaSquareMeters, 1e-16);
+        Assert.Equal(100e-9, Analog(spec, "adc").LatencySeconds, 1e-15);
+        Assert.Equal(8.6e-12 * energy, spec.AnalogTile!.Component("edram")!.Energy("read"), 1e-20);
+        var warning = Assert.Single(spec.Warnings);
+        Assert.Equal("--set", warning.File);
+        Assert.Contains("the latency of tiles.analog.core.mvmu.adc is stated for 32nm", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_node_the_table_does_not_have_is_an_error_listing_those_it_has()
+    {
+        var e = Assert.Throws<SpecException>(() => Load("puma.yaml", "technology=22nm"));
+        Assert.Contains(e.Errors, x => x.Message.StartsWith("22nm is not in technology_scaling.nodes; expected one of: 7nm, 10nm", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Strict_turns_the_warning_into_an_error()
     {
         using var strict = ArchitectureWarnings.Strict(true);

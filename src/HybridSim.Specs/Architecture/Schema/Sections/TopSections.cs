@@ -28,8 +28,17 @@ public static class TopFields
     public static SectionField<ArchitectureSpec> Node { get; } = Fields<ArchitectureSpec>.Section("node", () => NodeFields.Section,
         "per-node components (e.g. an off-chip link)", s => s.NodeComponents.IsEmpty ? null : s);
 
+    /// <summary>Read by <see cref="TechnologyScaling"/>; resolved-arch.yaml holds the scaled figures, so neither is written back.</summary>
+    public static SectionField<ArchitectureSpec> Technology { get; } = new(new SchemaField(TechnologyScaling.TechnologyKey, FieldKind.Text,
+        "technology node of the design, in nm (e.g. 22nm); with technology_scaling, every component's energy, leakage and area are scaled from the node its figures are stated for"),
+        (_, _, _) => { });
+
+    public static SectionField<ArchitectureSpec> TechnologyTable { get; } = new(new SchemaField(TechnologyScaling.TableKey, FieldKind.Section,
+        "stated_for (node of the component figures), vdd (volts at which energies are compared), nodes (NNnm: {area: relative area, energy: [a, b, c] of a relative energy a V^2 + b V + c}) and source"),
+        (_, _, _) => { });
+
     public static RecordSection<ArchitectureSpec> Section { get; } = new("architecture", "top level of an architecture file",
-        [Version, Name, Clock, ConvMapping, Partition, Tiles, Noc, Node]);
+        [Version, Name, Clock, ConvMapping, Partition, Tiles, Noc, Node, Technology, TechnologyTable]);
 }
 
 /// <summary>partition: exactly one of freeze or rank.</summary>
