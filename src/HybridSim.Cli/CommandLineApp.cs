@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Yaml;
 
 namespace HybridSim.Cli;
@@ -12,6 +13,9 @@ public static class CommandLineApp
     /// </summary>
     public const string AllowPathOption = "--allow-path";
 
+    /// <summary><c>--strict</c> (any verb): architecture warnings are errors (see ArchitectureWarnings).</summary>
+    public const string StrictOption = "--strict";
+
     public static RootCommand BuildRootCommand()
     {
         var root = new RootCommand(
@@ -19,6 +23,11 @@ public static class CommandLineApp
         root.Options.Add(new Option<string[]>(AllowPathOption)
         {
             Description = "Let extends:/include: read files under DIR too (default: the file's own folder tree and the shipped arch/ and workloads/); repeatable",
+            Recursive = true,
+        });
+        root.Options.Add(new Option<bool>(StrictOption)
+        {
+            Description = "Treat the architecture's warnings (a component figure stated for another configuration, a narrow ADC) as errors: exit 1",
             Recursive = true,
         });
         root.Subcommands.Add(Commands.RunCommand.Create());
@@ -50,6 +59,7 @@ public static class CommandLineApp
         {
             // Ambient for the whole command (a sweep's parallel points included), restored when it ends.
             using var allowed = IncludeRoots.Allow(parse.Errors.Count > 0 ? [] : parse.GetValue<string[]>(AllowPathOption) ?? []);
+            using var strict = ArchitectureWarnings.Strict(parse.Errors.Count == 0 && parse.GetValue<bool>(StrictOption));
             var code = parse.Invoke(configuration);
             return parse.Errors.Count > 0 ? 2 : code;
         }

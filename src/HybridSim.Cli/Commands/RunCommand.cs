@@ -87,6 +87,7 @@ public static class RunCommand
             return 1;
         }
 
+        CliErrors.PrintWarnings(error, outcome.Architecture.Warnings);
         if (outDirectory is not null)
         {
             try

@@ -49,6 +49,7 @@ public static class SweepExecution
             // One check of every --set and --vary key per architecture, instead of a failure at every point.
             definition.CheckOverrides(backend);
             plan = definition.Expand(backend);
+            CliErrors.PrintWarnings(error, SweepWarnings.Of(plan));
             folderLock = SweepRunner.Join(plan, directory, shard, command);
         }
         catch (SpecException e)

@@ -23,6 +23,11 @@ public static class ArchitectureLoader
         var errors = new SpecErrorList();
         var warnings = new SpecErrorList();
         var spec = Build(composed, path, errors, warnings);
+        if (ArchitectureWarnings.AreErrors)
+        {
+            errors.AddRange(ArchitectureWarnings.AsErrors(warnings.Sorted()));
+        }
+
         errors.ThrowIfAny();
         return spec! with { Warnings = [.. warnings.Sorted()] };
     }
@@ -86,7 +91,7 @@ public static class ArchitectureLoader
             var n = SchemaValues.Read(nr, NocFields.Section);
             noc = new NocSpec(n.Get(NocFields.Topology), n.Get(NocFields.Concentration), n.Get(NocFields.FlitBits), n.Get(NocFields.PacketWords),
                 n.Get(NocFields.LinkFlitsPerCycle), n.Get(NocFields.RouterLatency), n.Get(NocFields.LinkLatency), n.Get(NocFields.TilesPerNode),
-                n.Get(NocFields.InterNodeLatency), ReadComponents(n.Section(NocFields.Components), clockHz, ComponentLevel.Noc, TileKind.Analog));
+                n.Get(NocFields.InterNodeLatency), ReadComponents(n.Section(NocFields.Components), clockHz, ComponentLevel.Noc, TileKind.Analog, ScalingParameters.None(nr.Path), warnings));
             if (noc.Topology == "mesh" && noc.Concentration != 1 && nr.Mapping[NocFields.Concentration.Name] is { } cn)
             {
                 errors.Add(cn, nr.ChildPath(NocFields.Concentration.Name), $"a plain mesh has one tile per router; expected concentration 1 or topology cmesh, found {noc.Concentration}");
@@ -97,7 +102,7 @@ public static class ArchitectureLoader
         if (top.Section(TopFields.Node) is { } ndr)
         {
             ndr.ClockHz = clockHz;
-            nodeComponents = ReadComponents(SchemaValues.Read(ndr, NodeFields.Section).Section(NodeFields.Components), clockHz, ComponentLevel.Node, TileKind.Analog);
+            nodeComponents = ReadComponents(SchemaValues.Read(ndr, NodeFields.Section).Section(NodeFields.Components), clockHz, ComponentLevel.Node, TileKind.Analog, ScalingParameters.None(ndr.Path), warnings);
         }
 
         if (errors.HasErrors || noc is null)
@@ -106,7 +111,8 @@ public static class ArchitectureLoader
         }
 
         var name = top.Get(TopFields.Name) ?? Path.GetFileNameWithoutExtension(path);
-        return new ArchitectureSpec(name, path, clock, analog, digital, noc, top.Get(TopFields.ConvMapping), partition, nodeComponents, composed.Variables);
+        var spec = new ArchitectureSpec(name, path, clock, analog, digital, noc, top.Get(TopFields.ConvMapping), partition, nodeComponents, composed.Variables);
+        return TechnologyScaling.Apply(spec, composed.Root, errors, warnings);
     }
 
     private static TileSpec ReadTile(MappingReader r, TileKind kind, double? clockHz, SpecErrorList warnings)
@@ -129,7 +135,8 @@ public static class ArchitectureLoader
 
         return new TileSpec(kind, t.Get(TileFields.Count), t.Get(TileFields.Cores), core!, words, wordBits, t.Get(TileFields.BusWidthWords),
             t.Get(TileFields.SharedMemoryLatency), t.Get(TileFields.SharedMemoryPorts), t.Get(TileFields.ReceiveBufferDepth),
-            t.Get(TileFields.InstructionMemoryEntries), ReadComponents(t.Section(TileFields.Components), clockHz, ComponentLevel.Tile, kind));
+            t.Get(TileFields.InstructionMemoryEntries), ReadComponents(t.Section(TileFields.Components), clockHz, ComponentLevel.Tile, kind,
+                ScalingParameters.Of(r, [(TileFields.Cores.Name, t.Get(TileFields.Cores)), (TileFields.WordBits.Name, wordBits)], [(TileFields.SharedMemory.Name, bytes)]), warnings));
     }
 
     private static CoreSpec ReadCore(MappingReader r, TileKind kind, double? clockHz, SpecErrorList warnings)
@@ -147,11 +154,12 @@ public static class ArchitectureLoader
         if (c.Section(CoreFields.Mvmu) is { } mr)
         {
             mr.ClockHz = clockHz;
-            mvmu = kind == TileKind.Analog ? ReadAnalog(mr, clockHz, warnings) : ReadDigital(mr, clockHz);
+            mvmu = kind == TileKind.Analog ? ReadAnalog(mr, clockHz, warnings) : ReadDigital(mr, clockHz, warnings);
         }
 
         return new CoreSpec(c.Get(CoreFields.Mvmus), mvmu!, c.Get(CoreFields.MvmusConcurrent), c.Get(CoreFields.RegisterFileWords),
-            c.Get(CoreFields.InstructionMemoryEntries), c.Get(CoreFields.AluLanes), latencies, ReadComponents(c.Section(CoreFields.Components), clockHz, ComponentLevel.Core, kind));
+            c.Get(CoreFields.InstructionMemoryEntries), c.Get(CoreFields.AluLanes), latencies,
+            ReadComponents(c.Section(CoreFields.Components), clockHz, ComponentLevel.Core, kind, ScalingParameters.None(r.Path), warnings));
     }
 
     private static AnalogMvmuSpec ReadAnalog(MappingReader r, double? clockHz, SpecErrorList warnings)
@@ -159,7 +167,8 @@ public static class ArchitectureLoader
         var m = SchemaValues.Read(r, AnalogMvmuFields.Section);
         var spec = new AnalogMvmuSpec(m.Get(AnalogMvmuFields.Rows), m.Get(AnalogMvmuFields.Cols), m.Get(AnalogMvmuFields.WeightBits), m.Get(AnalogMvmuFields.InputBits),
             m.Get(AnalogMvmuFields.BitsPerCell), m.Get(AnalogMvmuFields.DacBits), m.Get(AnalogMvmuFields.AdcBits), m.Get(AnalogMvmuFields.Adcs),
-            m.Get(AnalogMvmuFields.StackLayers), m.Get(AnalogMvmuFields.PipelineStages), ReadComponents(m.Section(AnalogMvmuFields.Components), clockHz, ComponentLevel.Mvmu, TileKind.Analog))
+            m.Get(AnalogMvmuFields.StackLayers), m.Get(AnalogMvmuFields.PipelineStages),
+            ReadComponents(m.Section(AnalogMvmuFields.Components), clockHz, ComponentLevel.Mvmu, TileKind.Analog, AnalogParameters(r, m), warnings))
         {
             AdcRange = m.Get(AnalogMvmuFields.AdcRangeField),
             Device = m.Section(AnalogMvmuFields.Device) is { } dr ? ReadDevice(dr) : DeviceSpec.Ideal,
@@ -235,7 +244,7 @@ public static class ArchitectureLoader
             if (s.AdcBits < need)
             {
                 // A narrow ADC is a legitimate design point for an accuracy study: warn, do not refuse.
-                warnings.Add(r.Mapping[AnalogMvmuFields.AdcBits.Name] ?? r.Mapping, r.ChildPath(AnalogMvmuFields.AdcBits.Name),
+                warnings.Add((SpecNode?)(r.Mapping[AnalogMvmuFields.AdcBits.Name] as SpecScalar)?.SetAt ?? r.Mapping, r.ChildPath(AnalogMvmuFields.AdcBits.Name),
                     $"adc_bits {s.AdcBits} is fewer than the {need} bits a {s.Rows}-row crossbar with {s.BitsPerCell}-bit cells and {s.DacBits}-bit DACs needs (log2(rows) + dac_bits + bits_per_cell - 2, ISAAC); column values will be {(s.AdcRange == AdcRange.Full ? "coarsened" : "clipped")} (adc_range: {s.AdcRange.ToString().ToLowerInvariant()})");
             }
         }
@@ -253,10 +262,27 @@ public static class ArchitectureLoader
         }
     }
 
+    // The parameters an MVMU's components may be stated for and scale with (ComponentScaling).
+    private static ScalingParameters AnalogParameters(MappingReader r, SchemaValues m) => ScalingParameters.Of(r,
+    [
+        (AnalogMvmuFields.Rows.Name, m.Get(AnalogMvmuFields.Rows)), (AnalogMvmuFields.Cols.Name, m.Get(AnalogMvmuFields.Cols)),
+        (AnalogMvmuFields.WeightBits.Name, m.Get(AnalogMvmuFields.WeightBits)), (AnalogMvmuFields.InputBits.Name, m.Get(AnalogMvmuFields.InputBits)),
+        (AnalogMvmuFields.BitsPerCell.Name, m.Get(AnalogMvmuFields.BitsPerCell)), (AnalogMvmuFields.DacBits.Name, m.Get(AnalogMvmuFields.DacBits)),
+        (AnalogMvmuFields.AdcBits.Name, m.Get(AnalogMvmuFields.AdcBits)), (AnalogMvmuFields.Adcs.Name, m.Get(AnalogMvmuFields.Adcs)),
+        (AnalogMvmuFields.StackLayers.Name, m.Get(AnalogMvmuFields.StackLayers)),
+    ]);
+
+    private static ScalingParameters DigitalParameters(MappingReader r, SchemaValues m) => ScalingParameters.Of(r,
+    [
+        (DigitalMvmuFields.Rows.Name, m.Get(DigitalMvmuFields.Rows)), (DigitalMvmuFields.Cols.Name, m.Get(DigitalMvmuFields.Cols)),
+        (DigitalMvmuFields.WeightBits.Name, m.Get(DigitalMvmuFields.WeightBits)), (DigitalMvmuFields.InputBits.Name, m.Get(DigitalMvmuFields.InputBits)),
+        (DigitalMvmuFields.Macs.Name, m.Get(DigitalMvmuFields.Macs)),
+    ]);
+
     private static SpecNode ComponentNode(MappingReader r, string name) =>
         r.Mapping["components"] is SpecMapping cm && cm[name] is SpecMapping c ? (c["count"] ?? c) : r.Mapping;
 
-    private static DigitalMvmuSpec ReadDigital(MappingReader r, double? clockHz)
+    private static DigitalMvmuSpec ReadDigital(MappingReader r, double? clockHz, SpecErrorList warnings)
     {
         var m = SchemaValues.Read(r, DigitalMvmuFields.Section);
         var model = m.Get(DigitalMvmuFields.CostModel);
@@ -269,7 +295,7 @@ public static class ArchitectureLoader
 
         var spec = new DigitalMvmuSpec(m.Get(DigitalMvmuFields.Rows), m.Get(DigitalMvmuFields.Cols), m.Get(DigitalMvmuFields.WeightBits), m.Get(DigitalMvmuFields.InputBits),
             m.Get(DigitalMvmuFields.Macs), model, m.Get(DigitalMvmuFields.MvmLatency), m.Get(DigitalMvmuFields.RowPassLatency),
-            ReadComponents(m.Section(DigitalMvmuFields.Components), clockHz, ComponentLevel.Mvmu, TileKind.Digital))
+            ReadComponents(m.Section(DigitalMvmuFields.Components), clockHz, ComponentLevel.Mvmu, TileKind.Digital, DigitalParameters(r, m), warnings))
         {
             Write = m.Section(DigitalMvmuFields.Write) is { } wr ? ReadWrite(wr) : null,
             MacrosPerCore = m.Get(DigitalMvmuFields.MacrosPerCore),
@@ -287,7 +313,7 @@ public static class ArchitectureLoader
         return spec;
     }
 
-    private static ImmutableArray<ComponentSpec> ReadComponents(MappingReader? r, double? clockHz, ComponentLevel level, TileKind kind)
+    private static ImmutableArray<ComponentSpec> ReadComponents(MappingReader? r, double? clockHz, ComponentLevel level, TileKind kind, ScalingParameters parameters, SpecErrorList warnings)
     {
         if (r is null)
         {
@@ -306,8 +332,9 @@ public static class ArchitectureLoader
 
             ComponentCatalogueValidator.Check(entry, r.ChildPath(entry.Name), level, kind, r.Errors);
             var c = SchemaValues.Read(new MappingReader(cm, r.ChildPath(entry.Name), r.Errors, clockHz) { Owner = entry.Key }, ComponentFields.Section);
-            list.Add(new ComponentSpec(entry.Name, c.Get(ComponentFields.Count), c.Get(ComponentFields.Latency), c.Get(ComponentFields.Energy),
-                c.Get(ComponentFields.Leakage), c.Get(ComponentFields.Area), c.Get(ComponentFields.Source) ?? ""));
+            var stated = new ComponentSpec(entry.Name, c.Get(ComponentFields.Count), c.Get(ComponentFields.Latency), c.Get(ComponentFields.Energy),
+                c.Get(ComponentFields.Leakage), c.Get(ComponentFields.Area), c.Get(ComponentFields.Source) ?? "");
+            list.Add(ComponentScaling.Apply(stated, cm, r.ChildPath(entry.Name), parameters, r.Errors, warnings));
         }
 
         r.Finish();

@@ -31,6 +31,10 @@ public static class IncludeRoots
     /// <summary>The shipped <c>arch/</c> and <c>workloads/</c> folders: the first of the program's folder and its parents that holds either.</summary>
     public static ImmutableArray<string> Shipped { get; } = FindShipped();
 
+    /// <summary>The shipped <c>arch/</c> folder, searched for a relative <c>extends:</c> or <c>include:</c> that is not
+    /// next to the including file; null when the program has none.</summary>
+    public static string? ShippedArchitectures { get; } = Shipped.FirstOrDefault(f => Path.GetFileName(f) == "arch");
+
     /// <summary>Every folder a composition starting at <paramref name="topFile"/> may read from.</summary>
     public static ImmutableArray<string> For(string topFile)
     {

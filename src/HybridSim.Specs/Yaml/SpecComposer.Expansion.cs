@@ -70,9 +70,12 @@ public static partial class SpecComposer
                     var value = Expand(s, path, n => variables.GetValueOrDefault(n), variables.Keys, budget, errors);
 
                     // A value that comes from a --set variable is blamed on the --set, not on the file that uses it.
+                    // The variable definition it comes from is kept too, so that a warning about the value can blame the
+                    // file that set it (a user's `xbar: 256`) rather than the base file that uses it (`rows: ${xbar}`).
+                    var definedBy = DefinitionOf(s.Value, raw, 0);
                     return OverrideOrigin(s.Value, raw, [], 0) is { } origin
-                        ? new SpecScalar(origin.File, origin.Line, origin.Column, value, s.Quoted)
-                        : s.WithValue(value);
+                        ? new SpecScalar(origin.File, origin.Line, origin.Column, value, s.Quoted) { DefinedBy = origin }
+                        : new SpecScalar(s.File, s.Line, s.Column, value, s.Quoted) { DefinedBy = definedBy };
                 }
             case SpecMapping m:
                 {
@@ -124,6 +127,36 @@ public static partial class SpecComposer
                 if (origin is not null)
                 {
                     return origin;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The definition of the first variable <paramref name="text"/> uses, followed through variables that are
+    /// themselves other variables to the one that states the value; null when it uses none.</summary>
+    private static SpecScalar? DefinitionOf(string text, SortedDictionary<string, SpecScalar> raw, int depth)
+    {
+        for (var i = text.IndexOf("${", StringComparison.Ordinal); i >= 0 && depth <= YamlLimits.MaxVariableDepth; i = text.IndexOf("${", i + 2, StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('}', i + 2);
+            if (end < 0)
+            {
+                return null;
+            }
+
+            if (i > 0 && text[i - 1] == '$')
+            {
+                continue;
+            }
+
+            var inside = text[(i + 2)..end].Trim();
+            foreach (var name in raw.ContainsKey(inside) ? new[] { inside } : VariableExpression.Names(inside))
+            {
+                if (raw.TryGetValue(name, out var variable))
+                {
+                    return DefinitionOf(variable.Value, raw, depth + 1) ?? variable;
                 }
             }
         }

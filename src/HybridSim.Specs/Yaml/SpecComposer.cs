@@ -255,6 +255,12 @@ public static partial class SpecComposer
             }
 
             var target = Path.Combine(directory, reference.Value);
+            if (!File.Exists(target) && !Directory.Exists(target) && ShippedArchitecture(reference.Value) is { } shipped)
+            {
+                // Like a workload's bare name: a copy of a shipped file extends the shipped base from any folder.
+                target = shipped;
+            }
+
             var targetFull = Path.GetFullPath(target);
             if (chain.Contains(targetFull, StringComparer.Ordinal))
             {
@@ -285,7 +291,7 @@ public static partial class SpecComposer
 
             if (!File.Exists(target))
             {
-                errors.Add(reference, key, $"{what} file '{reference.Value}' not found (looked for {target}); expected a path relative to {(directory.Length == 0 ? "the current directory" : directory)}");
+                errors.Add(reference, key, $"{what} file '{reference.Value}' not found (looked for {target}{(IncludeRoots.ShippedArchitectures is { } arch ? $" and in the shipped {arch}" : "")}); expected a path relative to {(directory.Length == 0 ? "the current directory" : directory)} or a file of the shipped arch/");
                 continue;
             }
 
@@ -299,6 +305,19 @@ public static partial class SpecComposer
         chain.RemoveAt(chain.Count - 1);
         var own = self.Without(ExtendsKey).Without(IncludeKey);
         return result is null ? own : Merge(result, own);
+    }
+
+    /// <summary>The shipped architecture file a relative <paramref name="reference"/> names (<c>hyperx-64-8b.yaml</c>,
+    /// <c>base/puma-analog.yaml</c>), or null.</summary>
+    private static string? ShippedArchitecture(string reference)
+    {
+        if (Path.IsPathRooted(reference) || IncludeRoots.ShippedArchitectures is not { } arch)
+        {
+            return null;
+        }
+
+        var candidate = Path.Combine(arch, reference);
+        return File.Exists(candidate) && IncludeRoots.IsInside(candidate, [arch]) ? candidate : null;
     }
 
     /// <summary>Deep merge: <paramref name="over"/> wins; mappings merge key by key; a null value removes the key.</summary>

@@ -24,6 +24,13 @@ public sealed class SpecScalar : SpecNode
 
     public override string KindName => IsNull ? "nothing (null)" : $"'{Excerpt.Of(Value)}'";
 
+    /// <summary>For a value written with <c>${variable}</c>: the variable definition that states it (in whichever file
+    /// or <c>--set</c> gave it); null for a value written here.</summary>
+    public SpecScalar? DefinedBy { get; init; }
+
+    /// <summary>Where the value was set: the variable definition it comes from, or the scalar itself.</summary>
+    public SpecScalar SetAt => DefinedBy ?? this;
+
     /// <summary>A copy holding another value at the same position (variable substitution).</summary>
     public SpecScalar WithValue(string value) => new(File, Line, Column, value, Quoted);
 

@@ -28,8 +28,17 @@ public static class TopFields
     public static SectionField<ArchitectureSpec> Node { get; } = Fields<ArchitectureSpec>.Section("node", () => NodeFields.Section,
         "per-node components (e.g. an off-chip link)", s => s.NodeComponents.IsEmpty ? null : s);
 
+    /// <summary>Read by <see cref="TechnologyScaling"/>; resolved-arch.yaml holds the scaled figures, so neither is written back.</summary>
+    public static SectionField<ArchitectureSpec> Technology { get; } = new(new SchemaField(TechnologyScaling.TechnologyKey, FieldKind.Text,
+        "technology node of the design, in nm (e.g. 22nm); with technology_scaling, every component's energy, leakage and area are scaled from the node its figures are stated for"),
+        (_, _, _) => { });
+
+    public static SectionField<ArchitectureSpec> TechnologyTable { get; } = new(new SchemaField(TechnologyScaling.TableKey, FieldKind.Section,
+        "stated_for (node of the component figures), vdd (volts at which energies are compared), nodes (NNnm: {area: relative area, energy: [a, b, c] of a relative energy a V^2 + b V + c}) and source"),
+        (_, _, _) => { });
+
     public static RecordSection<ArchitectureSpec> Section { get; } = new("architecture", "top level of an architecture file",
-        [Version, Name, Clock, ConvMapping, Partition, Tiles, Noc, Node]);
+        [Version, Name, Clock, ConvMapping, Partition, Tiles, Noc, Node, Technology, TechnologyTable]);
 }
 
 /// <summary>partition: exactly one of freeze or rank.</summary>
@@ -108,6 +117,15 @@ public static class ComponentFields
 
     public static ValueField<ComponentSpec, string?> Source { get; } = Fields<ComponentSpec>.Text("source", "where the figures come from (paper, table, derivation)", c => c.Source, required: true);
 
+    /// <summary>Read by <see cref="ComponentScaling"/>; resolved-arch.yaml holds the scaled figures, so neither is written back.</summary>
+    public static SectionField<ComponentSpec> StatedFor { get; } = new(new SchemaField(ComponentScaling.StatedForKey, FieldKind.Section,
+        "the configuration the figures were stated for, parameter: value of the section holding the list (e.g. {rows: 128, cols: 128}; a tile's shared_memory with its unit). A parameter of the architecture that differs from it is a warning for every figure without a scaling rule for it"),
+        (_, _, _) => { });
+
+    public static SectionField<ComponentSpec> Scaling { get; } = new(new SchemaField(ComponentScaling.ScalingKey, FieldKind.Section,
+        "how each figure (count, latency, energy, leakage, area) follows the stated_for parameters: figure: {parameter: exponent} gives figure x (value / stated)^exponent (0: independent), {parameter: exp2} gives figure x 2^(value - stated); with a required source"),
+        (_, _, _) => { });
+
     public static RecordSection<ComponentSpec> Section { get; } = new("component", "technology figures of one component (SI units inside, explicit units in YAML)",
-        [Count, Latency, Energy, Leakage, Area, Source]);
+        [Count, Latency, Energy, Leakage, Area, Source, StatedFor, Scaling]);
 }
