@@ -141,6 +141,13 @@ public static partial class OnnxImporter
                 return Checked(t, new ConstantTensor([.. t.Dims], [.. ints.Select(v => v == BatchSymbol ? double.NaN : v)], true));
             }
 
+            if (t.DataType == BoolType)
+            {
+                // bool: one byte per value in raw_data, else widened into int32_data (onnx.proto).
+                double[] bools = !t.RawData.IsEmpty ? [.. t.RawData.Span.ToArray().Select(b => b != 0 ? 1.0 : 0.0)] : [.. t.Int32Data.Select(v => v != 0 ? 1.0 : 0.0)];
+                return Checked(t, new ConstantTensor([.. t.Dims], bools, true));
+            }
+
             if (t.DataType == OnnxTensor.Float && t.FloatValues() is { } floats)
             {
                 return new ConstantTensor([.. t.Dims], [.. floats.Select(f => (double)f)], false);

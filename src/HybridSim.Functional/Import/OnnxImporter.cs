@@ -162,6 +162,18 @@ public static partial class OnnxImporter
                 return;
             }
 
+            try
+            {
+                Map();
+            }
+            catch (InvalidDataException e)
+            {
+                throw NodeError(e.Message);
+            }
+        }
+
+        private void Map()
+        {
             switch (_node.OpType)
             {
                 case "Constant":
@@ -248,39 +260,6 @@ public static partial class OnnxImporter
             _layers.Remove(last);
             _layers.Add(last);
         }
-
-        private string Yaml(string workloadName, TensorShape input, long parameters)
-        {
-            var inv = CultureInfo.InvariantCulture;
-            var sb = new StringBuilder();
-            var opset = _model.Opset > 0 ? _model.Opset.ToString(inv) : "unknown";
-            var producer = _model.ProducerName.Length > 0 ? $", produced by {OneLine(_model.ProducerName)}" : "";
-            sb.Append(inv, $"# Imported by 'hybridsim import' from {OneLine(Path.GetFileName(file))} (ONNX opset {opset}{producer}).\n");
-            var projections = _layers.Count(l => l.ShortcutOf is not null);
-            var positions = _layers.Count(l => l.Kind is "conv" or "fc") - projections;
-            sb.Append(inv, $"# {_layers.Count} layers, {positions} weight layers (freeze-x positions){(projections > 0 ? $" + {projections} projection shortcuts" : "")}.\n");
-            sb.Append(inv, $"# Parameters: {parameters.ToString("N0", inv)} (conv and fc weights and biases, batch-norm scale and shift).\n");
-            sb.Append(inv, $"name: {workloadName}\n");
-            sb.Append(input.Height == 1 && input.Width == 1 && _layers.FirstOrDefault()?.Kind == "fc"
-                ? string.Create(inv, $"input: [{input.Channels}, 1, 1]\n")
-                : string.Create(inv, $"input: [{input.Channels}, {input.Height}, {input.Width}]   # channels, height, width\n"));
-            sb.Append(DatasetBlock.Yaml(Dataset()));
-            sb.Append("layers:\n");
-            string? previous = null;
-            foreach (var layer in _layers)
-            {
-                sb.Append(layer.Yaml(previous));
-                previous = layer.Name;
-            }
-
-            return sb.ToString();
-        }
-
-        /// <summary>What the model did to its input before the first layer, as the workload's dataset block.</summary>
-        private DatasetSpec Dataset() => _inputMean is null || _inputStd is null ? DatasetSpec.None
-            : new DatasetSpec([.. _inputMean], [.. _inputStd], 0);
-
-        private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
         private ImportedLayer Emit(string kind, List<string> inputs, TensorShape output, int kh = 0, int kw = 0, int stride = 1, int padding = 0, int groups = 1, string? activation = null)
         {
