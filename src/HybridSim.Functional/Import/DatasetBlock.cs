@@ -32,7 +32,7 @@ internal static class DatasetBlock
         return parts.Count == 0 ? "" : $"dataset: {{{string.Join(", ", parts)}}}\n";
     }
 
-    /// <summary>Shortest float32 spellings: the constants came from float32 tensors, so no digit beyond float precision is noise-free.</summary>
+    /// <summary>Shortest float32 spellings: the constants come from float32 tensors, so digits beyond float32 precision would be noise.</summary>
     private static string Numbers(IEnumerable<double> values) =>
         string.Join(", ", values.Select(v => ((float)v).ToString("R", CultureInfo.InvariantCulture)));
 }
