@@ -15,7 +15,6 @@ namespace HybridSim.Functional.Import;
 /// </summary>
 public static partial class OnnxImporter
 {
-
     /// <summary>Operators that fold to a constant when their inputs are constants (Shape: when its input's shape is
     /// known): the batch-dimension arithmetic exporters write around view/reshape/pad. Add, Sub, Mul and Div fold
     /// when both inputs are constant, and otherwise map to layers.</summary>
