@@ -42,6 +42,7 @@ public static class CommandLineApp
         root.Subcommands.Add(Commands.InferCommand.Create());
         root.Subcommands.Add(Commands.RecoverCommand.Create());
         root.Subcommands.Add(Commands.ImportCommand.Create());
+        root.Subcommands.Add(Commands.ExportOnnxCommand.Create());
         NumericOptions.Apply(root);
         return root;
     }

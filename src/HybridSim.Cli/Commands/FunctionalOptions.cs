@@ -3,9 +3,13 @@ using HybridSim.Functional.Inference;
 
 namespace HybridSim.Cli.Commands;
 
-/// <summary>Options of the accuracy verbs (<c>evaluate</c>, <c>infer</c>) beyond the point: weights, data, seed, limit, path.</summary>
-internal sealed class FunctionalOptions(bool required = true)
+/// <summary>Options of the accuracy verbs (<c>evaluate</c>, <c>infer</c>) beyond the point: weights, data, seed, limit, path.
+/// <paramref name="floatPath"/> adds <c>--path float</c> (the float network, no chip: for comparing logits with other frameworks).</summary>
+internal sealed class FunctionalOptions(bool required = true, bool floatPath = false)
 {
+    /// <summary>The <c>--path</c> value of the float network.</summary>
+    public const string FloatPath = "float";
+
     public Option<string> Weights { get; } = new("--weights") { Description = "Trained weights (.npz, design.md section 8 names)", Required = required };
 
     public Option<string> Data { get; } = new("--data") { Description = "Data: a file, a folder, or a known name (digits, fashion-mnist)", Required = required };
@@ -14,7 +18,12 @@ internal sealed class FunctionalOptions(bool required = true)
 
     public Option<int?> Limit { get; } = new("--limit") { Description = "Evaluate only the first K test samples" };
 
-    public Option<string> Path { get; } = new("--path") { Description = "Analog arithmetic: exact (bit-serial with the real ADC, the reference) or fast (effective weights, ideal ADC)", DefaultValueFactory = _ => "exact" };
+    public Option<string> Path { get; } = new("--path")
+    {
+        Description = "Analog arithmetic: exact (bit-serial with the real ADC, the reference) or fast (effective weights, ideal ADC)"
+            + (floatPath ? "; or float (the float network, no quantization, no chip)" : ""),
+        DefaultValueFactory = _ => "exact",
+    };
 
     public void AddTo(Command command)
     {
@@ -23,7 +32,7 @@ internal sealed class FunctionalOptions(bool required = true)
         command.Options.Add(Seed);
         command.Options.Add(Limit);
         command.Options.Add(Path);
-        Path.AcceptOnlyFromAmong("exact", "fast");
+        Path.AcceptOnlyFromAmong(floatPath ? ["exact", "fast", FloatPath] : ["exact", "fast"]);
     }
 
     public bool TryRead(ParseResult parse, TextWriter error, out InferencePath path, out int? limit)

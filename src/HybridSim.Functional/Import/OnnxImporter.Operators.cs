@@ -13,9 +13,16 @@ public static partial class OnnxImporter
     /// <summary>One method per supported ONNX operator, each emitting the layers it maps to.</summary>
     private sealed partial class Conversion
     {
+        /// <summary>PyTorch's module name when the weight initializer is named as in its state_dict ('conv1.weight' gives
+        /// 'conv1'), so the layers and the .npz keep PyTorch's names; null otherwise (the node name is used).</summary>
+        private string? WeightPrefix() =>
+            _node.OpType is "Conv" or "Gemm" or "MatMul" or "BatchNormalization" && Input(1) is string w && w.Length > 7
+            && w.EndsWith(".weight", StringComparison.Ordinal) && _graph.Initializers.Any(t => t.Name == w) ? w[..^7] : null;
+
         private void Conv()
         {
-            var x = Edge(0);
+            // A zero Pad right before the conv is added to the conv's own pads.
+            var (x, padded) = Input(0) is string input && _pendingPads.TryGetValue(input, out var pending) ? pending : (Edge(0), null);
             var w = Weight(1, "weight");
             if (w.Dims.Count != 4)
             {
@@ -31,7 +38,7 @@ public static partial class OnnxImporter
 
             CheckKernelShape(kh, kw);
             RequireOnes("dilations", "dilations other than 1 are not supported");
-            var (stride, padding, oh, ow) = Window(x.Shape, kh, kw);
+            var (stride, padding, oh, ow) = Window(x.Shape, kh, kw, padded);
             var layer = Emit("conv", [x.Layer], new TensorShape(outChannels, oh, ow), kh, kw, stride, padding, groups);
             _weights.Add(new NamedArray(layer.Name + ".weight", [outChannels, perGroup, kh, kw], Floats(w)));
             if (Input(2) is not null)
@@ -193,77 +200,9 @@ public static partial class OnnxImporter
             Emit(average ? "avgpool" : "maxpool", [x.Layer], new TensorShape(x.Shape.Channels, oh, ow), kh, kw, stride, padding);
         }
 
-        private void Add()
-        {
-            var constant = Enumerable.Range(0, 2).FirstOrDefault(i => Input(i) is string s && _constants.ContainsKey(s), -1);
-            if (constant >= 0)
-            {
-                FuseBias(constant);
-                return;
-            }
-
-            var a = Edge(0);
-            var b = Edge(1);
-            if (a.Shape != b.Shape)
-            {
-                throw NodeError($"Add of a {a.Shape} and a {b.Shape} input is not supported; expected equal shapes (no broadcasting)");
-            }
-
-            Emit("add", [a.Layer, b.Layer], a.Shape);
-        }
-
-        /// <summary>MatMul + Add (or Conv + Add) of a per-output constant, as some exporters write a bias: becomes the layer's bias.</summary>
-        private void FuseBias(int constant)
-        {
-            var x = Edge(1 - constant);
-            var producer = _layers.LastOrDefault(l => l.Name == x.Layer);
-            var bias = _constants[Input(constant)!];
-            if (producer is null || producer.Kind is not ("fc" or "conv") || producer.Bias
-                || _consumers.GetValueOrDefault(Input(1 - constant)!) != 1 || bias.Elements != producer.Output.Channels)
-            {
-                throw NodeError($"Add of the constant '{bias.Name}' is not supported; a constant may only be the bias of the conv or fc (MatMul) right before it, one value per output");
-            }
-
-            producer.Bias = true;
-            _weights.Add(new NamedArray(producer.Name + ".bias", [producer.Output.Channels], Floats(bias)));
-            _edges[_node.Outputs[0]] = x;
-            _notes.Add($"node '{_node.Name}': Add of '{bias.Name}' fused into {producer.Name} as its bias");
-        }
-
-        private void Flatten()
-        {
-            var x = Edge(0);
-            Emit("flatten", [x.Layer], new TensorShape((int)x.Shape.Elements, 1, 1));
-        }
-
-        private void Reshape()
-        {
-            var x = Edge(0);
-            long[] shape;
-            if (Input(1) is string name)
-            {
-                shape = (_constants.TryGetValue(name, out var t) ? t.IntegerValues() : null)
-                    ?? throw NodeError($"Reshape's shape '{name}' is not a constant integer tensor");
-            }
-            else
-            {
-                shape = [.. Attribute("shape")?.Ints ?? throw NodeError("Reshape needs a shape")];
-            }
-
-            var elements = x.Shape.Elements;
-            var flatten = shape.Length == 2
-                && ((shape[0] is 0 or 1 && shape[1] is -1) || (shape[0] is 0 or 1 or -1 && shape[1] == elements));
-            if (!flatten)
-            {
-                throw NodeError($"Reshape to [{string.Join(", ", shape)}] is not supported; only a flatten ([N, -1]) is");
-            }
-
-            Flatten();
-        }
-
         /// <summary>Stride, symmetric padding and output size of a 2-D window. ONNX's pads are [top, left, bottom, right];
         /// unequal begin and end pads are accepted when they give the same windows as the begin pad on both sides.</summary>
-        private (int Stride, int Padding, int Height, int Width) Window(TensorShape x, int kh, int kw)
+        private (int Stride, int Padding, int Height, int Width) Window(TensorShape x, int kh, int kw, long[]? extra = null)
         {
             var strides = Attribute("strides")?.Ints ?? [1, 1];
             if (strides.Count != 2 || strides[0] != strides[1] || strides[0] < 1)
@@ -283,6 +222,12 @@ public static partial class OnnxImporter
             if (pads.Length != 4)
             {
                 throw NodeError($"pads [{string.Join(", ", pads)}] are not 2-D pads [top, left, bottom, right]");
+            }
+
+            if (extra is not null)
+            {
+                pads = [.. pads.Zip(extra, (a, b) => a + b)];
+                _notes.Add($"node '{_node.Name}': the Pad before it merged into its pads, now [{string.Join(", ", pads)}]");
             }
 
             static int Out(long size, long begin, long end, int k, int s) => (int)Math.Floor((size + begin + end - k) / (double)s) + 1;

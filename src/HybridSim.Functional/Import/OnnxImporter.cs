@@ -15,12 +15,26 @@ namespace HybridSim.Functional.Import;
 /// </summary>
 public static partial class OnnxImporter
 {
-    /// <summary>Operators of the default domain that import; Identity and Dropout (inference) pass their input on.</summary>
-    public static readonly ImmutableArray<string> Supported =
+    /// <summary>Operators that fold to a constant when their inputs are constants (Shape: when its input's shape is
+    /// known): the batch-dimension arithmetic exporters write around view/reshape/pad. Add, Sub, Mul and Div fold
+    /// when both inputs are constant, and otherwise map to layers.</summary>
+    public static readonly ImmutableArray<string> Foldable =
     [
-        "Add", "AveragePool", "BatchNormalization", "Clip", "Constant", "Conv", "Dropout", "Flatten", "Gemm",
-        "GlobalAveragePool", "Identity", "MatMul", "MaxPool", "Relu", "Reshape", "Sigmoid", "Tanh",
+        "Add", "Cast", "Concat", "ConstantOfShape", "Div", "Gather", "Identity", "Mul", "Reshape", "Shape", "Slice",
+        "Squeeze", "Sub", "Transpose", "Unsqueeze",
     ];
+
+    /// <summary>Operators of the default domain that map to layers (or pass their input on: Identity, Dropout in
+    /// inference, a zero Pad, a layout-only Transpose or Reshape, Softmax at the output), besides <see cref="Foldable"/>.</summary>
+    public static readonly ImmutableArray<string> Mapped =
+    [
+        "Add", "AveragePool", "BatchNormalization", "Clip", "Constant", "Conv", "Div", "Dropout", "Flatten", "Gemm",
+        "GlobalAveragePool", "Identity", "LogSoftmax", "MatMul", "MaxPool", "Mul", "Pad", "ReduceMean", "Relu", "Reshape",
+        "Sigmoid", "Softmax", "Sub", "Tanh", "Transpose",
+    ];
+
+    /// <summary>Every operator that imports: mapped to layers, or folded to constants.</summary>
+    public static readonly ImmutableArray<string> Supported = [.. Mapped.Union(Foldable).Order(StringComparer.Ordinal)];
 
     /// <summary>The batch-norm epsilon the workload's batchnorm layers assume (PyTorch's default).</summary>
     public const float BatchNormEpsilon = 1e-5f;
@@ -135,10 +149,29 @@ public static partial class OnnxImporter
                 ? new TensorShape((int)dims[0]!.Value, (int)dims[1]!.Value, (int)dims[2]!.Value)
                 : new TensorShape((int)dims[0]!.Value, 1, 1);
             _edges[input.Name] = ("input", shape);
+            _ranks[input.Name] = input.Dims.Count;
             return shape;
         }
 
         private void Convert()
+        {
+            if (Folds())
+            {
+                Fold();
+                return;
+            }
+
+            try
+            {
+                Map();
+            }
+            catch (InvalidDataException e)
+            {
+                throw NodeError(e.Message);
+            }
+        }
+
+        private void Map()
         {
             switch (_node.OpType)
             {
@@ -146,9 +179,11 @@ public static partial class OnnxImporter
                     var value = Attribute("value")?.T ?? throw NodeError("a Constant needs a tensor 'value' attribute");
                     _constants[_node.Outputs[0]] = value;
                     break;
-                case "Identity" or "Dropout":
-                    OnlyFirstOutputUsed();
-                    _edges[_node.Outputs[0]] = Edge(0);
+                case "Identity":
+                    PassThrough(0);
+                    break;
+                case "Dropout":
+                    Dropout();
                     break;
                 case "Conv":
                     Conv();
@@ -181,20 +216,29 @@ public static partial class OnnxImporter
                     var g = Edge(0);
                     Emit("global_avgpool", [g.Layer], new TensorShape(g.Shape.Channels, 1, 1));
                     break;
-                case "Add":
-                    Add();
+                case "Add" or "Sub" or "Mul" or "Div":
+                    Arithmetic();
                     break;
                 case "Flatten":
-                    if ((Attribute("axis")?.I ?? 1) != 1)
-                    {
-                        throw NodeError($"Flatten with axis {Attribute("axis")!.I} is not supported; expected axis 1 (keep the batch dimension)");
-                    }
-
                     Flatten();
                     break;
                 case "Reshape":
                     Reshape();
                     break;
+                case "Transpose":
+                    Transpose();
+                    break;
+                case "Pad":
+                    Pad();
+                    break;
+                case "ReduceMean":
+                    ReduceMean();
+                    break;
+                case "Softmax" or "LogSoftmax":
+                    SoftmaxAtOutput();
+                    break;
+                default:
+                    throw NodeError($"{_node.OpType} folds only when its inputs are constants (shape arithmetic); here it reads a layer's output");
             }
         }
 
@@ -216,81 +260,6 @@ public static partial class OnnxImporter
             _layers.Add(last);
         }
 
-        /// <summary>
-        /// A 1x1 conv that reads the same tensor as another conv, where the first of them opens a residual block, is the
-        /// block's projection shortcut: it gets <c>shortcut_of</c> the other, so freeze-x numbers the main path only.
-        /// </summary>
-        private void MarkProjections()
-        {
-            var convs = _layers.Where(l => l.Kind == "conv").ToList();
-            var used = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var shortcut in convs.Where(c => c.KernelHeight == 1 && c.KernelWidth == 1))
-            {
-                var main = convs.FirstOrDefault(c => c != shortcut && c.ShortcutOf is null && !used.Contains(c.Name)
-                    && c.Inputs.SequenceEqual(shortcut.Inputs) && c.Output == shortcut.Output
-                    && !(c.KernelHeight == 1 && c.KernelWidth == 1 && convs.IndexOf(c) > convs.IndexOf(shortcut)));
-                if (main is not null && FeedsAdd(shortcut))
-                {
-                    shortcut.ShortcutOf = main.Name;
-                    used.Add(shortcut.Name);
-                }
-            }
-        }
-
-        /// <summary>Whether the layer's output reaches an add through batch norms only.</summary>
-        private bool FeedsAdd(ImportedLayer layer)
-        {
-            var name = layer.Name;
-            while (true)
-            {
-                var readers = _layers.Where(l => l.Inputs.Contains(name)).ToList();
-                if (readers.Count != 1)
-                {
-                    return false;
-                }
-
-                if (readers[0].Kind == "add")
-                {
-                    return true;
-                }
-
-                if (readers[0].Kind != "batchnorm")
-                {
-                    return false;
-                }
-
-                name = readers[0].Name;
-            }
-        }
-
-        private string Yaml(string workloadName, TensorShape input, long parameters)
-        {
-            var inv = CultureInfo.InvariantCulture;
-            var sb = new StringBuilder();
-            var opset = _model.Opset > 0 ? _model.Opset.ToString(inv) : "unknown";
-            var producer = _model.ProducerName.Length > 0 ? $", produced by {OneLine(_model.ProducerName)}" : "";
-            sb.Append(inv, $"# Imported by 'hybridsim import' from {OneLine(Path.GetFileName(file))} (ONNX opset {opset}{producer}).\n");
-            var projections = _layers.Count(l => l.ShortcutOf is not null);
-            var positions = _layers.Count(l => l.Kind is "conv" or "fc") - projections;
-            sb.Append(inv, $"# {_layers.Count} layers, {positions} weight layers (freeze-x positions){(projections > 0 ? $" + {projections} projection shortcuts" : "")}.\n");
-            sb.Append(inv, $"# Parameters: {parameters.ToString("N0", inv)} (conv and fc weights and biases, batch-norm scale and shift).\n");
-            sb.Append(inv, $"name: {workloadName}\n");
-            sb.Append(input.Height == 1 && input.Width == 1 && _layers.FirstOrDefault()?.Kind == "fc"
-                ? string.Create(inv, $"input: [{input.Channels}, 1, 1]\n")
-                : string.Create(inv, $"input: [{input.Channels}, {input.Height}, {input.Width}]   # channels, height, width\n"));
-            sb.Append("layers:\n");
-            string? previous = null;
-            foreach (var layer in _layers)
-            {
-                sb.Append(layer.Yaml(previous));
-                previous = layer.Name;
-            }
-
-            return sb.ToString();
-        }
-
-        private static string OneLine(string text) => text.ReplaceLineEndings(" ");
-
         private ImportedLayer Emit(string kind, List<string> inputs, TensorShape output, int kh = 0, int kw = 0, int stride = 1, int padding = 0, int groups = 1, string? activation = null)
         {
             var layer = new ImportedLayer(LayerName(), kind, inputs, output)
@@ -304,6 +273,7 @@ public static partial class OnnxImporter
             };
             _layers.Add(layer);
             _edges[_node.Outputs[0]] = (layer.Name, output);
+            _ranks[_node.Outputs[0]] = kind is "fc" or "flatten" ? 2 : RankOf(Input(0)!);
             return layer;
         }
 
@@ -311,7 +281,7 @@ public static partial class OnnxImporter
         private string LayerName()
         {
             var sb = new StringBuilder();
-            foreach (var ch in _node.Name)
+            foreach (var ch in WeightPrefix() ?? _node.Name)
             {
                 sb.Append(char.IsAsciiLetterOrDigit(ch) || ch is '_' or '.' or '-' ? ch : '_');
             }
@@ -346,6 +316,11 @@ public static partial class OnnxImporter
         private (string Layer, TensorShape Shape) Edge(int i)
         {
             var name = Input(i) ?? throw NodeError($"input {i} is missing");
+            if (_pendingPads.ContainsKey(name))
+            {
+                throw NodeError($"input '{name}' is the output of a Pad; a Pad imports only right before a Conv, which takes it into its padding");
+            }
+
             if (_edges.TryGetValue(name, out var edge))
             {
                 return edge;
