@@ -105,6 +105,13 @@ public static class SweepTable
                 Note(notes, $"{Describe(point)} rank {report.Partition.Value}: min(in, out) of {string.Join(", ", report.Partition.ClampedLayers)} is below the rank, so that branch is full rank instead (partition.clamped_layers)");
             }
 
+            if (report.Extra.TryGetValue(Accuracy.AccuracyColumns.PathCheckExact, out var exact) && report.Extra.TryGetValue(Accuracy.AccuracyColumns.PathCheckFast, out var fast)
+                && 100 * Math.Abs(fast - exact) > HybridSim.Functional.Evaluation.PathCheck.TolerancePoints)
+            {
+                Note(notes, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{point.Label}: the fast path scores {100 * fast:0.00}% and the exact path {100 * exact:0.00}% on the check's test samples of the first chip ({100 * Math.Abs(fast - exact):0.00} points apart, more than {HybridSim.Functional.Evaluation.PathCheck.TolerancePoints:0.#}): use --path exact for this point's accuracy (README, \"Exact or fast\")"));
+            }
+
             var row = new List<string> { report.Architecture, report.Workload };
             row.AddRange(plan.SweptKeys.Select(k => point.Swept.FirstOrDefault(s => s.Key == k)?.Value ?? ""));
             row.Add(report.Cycles.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -21,6 +21,7 @@ public static class EvaluateCommand
         var command = new Command("evaluate", "Accuracy of a trained network on the architecture and partition: float, fixed point, and under the device.");
         point.AddTo(command);
         functional.AddTo(command);
+        functional.AddPathCheckTo(command);
         command.Options.Add(instances);
         command.Options.Add(first);
         command.Options.Add(output);
@@ -28,6 +29,11 @@ public static class EvaluateCommand
         {
             var error = parse.InvocationConfiguration.Error;
             if (!point.TryRead(parse, error, out var partition, out var overrides) || !functional.TryRead(parse, error, out var path, out var limit))
+            {
+                return SpecAction.Usage;
+            }
+
+            if (functional.ReadPathCheck(parse, error) is not { } pathCheck)
             {
                 return SpecAction.Usage;
             }
@@ -48,10 +54,14 @@ public static class EvaluateCommand
                 OutputTargets.CheckFolder("--out", parse.GetValue(output), "accuracy.json");
                 var setup = FunctionalCli.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
                 var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
-                var options = new EvaluationOptions(parse.GetValue(instances), parse.GetValue(functional.Seed), path, limit, FirstInstance: parse.GetValue(first));
+                var options = new EvaluationOptions(parse.GetValue(instances), parse.GetValue(functional.Seed), path, limit, FirstInstance: parse.GetValue(first), PathCheckSamples: pathCheck);
                 var report = AccuracyEvaluator.Evaluate(setup.Architecture, setup.Network, setup.Partition, data, options);
                 var o = parse.InvocationConfiguration.Output;
                 o.Write(Summary(report));
+                if (report.PathCheck?.Warning($"{report.Workload} on {report.Architecture}, {report.Partition}") is { } warning)
+                {
+                    error.WriteLine(warning);
+                }
                 if (parse.GetValue(output) is { } dir)
                 {
                     AccuracyJson.WriteFile(System.IO.Path.Combine(dir, "accuracy.json"), report);
@@ -78,6 +88,11 @@ public static class EvaluateCommand
         }
 
         text.Append('\n');
+        if (r.PathCheck is { } check)
+        {
+            text.Append(inv, $"  path check          {P(check.FastAccuracy)} fast, {P(check.ExactAccuracy)} exact on the first {check.Samples} samples of chip 1 ({check.GapPoints:0.00} points apart)\n");
+        }
+
         foreach (var l in r.Layers)
         {
             text.Append(inv, $"    {l.Name,-24} {l.Placement,-8} output error {l.OutputErrorRms.ToString("0.0000", inv)} (RMS, relative)\n");

@@ -20,10 +20,32 @@ internal sealed class FunctionalOptions(bool required = true, bool floatPath = f
 
     public Option<string> Path { get; } = new("--path")
     {
-        Description = "Analog arithmetic: exact (bit-serial with the real ADC, the reference) or fast (effective weights, ideal ADC)"
+        Description = "Analog arithmetic: exact (bit-serial with the real ADC, the reference) or fast (effective weights, ideal ADC except on row blocks of few rows)"
             + (floatPath ? "; or float (the float network, no quantization, no chip)" : ""),
         DefaultValueFactory = _ => "exact",
     };
+
+    /// <summary>Not added by <see cref="AddTo"/>: only the verbs that measure accuracy take it (<see cref="AddPathCheckTo"/>).</summary>
+    public Option<int> PathCheck { get; } = new("--path-check")
+    {
+        Description = "With --path fast: also run the exact path on the first K test samples of the first chip and warn when the two accuracies differ by more than 1 point (0: no check)",
+        DefaultValueFactory = _ => HybridSim.Functional.Evaluation.PathCheck.DefaultSamples,
+    };
+
+    public void AddPathCheckTo(Command command) => command.Options.Add(PathCheck);
+
+    /// <summary>--path-check, or null (after a message) when negative.</summary>
+    public int? ReadPathCheck(ParseResult parse, TextWriter error)
+    {
+        var samples = parse.GetValue(PathCheck);
+        if (samples < 0)
+        {
+            error.WriteLine("error: --path-check must be 0 (no check) or a number of test samples");
+            return null;
+        }
+
+        return samples;
+    }
 
     public void AddTo(Command command)
     {

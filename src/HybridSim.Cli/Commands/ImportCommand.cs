@@ -9,8 +9,9 @@ using HybridSim.Specs.Workloads;
 namespace HybridSim.Cli.Commands;
 
 /// <summary>
-/// <c>hybridsim import MODEL.onnx --out workloads/NAME.yaml --weights NAME.npz</c>: turns a trained ONNX model into a
-/// workload file (named after the --out file) and its weights; the workload is loaded before anything is written.
+/// <c>hybridsim import MODEL.onnx --out workloads/NAME.yaml --weights NAME.npz [--mean M,... --std S,... --pad P]</c>:
+/// turns a trained ONNX model into a workload file (named after the --out file) and its weights, with the input
+/// preprocessing as its <c>dataset:</c> block; the workload is loaded before anything is written.
 /// </summary>
 public static class ImportCommand
 {
@@ -19,9 +20,12 @@ public static class ImportCommand
         var model = new Argument<string>("model") { Description = "ONNX model to import (.onnx)" };
         var output = new Option<string>("--out") { Description = "Workload file to write (workloads/NAME.yaml); NAME becomes the workload's name", Required = true };
         var weights = new Option<string>("--weights") { Description = "Weights file to write (.npz, design.md section 8 names)", Required = true };
+        var mean = new Option<string?>("--mean") { Description = "Per-channel mean the model was trained with, on pixels / 255 (e.g. 0.2860, or 0.485,0.456,0.406): written to the workload's dataset: block; else read from the ONNX metadata_props 'mean'" };
+        var std = new Option<string?>("--std") { Description = "Per-channel standard deviation, likewise (e.g. 0.3530); else the metadata_props 'std'" };
+        var pad = new Option<int?>("--pad") { Description = "Zero pixels the model's input adds on each side of the data's images (e.g. 2 for 28x28 images on a 32x32 input); else the metadata_props 'pad'" };
         var command = new Command("import", "Import a trained ONNX model (CNN or MLP) as a workload file and an .npz of its weights.")
         {
-            model, output, weights,
+            model, output, weights, mean, std, pad,
         };
         command.SetAction(parse =>
         {
@@ -41,15 +45,17 @@ public static class ImportCommand
                 return SpecAction.Usage;
             }
 
-            return Execute(parse.GetValue(model)!, outPath, weightsPath, parse.InvocationConfiguration.Output, error);
+            var preprocessing = new ImportPreprocessing.Options(parse.GetValue(mean), parse.GetValue(std), parse.GetValue(pad));
+            return Execute(parse.GetValue(model)!, outPath, weightsPath, parse.InvocationConfiguration.Output, error, preprocessing);
         });
         return command;
     }
 
-    public static int Execute(string modelPath, string outPath, string weightsPath, TextWriter output, TextWriter error) =>
+    public static int Execute(string modelPath, string outPath, string weightsPath, TextWriter output, TextWriter error, ImportPreprocessing.Options? preprocessing = null) =>
         SpecAction.Run(error, () =>
         {
             var result = OnnxImporter.Import(modelPath, Path.GetFileNameWithoutExtension(outPath));
+            result = ImportPreprocessing.Apply(result, WorkloadLoader.Parse(result.WorkloadYaml, outPath).InputShape, preprocessing ?? ImportPreprocessing.Options.None, modelPath);
 
             // Load what is about to be written, so a model the schema cannot express leaves no files behind.
             var workload = WorkloadLoader.Parse(result.WorkloadYaml, outPath);

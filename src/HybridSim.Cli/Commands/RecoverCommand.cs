@@ -35,6 +35,7 @@ public static class RecoverCommand
         var command = new Command("recover", "Recover the accuracy the RRAM errors cost: retrain the SRAM layers (HyperX) or train the low-rank branch (LoBranch).");
         point.AddTo(command);
         functional.AddTo(command);
+        functional.AddPathCheckTo(command);
         recovery.AddTo(command);
         command.Options.Add(instances);
         command.Options.Add(tasks);
@@ -43,7 +44,8 @@ public static class RecoverCommand
         {
             var error = parse.InvocationConfiguration.Error;
             if (!point.TryRead(parse, error, out var partition, out var overrides) || !functional.TryRead(parse, error, out var path, out var limit)
-                || !recovery.TryRead(parse, error, out var method, out var training, out var branchRate, out var trainLimit))
+                || !recovery.TryRead(parse, error, out var method, out var training, out var branchRate, out var trainLimit)
+                || functional.ReadPathCheck(parse, error) is not { } pathCheck)
             {
                 return SpecAction.Usage;
             }
@@ -78,7 +80,7 @@ public static class RecoverCommand
             {
                 OutputTargets.CheckFolder("--out", dir, multitask ? MultiTaskFile : ReportFile);
                 var setup = FunctionalCli.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
-                var evaluation = new EvaluationOptions(parse.GetValue(instances), parse.GetValue(functional.Seed), path, limit);
+                var evaluation = new EvaluationOptions(parse.GetValue(instances), parse.GetValue(functional.Seed), path, limit, PathCheckSamples: pathCheck);
                 var o = parse.InvocationConfiguration.Output;
                 var progress = new RecoveryProgressPrinter(o, ReferenceEquals(o, Console.Out) && !Console.IsOutputRedirected, training.Epochs);
                 if (multitask)
@@ -113,6 +115,11 @@ public static class RecoverCommand
                 });
                 RecoveryJson.WriteFile(System.IO.Path.Combine(dir!, ReportFile), report);
                 o.Write(Summary(report));
+                if (report.Before.PathCheck?.Warning($"{report.Before.Workload} on {report.Before.Architecture}, {report.Before.Partition}, the given weights") is { } warning)
+                {
+                    error.WriteLine(warning);
+                }
+
                 o.WriteLine($"wrote {System.IO.Path.Combine(dir!, ReportFile)} and {report.WeightFiles.Length} weight file(s)");
                 return SpecAction.Ok;
             });

@@ -72,7 +72,32 @@ public static class AccuracyEvaluator
         var layers = model.WeightLayers.Select((l, k) => new LayerAccuracy(l.Name, l.Placement == TileKind.Analog ? "analog" : "digital", layerError[k]));
         return new AccuracyReport(architecture.Name, network.Workload.Name, partition, test.Name, test.Count, options.Instances, mean, std,
             perInstance.Min(), ci, [.. perInstance], (double)floatCorrect / test.Count, (double)quantizedCorrect / test.Count, [.. layers],
-            options.Seed, options.Path == InferencePath.Exact ? "exact" : "fast");
+            options.Seed, options.Path == InferencePath.Exact ? "exact" : "fast")
+        {
+            PathCheck = CheckPaths(model, test, options),
+        };
+    }
+
+    /// <summary>The fast path's <see cref="PathCheck"/>: the first chip on the first test samples, both paths.</summary>
+    private static PathCheck? CheckPaths(FixedPointModel model, Dataset test, EvaluationOptions options)
+    {
+        if (options.Path != InferencePath.Fast || options.PathCheckSamples <= 0 || model.Matrices.All(m => m.Analog is null))
+        {
+            return null;
+        }
+
+        var samples = test.Take(Math.Min(options.PathCheckSamples, test.Count));
+        var seed = EvaluationOptions.InstanceSeed(options.Seed, options.FirstInstance);
+        int Correct(InferencePath path)
+        {
+            var chip = model.Program(seed, path);
+            var correct = 0;
+            FixedPointModel.ForEachBatch(samples, options.BatchSize, (input, start) =>
+                correct += AccuracyEvaluator.Correct(model.Forward(input, chip, path, start), samples.Labels, start));
+            return correct;
+        }
+
+        return new PathCheck(samples.Count, (double)Correct(InferencePath.Exact) / samples.Count, (double)Correct(InferencePath.Fast) / samples.Count);
     }
 
     /// <summary>One report from reports of single chips (each chip's own recovered weights): instances in order, the

@@ -65,6 +65,15 @@ public static class AccuracyJson
         w.WriteEndArray();
         w.WriteNumber("seed", report.Seed);
         w.WriteString("path", report.Path);
+        if (report.PathCheck is { } check)
+        {
+            w.WriteStartObject("path_check");
+            w.WriteNumber("samples", check.Samples);
+            Number(w, "exact_accuracy", check.ExactAccuracy);
+            Number(w, "fast_accuracy", check.FastAccuracy);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 

@@ -24,4 +24,9 @@ public sealed record AccuracyReport(
     double QuantizedAccuracy,
     ImmutableArray<LayerAccuracy> Layers,
     ulong Seed,
-    string Path);
+    string Path)
+{
+    /// <summary>Fast path: the check against the exact path on the first test samples; null on the exact path, without
+    /// analog matrices, or when turned off.</summary>
+    public PathCheck? PathCheck { get; init; }
+}

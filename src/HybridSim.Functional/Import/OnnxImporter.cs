@@ -104,7 +104,7 @@ public static partial class OnnxImporter
             MarkProjections();
             var parameters = _weights.Where(w => !w.Name.EndsWith(".running_mean", StringComparison.Ordinal) && !w.Name.EndsWith(".running_var", StringComparison.Ordinal)).Sum(w => w.Elements);
             var yaml = Yaml(workloadName, inputShape, parameters);
-            return new ImportResult(yaml, _weights, _notes);
+            return new ImportResult(yaml, _weights, _notes) { Metadata = _model.Metadata };
         }
 
         private void CheckOperators()

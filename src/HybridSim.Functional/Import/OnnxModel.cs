@@ -11,4 +11,7 @@ internal sealed class OnnxModel
     public long Opset { get; set; }
 
     public OnnxGraph Graph { get; set; } = new();
+
+    /// <summary>The model's metadata_props (key → value); the importer reads preprocessing from them.</summary>
+    public Dictionary<string, string> Metadata { get; } = new(StringComparer.Ordinal);
 }

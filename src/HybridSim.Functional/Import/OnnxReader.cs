@@ -36,6 +36,10 @@ internal static class OnnxReader
                     }
 
                     break;
+                case 14 when Is(tag, WireFormat.WireType.LengthDelimited):
+                    var (key, value) = ReadStringPair(input.ReadBytes());
+                    model.Metadata[key] = value;
+                    break;
                 default:
                     Skip(input, tag);
                     break;
@@ -43,6 +47,31 @@ internal static class OnnxReader
         }
 
         return sawGraph ? model : throw new InvalidDataException("the model has no graph (ModelProto field 7)");
+    }
+
+    /// <summary>A StringStringEntryProto (metadata_props): key = 1, value = 2.</summary>
+    private static (string Key, string Value) ReadStringPair(ByteString bytes)
+    {
+        string key = "", value = "";
+        var input = bytes.CreateCodedInput();
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            switch (WireFormat.GetTagFieldNumber(tag))
+            {
+                case 1 when Is(tag, WireFormat.WireType.LengthDelimited):
+                    key = input.ReadString();
+                    break;
+                case 2 when Is(tag, WireFormat.WireType.LengthDelimited):
+                    value = input.ReadString();
+                    break;
+                default:
+                    Skip(input, tag);
+                    break;
+            }
+        }
+
+        return (key, value);
     }
 
     private static (string Domain, long Version) ReadOpset(ByteString bytes)

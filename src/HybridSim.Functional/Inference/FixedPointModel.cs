@@ -299,7 +299,7 @@ public sealed class FixedPointModel
         }
         else
         {
-            MatrixKernel.Linear(m, programmed.Effective, programmed.OutputNoiseSigma, chip.NoiseSeed, xq, x.N, sampleBase, m.WeightScale * m.InputScale, y);
+            MatrixKernel.Linear(m, programmed.Effective, programmed.OutputNoiseSigma, chip.NoiseSeed, xq, x.N, sampleBase, m.WeightScale * m.InputScale, y, programmed.Tables);
         }
     }
 

@@ -14,13 +14,16 @@ internal static class MatrixKernel
 
     /// <summary>
     /// y = scale · (x · W) (+ bias) (+ the fast path's output noise), per column block: <paramref name="weights"/> are
-    /// the stacked rows × columns of each block; x holds quantized inputs (or raw ones for the float pass).
+    /// the stacked rows × columns of each block; x holds quantized inputs (or raw ones for the float pass). Row blocks
+    /// with a conversion table (<paramref name="tables"/>, per column block and row block) are read through it instead.
     /// </summary>
-    public static void Linear(QuantizedMatrix m, double[][] weights, double[]? noiseSigma, ulong noiseSeed, float[] x, int n, long sampleBase, double scale, float[] y)
+    public static void Linear(QuantizedMatrix m, double[][] weights, double[]? noiseSigma, ulong noiseSeed, float[] x, int n, long sampleBase, double scale, float[] y, ConversionTable?[][]? tables = null)
     {
         var g = m.Geometry;
         var positions = g.Positions;
         var total = n * positions;
+        var tabulated = Tabulated(m, tables);
+        var steps = tabulated is null ? [] : InputStep.For(m.Analog!.InputBits, m.Analog.DacBits, m.SignedInput);
         ForChunks(total, (start, end) =>
         {
             var blocks = m.Tiling.ColumnBlocks;
@@ -38,12 +41,18 @@ internal static class MatrixKernel
                     var sum = acc.AsSpan(0, cols);
                     sum.Clear();
                     var w = weights[b];
+                    var skip = tabulated?[b];
                     for (var i = 0; i < rows.Count; i++)
                     {
-                        if (gathered[i] != 0)
+                        if (gathered[i] != 0 && (skip is null || !skip[i]))
                         {
                             TensorPrimitives.MultiplyAdd(w.AsSpan(i * cols, cols), gathered[i], sum, sum);
                         }
+                    }
+
+                    if (skip is not null)
+                    {
+                        AddTabulated(m, b, tables![b], steps, gathered, sum);
                     }
 
                     var sigma = noiseSigma is null ? 0 : noiseSigma[b];
@@ -274,6 +283,92 @@ internal static class MatrixKernel
         }
 
         return anyDriven;
+    }
+
+    /// <summary>Per column block, which stacked rows a conversion table reads (null for a block without tables).</summary>
+    private static bool[]?[]? Tabulated(QuantizedMatrix m, ConversionTable?[][]? tables)
+    {
+        if (tables is null)
+        {
+            return null;
+        }
+
+        var result = new bool[]?[tables.Length];
+        for (var b = 0; b < tables.Length; b++)
+        {
+            if (tables[b].All(t => t is null))
+            {
+                continue;
+            }
+
+            var mask = new bool[m.StackedRows[b].Count];
+            var first = 0;
+            for (var r = 0; r < tables[b].Length; r++)
+            {
+                var rows = m.Rows[b][r].Count;
+                mask.AsSpan(first, rows).Fill(tables[b][r] is not null);
+                first += rows;
+            }
+
+            result[b] = mask;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The tabulated row blocks' part of one output position, as <see cref="Exact"/> computes it: per input step the
+    /// pattern of digits the rows see picks the converted, shift-added levels; the offset correction per row block.
+    /// </summary>
+    private static void AddTabulated(QuantizedMatrix m, int b, ConversionTable?[] tables, InputStep[] steps, float[] gathered, Span<double> sum)
+    {
+        var a = m.Analog!;
+        var mask = (int)((1L << a.InputBits) - 1);
+        var first = 0;
+        for (var r = 0; r < tables.Length; r++)
+        {
+            var table = tables[r];
+            if (table is null)
+            {
+                first += m.Rows[b][r].Count;
+                continue;
+            }
+
+            var rows = table.Rows;
+            var cols = table.Cols;
+            double inputSum = 0;
+            for (var i = 0; i < rows; i++)
+            {
+                inputSum += gathered[first + i];
+            }
+
+            foreach (var step in steps)
+            {
+                var digitMask = (1 << step.Width) - 1;
+                var pattern = 0;
+                for (var i = 0; i < rows; i++)
+                {
+                    pattern |= ((((int)gathered[first + i] & mask) >> step.Shift) & digitMask) << (i * table.DigitBits);
+                }
+
+                if (pattern != 0)
+                {
+                    var levels = table.Levels.AsSpan(pattern * cols, cols);
+                    var weight = step.Weight * a.LevelValue;
+                    for (var j = 0; j < cols; j++)
+                    {
+                        sum[j] += levels[j] * weight;
+                    }
+                }
+            }
+
+            for (var j = 0; j < cols; j++)
+            {
+                sum[j] -= a.Correction * inputSum;
+            }
+
+            first += rows;
+        }
     }
 
     private static void Store(QuantizedMatrix m, float[] y, int sample, int o, int pos, double value)

@@ -7,9 +7,9 @@ namespace HybridSim.Functional.Layers;
 /// <summary>
 /// Element-wise sum of two or more inputs. With <see cref="LayerSpec.PadShortcut"/> the inputs after the first are
 /// "option A" shortcuts: subsampled by the integer ratio s of their height to the output's (rows and columns
-/// 0, s, 2s, ...) and zero-padded in channels. Convention: the shortcut's channels go first (output channels
-/// 0..Cin-1) and the extra output channels get zero; PyTorch's usual option-A lambda pads symmetrically instead,
-/// so weights trained that way need their channels moved.
+/// 0, s, 2s, ...) and zero-padded in channels, placed by <see cref="LayerSpec.ShortcutPadding"/>: <c>end</c> puts
+/// the shortcut's channels first (output channels 0..Cin-1), <c>symmetric</c> at (Cout − Cin)/2 as PyTorch's
+/// <c>F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, p, p))</c> does (docs/model.md, "Option-A shortcuts").
 /// </summary>
 internal sealed class AddLayer : Layer
 {
@@ -39,7 +39,7 @@ internal sealed class AddLayer : Layer
                 }
                 else
                 {
-                    Shortcut(x, output, forward: true, x.Sample(s), y);
+                    Shortcut(x, output, FirstChannel(x, output), forward: true, x.Sample(s), y);
                 }
             }
         });
@@ -71,17 +71,22 @@ internal sealed class AddLayer : Layer
                 }
                 else
                 {
-                    Shortcut(x, output, forward: false, dx, dy);
+                    Shortcut(x, output, FirstChannel(x, output), forward: false, dx, dy);
                 }
             });
         }
     }
 
-    /// <summary>Forward: y[c, oy, ox] += x[c, oy·s, ox·s] for c below x's channels. Backward: the adjoint, dx += dy there.</summary>
-    private static void Shortcut(Tensor x, Tensor output, bool forward, Span<float> xs, Span<float> ys)
+    /// <summary>The output channel a shortcut's channel 0 lands on.</summary>
+    private int FirstChannel(Tensor x, Tensor output) =>
+        Spec.ShortcutPadding == ShortcutPadding.Symmetric ? (output.C - x.C) / 2 : 0;
+
+    /// <summary>Forward: y[first + c, oy, ox] += x[c, oy·s, ox·s] for c below x's channels. Backward: the adjoint,
+    /// dx += dy there.</summary>
+    private static void Shortcut(Tensor x, Tensor output, int first, bool forward, Span<float> xs, Span<float> ys)
     {
         var ratio = x.H / output.H;
-        var channels = Math.Min(x.C, output.C);
+        var channels = Math.Min(x.C, output.C - first);
         for (var c = 0; c < channels; c++)
         {
             for (var oy = 0; oy < output.H; oy++)
@@ -89,7 +94,7 @@ internal sealed class AddLayer : Layer
                 for (var ox = 0; ox < output.W; ox++)
                 {
                     var xi = (c * x.H + oy * ratio) * x.W + ox * ratio;
-                    var yi = (c * output.H + oy) * output.W + ox;
+                    var yi = ((first + c) * output.H + oy) * output.W + ox;
                     if (forward)
                     {
                         ys[yi] += xs[xi];

@@ -11,7 +11,8 @@ namespace HybridSim.Functional.Weights;
 /// <summary>
 /// NumPy's <c>.npy</c> format (version 1.0 written, 1.0 to 3.0 read): the magic <c>\x93NUMPY</c>, a version, a header
 /// length, a Python dict literal <c>{'descr': '&lt;f4', 'fortran_order': False, 'shape': (2, 3), }</c> padded with spaces
-/// and a newline so the data starts on a 64-byte boundary, then the data in C order.
+/// and a newline so the data starts on a 64-byte boundary, then the data in C order (Fortran order is read and rewritten
+/// in C order).
 /// </summary>
 public static class NpyFile
 {
@@ -120,11 +121,6 @@ public static class NpyFile
 
         var header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(headerBytes);
         var (descr, fortran, shape) = NpyHeader.Parse(header, Error);
-        if (fortran)
-        {
-            throw Error("fortran_order is True; only C-order arrays are supported (save with np.ascontiguousarray)");
-        }
-
         var dtype = NpyDtype.Parse(descr) ?? throw Error(
             $"dtype '{descr}' is not supported; expected a float or integer dtype such as '<f4' (float32), '<f8', '<i8', '<i4' or '|u1'");
         long count = 1;
@@ -148,7 +144,38 @@ public static class NpyFile
             throw Error($"has bytes after the {bytes.Length} data bytes that shape ({string.Join(", ", shape)}) of {descr} needs; the file is not one npy array");
         }
 
-        return new NamedArray(name, [.. shape], dtype.ToFloat(bytes, (int)count));
+        var values = dtype.ToFloat(bytes, (int)count);
+        return new NamedArray(name, [.. shape], fortran ? FromFortranOrder(values, shape) : values);
+    }
+
+    /// <summary>A Fortran-ordered array (first index fastest, as NumPy saves a transposed view) rewritten in C order
+    /// (last index fastest), the layout every reader of <see cref="NamedArray"/> expects.</summary>
+    private static float[] FromFortranOrder(float[] values, int[] shape)
+    {
+        if (shape.Length < 2)
+        {
+            return values;
+        }
+
+        var result = new float[values.Length];
+        var index = new int[shape.Length];
+        for (var f = 0; f < values.Length; f++)
+        {
+            // index counts in Fortran order; its C-order offset is the usual row-major sum.
+            long c = 0;
+            for (var d = 0; d < shape.Length; d++)
+            {
+                c = (c * shape[d]) + index[d];
+            }
+
+            result[c] = values[f];
+            for (var d = 0; d < shape.Length && ++index[d] == shape[d]; d++)
+            {
+                index[d] = 0;
+            }
+        }
+
+        return result;
     }
 
     private static bool TryReadExactly(Stream s, Span<byte> buffer) => s.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false) == buffer.Length;

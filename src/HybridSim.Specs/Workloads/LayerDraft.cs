@@ -56,7 +56,7 @@ internal sealed class LayerDraft
 
     public string? ShortcutOf { get; set; }
 
-    public bool PadShortcut { get; set; }
+    public ShortcutPadding PadShortcut { get; set; }
 
     /// <summary>Path prefix for errors: <c>layers[NAME]</c> for a named layer, else <c>layers[INDEX]</c> (0-based).</summary>
     public string Path { get; set; } = "";

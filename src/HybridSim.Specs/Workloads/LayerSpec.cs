@@ -44,9 +44,12 @@ public sealed record LayerSpec(
     /// <see cref="InputShape"/>). Empty only for records built by hand without it.</summary>
     public ImmutableArray<TensorShape> InputShapes { get; init; } = [];
 
-    /// <summary>Add only: the inputs after the first are parameter-free "option A" shortcuts, subsampled by the
-    /// integer ratio of their height to the output height and zero-padded in channels up to the output's.</summary>
-    public bool PadShortcut { get; init; }
+    /// <summary>Add only: how the inputs after the first, parameter-free "option A" shortcuts subsampled by the
+    /// integer ratio of their height to the output height, are zero-padded in channels up to the output's.</summary>
+    public ShortcutPadding ShortcutPadding { get; init; }
+
+    /// <summary>Add only: the inputs after the first are option-A shortcuts (any <see cref="ShortcutPadding"/>).</summary>
+    public bool PadShortcut => ShortcutPadding != ShortcutPadding.None;
 
     /// <summary>For a projection shortcut, the name of the block's first conv whose placement it shares; else null.</summary>
     public string? ShortcutOf { get; init; }

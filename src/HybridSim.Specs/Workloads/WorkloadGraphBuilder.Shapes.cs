@@ -68,7 +68,7 @@ internal static partial class WorkloadGraphBuilder
             Location: layer.Location)
         {
             InputShapes = [.. inShapes],
-            PadShortcut = layer.PadShortcut,
+            ShortcutPadding = layer.PadShortcut,
             ShortcutOf = layer.ShortcutOf,
         };
     }
@@ -161,7 +161,7 @@ internal static partial class WorkloadGraphBuilder
             }
 
             var what = $"'{refs[i].Name}' gives {other} but '{refs[0].Name}' gives {main}";
-            if (!layer.PadShortcut)
+            if (layer.PadShortcut == ShortcutPadding.None)
             {
                 var hint = other.Channels < main.Channels && other.Height >= main.Height
                     ? " (for a parameter-free shortcut that subsamples and zero-pads channels, set pad_shortcut: true)"
@@ -178,6 +178,11 @@ internal static partial class WorkloadGraphBuilder
             if (!fits)
             {
                 errors.Add(InputError(layer, refs[i], $"shape mismatch in add: {what}; with pad_shortcut a shortcut needs at most as many channels as the first input and a height and width that are the same integer multiple of its"));
+                ok = false;
+            }
+            else if (layer.PadShortcut == ShortcutPadding.Symmetric && (main.Channels - other.Channels) % 2 != 0)
+            {
+                errors.Add(InputError(layer, refs[i], $"shape mismatch in add: {what}; pad_shortcut: symmetric puts half of the {main.Channels - other.Channels} missing channels on each side, so the difference must be even (pad_shortcut: end puts them all after)"));
                 ok = false;
             }
         }

@@ -14,6 +14,15 @@ internal static class WorkloadReader
     private static readonly KeyValuePair<string, LayerKind>[] KindChoices =
         [.. WorkloadSchema.Kinds.Select(k => KeyValuePair.Create(k.Name, k.Kind))];
 
+    /// <summary><c>pad_shortcut:</c> values; <c>true</c> is <c>end</c>, the placement every earlier file meant.</summary>
+    private static readonly KeyValuePair<string, ShortcutPadding>[] ShortcutPaddingChoices =
+    [
+        KeyValuePair.Create("false", ShortcutPadding.None),
+        KeyValuePair.Create("true", ShortcutPadding.End),
+        KeyValuePair.Create("end", ShortcutPadding.End),
+        KeyValuePair.Create("symmetric", ShortcutPadding.Symmetric),
+    ];
+
     private static readonly KeyValuePair<string, ActivationKind>[] ActivationChoices =
         [.. WorkloadSchema.Activations.Select(a => KeyValuePair.Create(a.Name, a.Kind))];
 
@@ -236,7 +245,7 @@ internal static class WorkloadReader
                 layer.ShortcutOf = r.ReadString(key, expected: "the name of the first conv of the block this projection bypasses");
                 break;
             case "pad_shortcut":
-                layer.PadShortcut = r.ReadBool(key) ?? false;
+                layer.PadShortcut = r.ReadChoice(key, ShortcutPaddingChoices) ?? ShortcutPadding.None;
                 break;
             default:
                 throw new InvalidOperationException($"workload schema lists '{key}' but the reader does not read it");

@@ -32,6 +32,12 @@ public static class AccuracyColumns
     /// <summary>1 on each series' operating point under <c>--max-accuracy-drop</c>, 0 elsewhere.</summary>
     public const string Chosen = "chosen";
 
+    /// <summary>Fast path only: the exact path's accuracy on the check's samples of the first chip, given weights (README, "Exact or fast").</summary>
+    public const string PathCheckExact = "path_check_exact_accuracy";
+
+    /// <summary>Fast path only: the fast path's accuracy on the same samples and chip.</summary>
+    public const string PathCheckFast = "path_check_fast_accuracy";
+
     public static readonly ImmutableArray<string> All =
-        [Accuracy, AccuracyStd, BeforeRecovery, BeforeRecoveryStd, Algorithm1, Algorithm1Std, Float, Quantized, Minimum];
+        [Accuracy, AccuracyStd, BeforeRecovery, BeforeRecoveryStd, Algorithm1, Algorithm1Std, Float, Quantized, Minimum, PathCheckExact, PathCheckFast];
 }

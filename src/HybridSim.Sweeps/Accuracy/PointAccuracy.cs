@@ -68,6 +68,12 @@ public sealed class PointAccuracy(AccuracyRequest request)
         metrics[AccuracyColumns.BeforeRecoveryStd] = before.AccuracyStd;
         metrics[AccuracyColumns.Float] = before.FloatAccuracy;
         metrics[AccuracyColumns.Quantized] = before.QuantizedAccuracy;
+        if (before.PathCheck is { } check)
+        {
+            metrics[AccuracyColumns.PathCheckExact] = check.ExactAccuracy;
+            metrics[AccuracyColumns.PathCheckFast] = check.FastAccuracy;
+        }
+
         if (algorithm1 is not null)
         {
             metrics[AccuracyColumns.Algorithm1] = algorithm1.Accuracy;

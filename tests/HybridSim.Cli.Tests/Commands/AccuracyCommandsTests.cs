@@ -34,6 +34,50 @@ public sealed class AccuracyCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Fast_path_far_from_the_exact_path_prints_a_warning_naming_the_gap_and_records_both()
+    {
+        // The shipped digits CNN all-RRAM on hyperx-128-8b: conv2's 16-row per-offset blocks are read by few rows per
+        // input step, whose sub-level errors the real ADC rounds away and the fast path's ideal ADC keeps.
+        var weights = Path.Combine(HybridSim.Tests.RepositoryPaths.Root, "weights", "cnn-digits.npz");
+        string[] args = ["evaluate", "--arch", CliHarness.Arch("hyperx-128-8b.yaml"), "--workload", CliHarness.Workload("cnn-digits.yaml"), "--weights", weights,
+            "--data", "digits", "--freeze", "3", "--limit", "100"];
+
+        var (code, output, error) = CliHarness.Invoke([.. args, "--path", "fast", "--path-check", "100", "--out", _dir.Sub("fast")]);
+        var exact = CliHarness.Invoke([.. args, "--path", "exact", "--out", _dir.Sub("exact")]);
+
+        Assert.True(code == 0, error);
+        Assert.True(exact.Code == 0, exact.Err);
+        var json = File.ReadAllText(Path.Combine(_dir.Sub("fast"), "accuracy.json"));
+        Assert.Contains("\"path_check\": {", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("path_check", File.ReadAllText(Path.Combine(_dir.Sub("exact"), "accuracy.json")), StringComparison.Ordinal);
+        Assert.Contains("path check ", output, StringComparison.Ordinal);
+        Assert.Contains("warning: cnn-digits on hyperx-128-8b, freeze-3: on the first 100 test samples of the first chip the fast path scores ", error, StringComparison.Ordinal);
+        Assert.Contains("points apart (more than 1)", error, StringComparison.Ordinal);
+
+        // The check's exact figure is the exact path's own accuracy on those samples, and its fast figure the fast run's.
+        var exactAccuracy = System.Text.RegularExpressions.Regex.Match(exact.Out, @"device accuracy\s+([0-9.]+)%").Groups[1].Value;
+        var fastAccuracy = System.Text.RegularExpressions.Regex.Match(output, @"device accuracy\s+([0-9.]+)%").Groups[1].Value;
+        Assert.Contains($"path check          {fastAccuracy}% fast, {exactAccuracy}% exact", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Path_check_zero_turns_the_check_off_and_a_negative_count_is_a_usage_error()
+    {
+        var weights = Path.Combine(HybridSim.Tests.RepositoryPaths.Root, "weights", "cnn-digits.npz");
+        string[] args = ["evaluate", "--arch", CliHarness.Arch("hyperx-128-8b.yaml"), "--workload", CliHarness.Workload("cnn-digits.yaml"), "--weights", weights,
+            "--data", "digits", "--freeze", "3", "--path", "fast", "--limit", "20"];
+
+        var off = CliHarness.Invoke([.. args, "--path-check", "0"]);
+        var negative = CliHarness.Invoke([.. args, "--path-check", "-1"]);
+
+        Assert.True(off.Code == 0, off.Err);
+        Assert.DoesNotContain("path check", off.Out, StringComparison.Ordinal);
+        Assert.Equal("", off.Err);
+        Assert.Equal(2, negative.Code);
+        Assert.Contains("--path-check must be 0", negative.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Infer_writes_float32_logits_samples_by_classes()
     {
         var weights = Trained();

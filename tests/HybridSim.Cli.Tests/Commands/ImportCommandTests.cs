@@ -14,7 +14,7 @@ public sealed class ImportCommandTests : IDisposable
     private string In(string name) => Path.Combine(_dir, name);
 
     /// <summary>A one-node ONNX model: input x [N, 3] through <paramref name="op"/> (MatMul with a 3x2 weight) to y.</summary>
-    private string Model(string op)
+    private string Model(string op, params (string Key, string Value)[] metadata)
     {
         static byte[] Message(Action<CodedOutputStream> write)
         {
@@ -86,6 +86,14 @@ public sealed class ImportCommandTests : IDisposable
                 o.WriteTag(2, WireFormat.WireType.Varint);
                 o.WriteInt64(13);
             }));
+            foreach (var (key, value) in metadata)
+            {
+                Field(m, 14, Message(e =>
+                {
+                    Text(e, 1, key);
+                    Text(e, 2, value);
+                }));
+            }
         });
         var path = In(op + ".onnx");
         File.WriteAllBytes(path, model);
@@ -100,11 +108,60 @@ public sealed class ImportCommandTests : IDisposable
         var (code, output, error) = Invoke("import", Model("MatMul"), "--out", yaml, "--weights", In("tiny-mlp.npz"));
 
         Assert.True(code == 0, error);
-        Assert.Equal($"imported MatMul.onnx: 1 layers, 1 weight layers, 6 parameters -> {yaml}, {In("tiny-mlp.npz")}\n", output.ReplaceLineEndings("\n"));
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal($"imported MatMul.onnx: 1 layers, 1 weight layers, 6 parameters -> {yaml}, {In("tiny-mlp.npz")}", lines[0]);
+        Assert.StartsWith("  note: no preprocessing given: the model will see pixels scaled to [0, 1] (pixels / 255), not normalized.", lines[1], StringComparison.Ordinal);
+        Assert.Contains("--mean M[,M...] --std S[,S...]", lines[1], StringComparison.Ordinal);
         Assert.Contains("name: tiny-mlp\n", File.ReadAllText(yaml), StringComparison.Ordinal);
+        Assert.DoesNotContain("dataset:", File.ReadAllText(yaml), StringComparison.Ordinal);
         Assert.True(File.Exists(In("tiny-mlp.npz")));
         var validate = Invoke("validate", "--arch", Arch("puma.yaml"), "--workload", yaml);
         Assert.True(validate.Code == 0, validate.Err);
+    }
+
+    [Fact]
+    public void Mean_std_and_pad_options_write_the_dataset_block()
+    {
+        var yaml = In("norm.yaml");
+
+        var (code, output, error) = Invoke("import", Model("MatMul"), "--out", yaml, "--weights", In("norm.npz"), "--mean", "0.1,0.2,0.3", "--std", "0.5, 0.25, 2");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("dataset: {mean: [0.1, 0.2, 0.3], std: [0.5, 0.25, 2]}", File.ReadAllText(yaml), StringComparison.Ordinal);
+        Assert.Contains("note: preprocessing from --mean and --std: pixels / 255, then (x - mean) / std per channel", output, StringComparison.Ordinal);
+        var dataset = HybridSim.Specs.Workloads.WorkloadLoader.Load(yaml).Dataset!;
+        Assert.Equal([0.1, 0.2, 0.3], dataset.Mean.ToArray());
+        Assert.Equal([0.5, 0.25, 2.0], dataset.Std.ToArray());
+    }
+
+    [Fact]
+    public void The_onnx_metadata_gives_the_dataset_block_and_options_override_it()
+    {
+        var model = Model("MatMul", ("mean", "[0.485, 0.456, 0.406]"), ("std", "0.229,0.224,0.225"));
+
+        var fromMetadata = Invoke("import", model, "--out", In("meta.yaml"), "--weights", In("meta.npz"));
+        var overridden = Invoke("import", model, "--out", In("over.yaml"), "--weights", In("over.npz"), "--mean", "0,0,0");
+
+        Assert.True(fromMetadata.Code == 0, fromMetadata.Err);
+        Assert.Contains("dataset: {mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225]}", File.ReadAllText(In("meta.yaml")), StringComparison.Ordinal);
+        Assert.Contains("preprocessing from the model's metadata_props", fromMetadata.Out, StringComparison.Ordinal);
+        Assert.True(overridden.Code == 0, overridden.Err);
+        Assert.Contains("dataset: {mean: [0, 0, 0], std: [0.229, 0.224, 0.225]}", File.ReadAllText(In("over.yaml")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--mean", "0.5", "--mean: 1 value for input 3x1x1; expected numbers separated by commas, one per input channel (3)")]
+    [InlineData("--std", "1,0,1", "--std: '0' is not a positive number")]
+    [InlineData("--mean", "a,b,c", "--mean: 'a' is not a number")]
+    public void Bad_preprocessing_exits_1_naming_the_option_and_writes_nothing(string option, string value, string message)
+    {
+        var (code, output, error) = Invoke("import", Model("MatMul"), "--out", In("bad.yaml"), "--weights", In("bad.npz"), option, value);
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(In("bad.yaml")));
+        Assert.False(File.Exists(In("bad.npz")));
     }
 
     [Fact]

@@ -47,6 +47,25 @@ public sealed class RecoveryCommandsTests : IDisposable
         Assert.Equal(chip1, evaluation.RootElement.GetProperty("accuracy").GetDouble());
     }
 
+    [Fact]
+    public void A_fast_sweep_records_the_path_check_and_notes_the_points_far_from_the_exact_path()
+    {
+        var (code, _, err) = CliHarness.Invoke("sweep", "freeze", "--arch", CliHarness.Arch("hyperx-128-8b.yaml"), "--workload", CliHarness.Workload("cnn-digits.yaml"),
+            "--weights", Weights, "--data", "digits", "--path", "fast", "--limit", "100", "--jobs", "1", "--out", _dir.Sub("fast"));
+
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllLines(Path.Combine(_dir.Sub("fast"), "sweep.csv"));
+        var header = lines[0].Split(',');
+        Assert.Contains("path_check_exact_accuracy", header);
+        Assert.Contains("path_check_fast_accuracy", header);
+
+        // freeze-3 (all three layers on RRAM; conv2's 16-row blocks) is far from the exact path; freeze-0 has no analog matrix to check.
+        Assert.Contains("note: hyperx-128-8b.yaml freeze-3: the fast path scores ", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("freeze-0: the fast path", err, StringComparison.Ordinal);
+        var freeze0 = lines.Skip(1).Select(l => l.Split(',')).Single(r => r[Array.IndexOf(header, "freeze")] == "0");
+        Assert.Equal("", freeze0[Array.IndexOf(header, "path_check_exact_accuracy")]);
+    }
+
     [Theory]
     [InlineData("--recover", "retrain")]
     [InlineData("--instances", "3")]

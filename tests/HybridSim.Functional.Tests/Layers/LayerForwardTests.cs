@@ -53,6 +53,22 @@ public sealed class LayerForwardTests
     }
 
     [Fact]
+    public void Symmetric_pad_shortcut_centres_the_input_channels_as_pytorch_f_pad_does()
+    {
+        var w = GradientCheck.Workload("""
+              - {name: a, kind: conv, out_channels: 4, kernel: 1, stride: 2}
+              - {name: c, kind: add, inputs: [a, input], pad_shortcut: symmetric}
+            """, "[2, 2, 2]");
+        var network = FunctionalNetwork.Create(w);
+        var x = new Tensor(1, 2, 2, 2, [1, 2, 3, 4, 5, 6, 7, 8]);
+
+        var y = network.Forward(x, ForwardMode.Inference);
+
+        // F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, 1, 1)): zeros, input channel 0 (pixel 1), input channel 1 (pixel 5), zeros.
+        Assert.Equal([0f, 1f, 5f, 0f], y.Data);
+    }
+
+    [Fact]
     public void Batchnorm_training_updates_running_statistics_like_pytorch()
     {
         var w = GradientCheck.Workload("  - {name: c, kind: batchnorm}", "[1, 1, 2]");

@@ -148,4 +148,16 @@ public sealed class LayerGradientTests
         var layer = GradientCheck.Layer(w, 2, 33);
         GradientCheck.Check(layer, [GradientCheck.Random(2, 4, 2, 2, 34), GradientCheck.Random(2, 2, 4, 4, 35)]);
     }
+
+    [Fact]
+    public void Add_with_symmetric_pad_shortcut_backward_matches_finite_differences()
+    {
+        var w = GradientCheck.Workload("""
+              - {name: a, kind: conv, out_channels: 6, kernel: 3, stride: 2, padding: 1}
+              - {name: b, kind: activation, activation: tanh, inputs: [input]}
+              - {name: c, kind: add, inputs: [a, b], pad_shortcut: symmetric}
+            """, "[2, 4, 4]");
+        var layer = GradientCheck.Layer(w, 2, 36);
+        GradientCheck.Check(layer, [GradientCheck.Random(2, 6, 2, 2, 37), GradientCheck.Random(2, 2, 4, 4, 38)]);
+    }
 }

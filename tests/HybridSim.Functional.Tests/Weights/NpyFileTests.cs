@@ -105,11 +105,60 @@ public sealed class NpyFileTests
     }
 
     [Fact]
-    public void Fortran_order_is_an_error()
+    public void Fortran_order_is_read_into_c_order()
     {
-        var e = Assert.Throws<SpecException>(() => Read(HandMade("{'descr': '<f4', 'fortran_order': True, 'shape': (1,), }", new byte[4])));
+        // np.asfortranarray([[1, 2, 3], [4, 5, 6]], dtype='<f4') stores its columns one after the other: 1 4 2 5 3 6.
+        float[] columns = [1f, 4f, 2f, 5f, 3f, 6f];
+        var data = columns.SelectMany(BitConverter.GetBytes).ToArray();
 
-        Assert.Contains("fortran_order", e.Message, StringComparison.Ordinal);
+        var a = Read(HandMade("{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }", data));
+
+        Assert.Equal([2, 3], a.Shape.ToArray());
+        Assert.Equal([1f, 2f, 3f, 4f, 5f, 6f], a.Data);
+    }
+
+    [Theory]
+    [InlineData(new[] { 4 })]
+    [InlineData(new[] { 3, 1 })]
+    [InlineData(new[] { 2, 3, 4 })]
+    [InlineData(new[] { 3, 2, 3, 3 })]
+    public void Fortran_order_gives_the_same_array_as_c_order(int[] shape)
+    {
+        // The C-order array's value at (i0, i1, ...) is its row-major offset; the Fortran file lists the same values
+        // with the first index fastest, written here byte by byte as np.save writes a Fortran-ordered float64 array.
+        var elements = shape.Aggregate(1, (a, d) => a * d);
+        var cOrder = Enumerable.Range(0, elements).Select(i => (float)i).ToArray();
+        var fortran = new List<byte>();
+        var index = new int[shape.Length];
+        for (var f = 0; f < elements; f++)
+        {
+            var offset = 0;
+            for (var d = 0; d < shape.Length; d++)
+            {
+                offset = (offset * shape[d]) + index[d];
+            }
+
+            fortran.AddRange(BitConverter.GetBytes((double)offset));
+            for (var d = 0; d < shape.Length && ++index[d] == shape[d]; d++)
+            {
+                index[d] = 0;
+            }
+        }
+
+        var tuple = shape.Length == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
+        var read = Read(HandMade("{'descr': '<f8', 'fortran_order': True, 'shape': " + tuple + ", }", [.. fortran]));
+        var same = Read(Npy(new NamedArray("x", [.. shape], cOrder)));
+
+        Assert.Equal(shape, read.Shape.ToArray());
+        Assert.Equal(same.Data, read.Data);
+    }
+
+    [Fact]
+    public void Fortran_order_still_checks_the_data_length()
+    {
+        var e = Assert.Throws<SpecException>(() => Read(HandMade("{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }", new byte[20])));
+
+        Assert.Contains("truncated", e.Message, StringComparison.Ordinal);
         Assert.StartsWith("x.npy: x: ", e.Message, StringComparison.Ordinal);
     }
 

@@ -87,6 +87,35 @@ public sealed class NpzFileTests
     }
 
     [Fact]
+    public void A_fortran_ordered_member_reads_as_the_c_ordered_one()
+    {
+        // np.savez of a transposed weight: w.T of a (3, 2) array is saved as a (2, 3) Fortran-ordered member whose
+        // bytes are w's in C order. Written by hand: the header np.save writes, then those bytes.
+        using var dir = new TempDirectory();
+        var w = new[] { 1f, 2f, 3f, 4f, 5f, 6f }; // (3, 2): rows [1 2], [3 4], [5 6]
+        var dict = "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }";
+        var pad = 64 - ((10 + dict.Length + 1) % 64);
+        var header = Encoding.ASCII.GetBytes(dict + new string(' ', pad) + "\n");
+        var fortranPath = dir.Sub("fortran.npz");
+        using (var zip = ZipFile.Open(fortranPath, ZipArchiveMode.Create))
+        {
+            using var s = zip.CreateEntry("fc.weight.npy").Open();
+            s.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, (byte)header.Length, 0]);
+            s.Write(header);
+            s.Write(w.SelectMany(BitConverter.GetBytes).ToArray());
+        }
+
+        var cPath = dir.Sub("c.npz");
+        NpzFile.Write(cPath, [new NamedArray("fc.weight", [2, 3], [1f, 3f, 5f, 2f, 4f, 6f])]);
+
+        var fromFortran = Assert.Single(NpzFile.Read(fortranPath));
+        var fromC = Assert.Single(NpzFile.Read(cPath));
+        Assert.Equal("fc.weight", fromFortran.Name);
+        Assert.Equal(fromC.Shape.ToArray(), fromFortran.Shape.ToArray());
+        Assert.Equal(fromC.Data, fromFortran.Data);
+    }
+
+    [Fact]
     public void A_member_that_is_not_npy_is_an_error_naming_the_member()
     {
         using var dir = new TempDirectory();

@@ -95,6 +95,27 @@ public sealed class WorkloadShapeInferenceTests
         Assert.Equal(new SourceLocation("single.yaml", 4, 5), workload.Layer("a").Location);
     }
 
+    [Theory]
+    [InlineData("true", ShortcutPadding.End)]
+    [InlineData("end", ShortcutPadding.End)]
+    [InlineData("symmetric", ShortcutPadding.Symmetric)]
+    [InlineData("false", ShortcutPadding.None)]
+    public void Pad_shortcut_names_the_channel_placement(string value, ShortcutPadding expected)
+    {
+        var yaml = $$"""
+            name: option-a
+            input: [16, 32, 32]
+            layers:
+              - {name: c, kind: conv, out_channels: 16, kernel: 3, padding: 1}
+              - {name: sum, kind: add, inputs: [c, input], pad_shortcut: {{value}}}
+            """;
+
+        var sum = WorkloadLoader.Parse(yaml, "option-a.yaml").Layer("sum");
+
+        Assert.Equal(expected, sum.ShortcutPadding);
+        Assert.Equal(expected != ShortcutPadding.None, sum.PadShortcut);
+    }
+
     [Fact]
     public void Option_a_shortcut_subsamples_and_zero_pads_into_the_main_path_shape()
     {
@@ -109,6 +130,7 @@ public sealed class WorkloadShapeInferenceTests
 
         var sum = workload.Layer("sum");
         Assert.True(sum.PadShortcut);
+        Assert.Equal(ShortcutPadding.End, sum.ShortcutPadding);
         Assert.Equal(new TensorShape(32, 16, 16), sum.OutputShape);
         Assert.Equal([new TensorShape(32, 16, 16), new TensorShape(16, 32, 32)], sum.InputShapes.ToArray());
         Assert.Equal(0, sum.ParameterCount);

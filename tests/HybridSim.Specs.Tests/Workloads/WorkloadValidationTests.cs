@@ -68,6 +68,36 @@ public sealed class WorkloadValidationTests
     }
 
     [Fact]
+    public void Symmetric_pad_shortcut_with_an_odd_channel_difference_is_an_error()
+    {
+        var error = Single("""
+            name: n
+            input: [3, 8, 8]
+            layers:
+              - {name: a, kind: conv, out_channels: 8, kernel: 1, stride: 2}
+              - {name: sum, kind: add, inputs: [a, input], pad_shortcut: symmetric}
+            """);
+
+        AssertAt(error, 5, 40, "layers[sum].inputs", "pad_shortcut: symmetric", "must be even");
+    }
+
+    [Fact]
+    public void Unknown_pad_shortcut_value_lists_the_placements()
+    {
+        var error = Single("""
+            name: n
+            input: [4, 8, 8]
+            layers:
+              - {name: a, kind: conv, out_channels: 8, kernel: 1, stride: 2}
+              - {name: sum, kind: add, inputs: [a, input], pad_shortcut: symetric}
+            """);
+
+        Assert.Equal("layers[sum].pad_shortcut", error.Path);
+        Assert.Contains("'symmetric'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'end'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_input_is_reported_with_a_did_you_mean()
     {
         var error = Single("""
