@@ -49,6 +49,9 @@ public static class ImportCommand
     public static int Execute(string modelPath, string outPath, string weightsPath, TextWriter output, TextWriter error) =>
         SpecAction.Run(error, () =>
         {
+            // Both outputs are checked before either is written: a bad --out must not leave a stray .npz behind.
+            SafeFile.CheckWritableFile(outPath, "--out");
+            SafeFile.CheckWritableFile(weightsPath, "--weights");
             var result = OnnxImporter.Import(modelPath, Path.GetFileNameWithoutExtension(outPath));
 
             // Load what is about to be written, so a model the schema cannot express leaves no files behind.

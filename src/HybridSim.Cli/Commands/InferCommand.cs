@@ -38,8 +38,13 @@ public static class InferCommand
             return SpecAction.Run(error, () =>
             {
                 OutputTargets.CheckFile("--out", parse.GetValue(output));
-                var setup = FunctionalCli.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
-                var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
+                DataSplit? data = null;
+                var setup = FunctionalCli.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error, (architecture, workload, ranks) =>
+                {
+                    data = DatasetLoader.Load(parse.GetValue(functional.Data)!, workload);
+                    AccuracyBudget.Evaluate(architecture, workload, ranks, data, limit, 1, path, 64, error, "infer");
+                });
+                data ??= DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
                 var test = limit is { } k ? data.Test.Take(k) : data.Test;
                 var model = FixedPointModel.Prepare(setup.Architecture, setup.Network, setup.Plan, AccuracyEvaluator.Calibration(data, 256));
                 var chip = model.Program(EvaluationOptions.InstanceSeed(parse.GetValue(functional.Seed), 0), path);

@@ -77,7 +77,9 @@ internal static class MatrixKernel
         var positions = g.Positions;
         var steps = InputStep.For(a.InputBits, a.DacBits, m.SignedInput);
         var slices = a.Slices;
-        var mask = (int)((1L << a.InputBits) - 1);
+        var mask = (1L << a.InputBits) - 1; // a long: 32-bit inputs do not fit an int's positive range
+        // Inputs travel as float32, which rounds codes above 2^24 (2^32 - 1 becomes 2^32): clamped back into range.
+        var (low, high) = m.SignedInput ? (-(1L << (a.InputBits - 1)), (1L << (a.InputBits - 1)) - 1) : (0L, mask);
         var readSigma = a.Device.ReadNoiseSigma;
         var correction = a.Correction;
         var levelValue = a.LevelValue;
@@ -92,7 +94,7 @@ internal static class MatrixKernel
             var maxRows = m.Rows.Max(rb => rb.Max(r => r.Count));
             var maxCols = blocks.Max(b => b.OutCount);
             var gathered = new float[maxRows];
-            var pattern = new int[count * maxRows];
+            var pattern = new long[count * maxRows];
             var inputSum = new double[count];
             var column = new float[count * slices * maxCols];
             var driven = new bool[count];
@@ -116,7 +118,7 @@ internal static class MatrixKernel
                         for (var i = 0; i < rows.Count; i++)
                         {
                             total += gathered[i];
-                            pattern[(k * maxRows) + i] = (int)gathered[i] & mask;
+                            pattern[(k * maxRows) + i] = Math.Clamp((long)gathered[i], low, high) & mask;
                         }
 
                         inputSum[k] = total;
@@ -135,7 +137,7 @@ internal static class MatrixKernel
                             driven[k] = false;
                             for (var i = 0; i < rows.Count; i++)
                             {
-                                var digit = (pattern[(k * maxRows) + i] >> step.Shift) & digitMask;
+                                var digit = (int)((pattern[(k * maxRows) + i] >> step.Shift) & digitMask);
                                 if (digit != 0)
                                 {
                                     TensorPrimitives.MultiplyAdd(blockCells.AsSpan(i * width, width), digit, v, v);
