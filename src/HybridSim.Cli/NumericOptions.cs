@@ -30,6 +30,9 @@ public static class NumericOptions
                 case Option<double> o:
                     o.CustomParser = r => ParseDouble(r, o.Name);
                     break;
+                case Option<double?> o:
+                    o.CustomParser = r => ParseDouble(r, o.Name);
+                    break;
             }
         }
 

@@ -11,7 +11,10 @@ namespace HybridSim.Pipeline;
 public sealed record FunctionalPoint(ArchitectureSpec Architecture, WorkloadSpec Workload, PartitionSpec Partition, ImmutableArray<LayerPartition?> Plan, FunctionalNetwork Network)
 {
     /// <summary>Loads the point and the weights; <paramref name="note"/> hears what the user should know (an untrained branch).</summary>
-    public static FunctionalPoint Load(ArchitectureSpec architecture, string workloadName, PartitionSpec? partition, string weightsPath, Action<string>? note)
+    /// <param name="beforeWeights">Runs once the workload and its branch ranks are known, before the network is built and the
+    /// weights are read: the verbs load their data and check their estimate there, so a refusal or a long-work notice comes first.</param>
+    public static FunctionalPoint Load(ArchitectureSpec architecture, string workloadName, PartitionSpec? partition, string weightsPath, Action<string>? note,
+        Action<WorkloadSpec, IReadOnlyDictionary<string, int>>? beforeWeights = null)
     {
         ArgumentNullException.ThrowIfNull(architecture);
         var workload = WorkloadLoader.Load(workloadName);
@@ -26,6 +29,8 @@ public sealed record FunctionalPoint(ArchitectureSpec Architecture, WorkloadSpec
             }
         }
 
+        FunctionalFootprint.Of(workload, ranks).CheckParameters(workload.SourceFile);
+        beforeWeights?.Invoke(workload, ranks);
         var network = FunctionalNetwork.Create(workload, ranks);
         var arrays = NpzFile.Read(weightsPath).ToList();
         if (ranks.Count > 0 && !arrays.Any(a => a.Name.EndsWith(".lobranch_a", StringComparison.Ordinal) || a.Name.EndsWith(".lobranch_b", StringComparison.Ordinal)))
@@ -40,4 +45,8 @@ public sealed record FunctionalPoint(ArchitectureSpec Architecture, WorkloadSpec
         network.LoadWeights(arrays, weightsPath);
         return new FunctionalPoint(architecture, workload, point, plan, network);
     }
+
+    /// <summary>The rank of each layer's LoBranch branch, by layer name (empty without branches).</summary>
+    public IReadOnlyDictionary<string, int> BranchRanks =>
+        Enumerable.Range(0, Plan.Length).Where(i => Plan[i] is { BranchRank: > 0 }).ToDictionary(i => Workload.Layers[i].Name, i => Plan[i]!.BranchRank, StringComparer.Ordinal);
 }

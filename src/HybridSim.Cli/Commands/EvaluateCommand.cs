@@ -44,6 +44,12 @@ public static class EvaluateCommand
                 return SpecAction.Usage;
             }
 
+            if (parse.GetValue(instances) > AccuracyBudget.MaxInstances)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: --instances must be from 1 to {AccuracyBudget.MaxInstances}; found {parse.GetValue(instances)}"));
+                return SpecAction.Usage;
+            }
+
             if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(output)))
             {
                 return SpecAction.Usage;
@@ -52,9 +58,14 @@ public static class EvaluateCommand
             return SpecAction.Run(error, () =>
             {
                 OutputTargets.CheckFolder("--out", parse.GetValue(output), "accuracy.json");
-                var setup = FunctionalCli.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error);
-                var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
                 var options = new EvaluationOptions(parse.GetValue(instances), parse.GetValue(functional.Seed), path, limit, FirstInstance: parse.GetValue(first), PathCheckSamples: pathCheck);
+                DataSplit? data = null;
+                var setup = FunctionalCli.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!, partition, parse.GetValue(functional.Weights)!, error, (architecture, workload, ranks) =>
+                {
+                    data = DatasetLoader.Load(parse.GetValue(functional.Data)!, workload);
+                    AccuracyBudget.Evaluate(architecture, workload, ranks, data, limit, options.Instances, path, options.BatchSize, error);
+                });
+                data ??= DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
                 var report = AccuracyEvaluator.Evaluate(setup.Architecture, setup.Network, setup.Partition, data, options);
                 var o = parse.InvocationConfiguration.Output;
                 o.Write(Summary(report));

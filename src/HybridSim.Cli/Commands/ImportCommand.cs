@@ -54,6 +54,9 @@ public static class ImportCommand
     public static int Execute(string modelPath, string outPath, string weightsPath, TextWriter output, TextWriter error, ImportPreprocessing.Options? preprocessing = null) =>
         SpecAction.Run(error, () =>
         {
+            // Both outputs are checked before either is written: a bad --out must not leave a stray .npz behind.
+            SafeFile.CheckWritableFile(outPath, "--out");
+            SafeFile.CheckWritableFile(weightsPath, "--weights");
             var result = OnnxImporter.Import(modelPath, Path.GetFileNameWithoutExtension(outPath));
             result = ImportPreprocessing.Apply(result, WorkloadLoader.Parse(result.WorkloadYaml, outPath).InputShape, preprocessing ?? ImportPreprocessing.Options.None, modelPath);
 

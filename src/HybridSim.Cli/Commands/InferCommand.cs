@@ -43,9 +43,14 @@ public static class InferCommand
                 // The float path runs no chip, so the partition only says which LoBranch tensors the weights hold:
                 // without --freeze/--rank it is freeze-0 (every layer as trained), not the architecture's own.
                 var floatPath = parse.GetValue(functional.Path) == FunctionalOptions.FloatPath;
+                DataSplit? data = null;
                 var setup = FunctionalCli.Load(parse.GetValue(point.Arch)!, overrides, parse.GetValue(point.Workload)!,
-                    partition ?? (floatPath ? PartitionSpec.Freeze(0) : null), parse.GetValue(functional.Weights)!, error);
-                var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
+                    partition ?? (floatPath ? PartitionSpec.Freeze(0) : null), parse.GetValue(functional.Weights)!, error, (architecture, workload, ranks) =>
+                    {
+                        data = DatasetLoader.Load(parse.GetValue(functional.Data)!, workload);
+                        AccuracyBudget.Evaluate(architecture, workload, ranks, data, limit, 1, path, 64, error, "infer");
+                    });
+                data ??= DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
                 var test = limit is { } k ? data.Test.Take(k) : data.Test;
                 var classes = setup.Workload.Layers[^1].OutputShape.Channels;
                 var logits = new float[test.Count * classes];

@@ -50,9 +50,9 @@ public static class RecoverCommand
                 return SpecAction.Usage;
             }
 
-            if (parse.GetValue(instances) < 1)
+            if (parse.GetValue(instances) is < 1 or > AccuracyBudget.MaxInstances)
             {
-                error.WriteLine("error: --instances must be at least 1");
+                error.WriteLine($"error: --instances must be from 1 to {AccuracyBudget.MaxInstances}");
                 return SpecAction.Usage;
             }
 
@@ -106,6 +106,8 @@ public static class RecoverCommand
                 }
 
                 var data = DatasetLoader.Load(parse.GetValue(functional.Data)!, setup.Workload);
+                AccuracyBudget.Train(setup.Workload, data, training.BatchSize, (int)Math.Min(int.MaxValue, (long)training.Epochs * evaluation.Instances), error, "recover (training)", trainLimit);
+                AccuracyBudget.Evaluate(setup.Architecture, setup.Workload, setup.BranchRanks, data, limit, 2 * evaluation.Instances, path, evaluation.BatchSize, error, "recover (evaluation)");
                 var options = new RecoveryOptions(method!.Value, training, evaluation, branchRate, trainLimit);
                 var report = RecoveryRunner.Run(setup.Architecture, setup.Network, setup.Partition, data, options, progress, (name, network) =>
                 {

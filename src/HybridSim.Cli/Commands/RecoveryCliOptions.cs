@@ -61,6 +61,13 @@ internal sealed class RecoveryCliOptions(bool required, bool multitask = false)
             return false;
         }
 
+        if (training.Epochs > AccuracyBudget.MaxEpochs || training.BatchSize > AccuracyBudget.MaxBatchSize)
+        {
+            error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"error: --epochs must be from 1 to {AccuracyBudget.MaxEpochs} and --batch-size from 1 to {AccuracyBudget.MaxBatchSize}; found {training.Epochs} and {training.BatchSize}"));
+            return false;
+        }
+
         return true;
     }
 }

@@ -23,5 +23,11 @@ public static class SpecAction
             CliErrors.Print(error, e);
             return InvalidInput;
         }
+        catch (HybridSim.Functional.Training.TrainingDivergedException e)
+        {
+            // Not a file's fault but the options': exit 1 with the epoch, step and loss, and nothing written.
+            error.WriteLine("error: " + e.Message);
+            return InvalidInput;
+        }
     }
 }

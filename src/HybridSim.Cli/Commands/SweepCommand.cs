@@ -176,6 +176,9 @@ public static class SweepCommand
 
                 if (accuracy is not null)
                 {
+                    // Read once here, before any point's cost is simulated: an unreadable or hostile file is one error now,
+                    // not one failure per point after minutes of simulation.
+                    AccuracyBudget.CheckInputs(accuracy.Weights, accuracy.Data, Workload(parse));
                     var backend = services.AccuracyBackend?.Invoke(accuracy)
                         ?? throw new SpecException(new SpecError("--weights", 0, 0, "", "this build has no accuracy backend"));
                     services = services with { Backend = backend };
@@ -218,9 +221,9 @@ public static class SweepCommand
                 return false;
             }
 
-            if (parse.GetValue(_instances) < 1 || drop is < 0 || (drop is not null && !double.IsFinite(drop.Value)))
+            if (parse.GetValue(_instances) is < 1 or > AccuracyBudget.MaxInstances || drop is < 0 || (drop is not null && !double.IsFinite(drop.Value)))
             {
-                error.WriteLine("error: --instances must be at least 1 and --max-accuracy-drop a number of points >= 0");
+                error.WriteLine($"error: --instances must be from 1 to {AccuracyBudget.MaxInstances} and --max-accuracy-drop a number of points >= 0");
                 return false;
             }
 

@@ -47,6 +47,13 @@ public static class TrainCommand
                 return SpecAction.Usage;
             }
 
+            if (options.Epochs > AccuracyBudget.MaxEpochs || options.BatchSize > AccuracyBudget.MaxBatchSize)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"error: --epochs must be from 1 to {AccuracyBudget.MaxEpochs} and --batch-size from 1 to {AccuracyBudget.MaxBatchSize}; found {options.Epochs} and {options.BatchSize}"));
+                return SpecAction.Usage;
+            }
+
             if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(output)))
             {
                 return SpecAction.Usage;
@@ -56,7 +63,9 @@ public static class TrainCommand
             {
                 OutputTargets.CheckFile("--out", parse.GetValue(output));
                 var spec = WorkloadLoader.Load(parse.GetValue(workload)!);
+                FunctionalFootprint.Of(spec).CheckParameters(spec.SourceFile);
                 var split = DatasetLoader.Load(parse.GetValue(data)!, spec);
+                AccuracyBudget.Train(spec, split, options.BatchSize, options.Epochs, error);
                 var network = FunctionalNetwork.Create(spec);
                 network.Initialize(options.Seed);
                 var o = parse.InvocationConfiguration.Output;

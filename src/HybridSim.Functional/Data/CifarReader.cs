@@ -70,6 +70,7 @@ internal static class CifarReader
         }
 
         var count = files.Sum(f => f.Bytes.Length / record);
+        DataFile.CheckValues(source, (long)count * PixelBytes, $"{count} records of {PixelBytes} pixels");
         var images = new float[(long)count * PixelBytes];
         var labels = new int[count];
         var sample = 0;

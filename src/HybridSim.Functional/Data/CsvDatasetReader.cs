@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HybridSim.Specs.Validation;
 using HybridSim.Specs.Workloads;
 
 namespace HybridSim.Functional.Data;
@@ -14,10 +15,11 @@ internal static class CsvDatasetReader
 {
     public static RawSet Read(string name, string path, byte[] bytes, TensorShape shape, string shapeReason)
     {
-        var text = Encoding.UTF8.GetString(bytes);
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        // Parsed as UTF-8 bytes, never as one string: a large file costs its bytes and its pixels, nothing more.
+        ReadOnlySpan<byte> text = bytes;
+        if (text.StartsWith("\uFEFF"u8))
         {
-            text = text[1..];
+            text = text[3..];
         }
 
         var pixelsPerRow = (int)shape.Elements;
@@ -26,11 +28,18 @@ internal static class CsvDatasetReader
         var max = 0f;
         var lineNumber = 0;
         var firstLine = true;
-        foreach (var rawLine in text.AsSpan().EnumerateLines())
+        while (!text.IsEmpty)
         {
             lineNumber++;
-            var line = rawLine.TrimEnd('\r');
-            if (line.IsWhiteSpace())
+            var end = text.IndexOf((byte)'\n');
+            var line = end < 0 ? text : text[..end];
+            text = end < 0 ? [] : text[(end + 1)..];
+            if (line.EndsWith("\r"u8))
+            {
+                line = line[..^1];
+            }
+
+            if (line[Ascii.Trim(line)].IsEmpty)
             {
                 continue;
             }
@@ -45,11 +54,13 @@ internal static class CsvDatasetReader
             }
 
             var fields = 0;
-            var column = 1;
-            foreach (var range in line.Split(','))
+            var start = 0;
+            while (true)
             {
-                var field = line[range].Trim();
-                column = range.Start.Value + 1;
+                var comma = line[start..].IndexOf((byte)',');
+                var raw = comma < 0 ? line[start..] : line.Slice(start, comma);
+                var field = raw[Ascii.Trim(raw)];
+                var column = start + 1;
                 if (fields == 0)
                 {
                     labels.Add(ParseLabel(field, path, lineNumber, column));
@@ -58,7 +69,7 @@ internal static class CsvDatasetReader
                 {
                     if (fields > pixelsPerRow)
                     {
-                        throw RowLength(path, lineNumber, column, CountFields(line) - 1, pixelsPerRow, shape, shapeReason);
+                        throw RowLength(path, lineNumber, column, line.Count((byte)','), pixelsPerRow, shape, shapeReason);
                     }
 
                     var value = ParsePixel(field, path, lineNumber, column, fields + 1);
@@ -67,12 +78,20 @@ internal static class CsvDatasetReader
                 }
 
                 fields++;
+                if (comma < 0)
+                {
+                    break;
+                }
+
+                start += comma + 1;
             }
 
             if (fields - 1 != pixelsPerRow)
             {
                 throw RowLength(path, lineNumber, 1, fields - 1, pixelsPerRow, shape, shapeReason);
             }
+
+            DataFile.CheckValues(path, pixels.Count, $"the first {labels.Count} rows of {pixelsPerRow} pixels");
         }
 
         if (labels.Count == 0)
@@ -92,11 +111,12 @@ internal static class CsvDatasetReader
     }
 
     /// <summary>A header names its columns: none of its fields is a number.</summary>
-    private static bool IsHeader(ReadOnlySpan<char> line)
+    private static bool IsHeader(ReadOnlySpan<byte> line)
     {
-        foreach (var range in line.Split(','))
+        foreach (var range in line.Split((byte)','))
         {
-            if (double.TryParse(line[range].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            var field = line[range];
+            if (double.TryParse(field[Ascii.Trim(field)], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
                 return false;
             }
@@ -105,32 +125,30 @@ internal static class CsvDatasetReader
         return true;
     }
 
-    private static int ParseLabel(ReadOnlySpan<char> field, string path, int line, int column)
+    private static int ParseLabel(ReadOnlySpan<byte> field, string path, int line, int column)
     {
         if (int.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var label))
         {
             return label;
         }
 
-        throw DataError.At(path, line, column, $"field 1 (the label) is '{field}'; expected a whole number (the class index) as the first field");
+        throw DataError.At(path, line, column, $"field 1 (the label) is '{Excerpt.Of(field)}'; expected a whole number (the class index) as the first field");
     }
 
-    private static float ParsePixel(ReadOnlySpan<char> field, string path, int line, int column, int fieldNumber)
+    private static float ParsePixel(ReadOnlySpan<byte> field, string path, int line, int column, int fieldNumber)
     {
-        if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value > float.MaxValue)
         {
-            throw DataError.At(path, line, column, $"field {fieldNumber} is '{field}', not a number; expected pixel values (numbers >= 0) after the label");
+            throw DataError.At(path, line, column, $"field {fieldNumber} is '{Excerpt.Of(field)}', not a number; expected finite pixel values (numbers >= 0, at most {float.MaxValue.ToString(CultureInfo.InvariantCulture)}) after the label");
         }
 
         if (value < 0)
         {
-            throw DataError.At(path, line, column, $"field {fieldNumber} is {field}; expected pixel values >= 0");
+            throw DataError.At(path, line, column, $"field {fieldNumber} is {Excerpt.Of(field)}; expected pixel values >= 0");
         }
 
         return (float)value;
     }
-
-    private static int CountFields(ReadOnlySpan<char> line) => line.Count(',') + 1;
 
     private static Specs.Validation.SpecException RowLength(string path, int line, int column, int found, int expected, TensorShape shape, string shapeReason) =>
         DataError.At(path, line, column,

@@ -1,11 +1,29 @@
-using System.IO.Compression;
+using System.Buffers.Binary;
+using HybridSim.Specs.Input;
 
 namespace HybridSim.Functional.Data;
 
-/// <summary>Reads a data file whole, gunzipping it when it starts with the gzip magic (1f 8b), whatever its name.</summary>
+/// <summary>
+/// Reads a data file whole, gunzipping it when it starts with the gzip magic (1f 8b), whatever its name; raw or
+/// gunzipped, a data file holds at most <see cref="CompressedInput.MaxDataFileBytes"/>, and a data set at most
+/// <see cref="MaxValues"/> pixel values.
+/// </summary>
 internal static class DataFile
 {
-    public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+    /// <summary>Most pixel values one data set holds (2^28: 1 GiB as float32; CIFAR-10's training set is 153,600,000).</summary>
+    public const long MaxValues = 1L << 28;
+
+    public static bool IsGzip(ReadOnlySpan<byte> bytes) => CompressedInput.IsGzip(bytes);
+
+    /// <summary>Refuses a data set of more than <see cref="MaxValues"/> pixel values before it is allocated.</summary>
+    public static void CheckValues(string path, long values, string what)
+    {
+        if (values > MaxValues)
+        {
+            throw DataError.At(path, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{what} make {values} pixel values; a data set may hold at most {MaxValues} (1 GiB as float32): use a smaller data set"));
+        }
+    }
 
     public static byte[] Read(string path)
     {
@@ -17,7 +35,7 @@ internal static class DataFile
         byte[] raw;
         try
         {
-            raw = HybridSim.Specs.Input.InputFile.ReadAllBytes(path, HybridSim.Specs.Input.InputFile.MaxDataBytes, DataError.Option, "IDX, CIFAR binary or CSV data");
+            raw = InputFile.ReadAllBytes(path, CompressedInput.MaxDataFileBytes, DataError.Option, "IDX, CIFAR binary or CSV data");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -40,22 +58,32 @@ internal static class DataFile
             return raw;
         }
 
-        using var output = new MemoryStream();
-        try
-        {
-            using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
-            gzip.CopyTo(output);
-        }
-        catch (InvalidDataException e)
-        {
-            throw DataError.At(path, $"corrupt gzip data ({e.Message}); expected a whole .gz file");
-        }
-
+        var output = CompressedInput.Gunzip(raw, path, DataError.Option, "IDX, CIFAR binary or CSV data", CompressedInput.MaxDataFileBytes, IdxDeclaredBytes);
         if (output.Length == 0)
         {
             throw DataError.At(path, "empty file once gunzipped; expected IDX, CIFAR binary or CSV data");
         }
 
-        return output.ToArray();
+        return output;
+    }
+
+    /// <summary>The size an IDX header declares (magic, count, and for images rows and columns), or null for other content.</summary>
+    private static long? IdxDeclaredBytes(ReadOnlySpan<byte> head)
+    {
+        if (head.Length >= 8 && BinaryPrimitives.ReadInt32BigEndian(head) == IdxReader.LabelsMagic)
+        {
+            var count = BinaryPrimitives.ReadInt32BigEndian(head[4..]);
+            return count >= 0 ? 8L + count : null;
+        }
+
+        if (head.Length >= 16 && BinaryPrimitives.ReadInt32BigEndian(head) == IdxReader.ImagesMagic)
+        {
+            var count = BinaryPrimitives.ReadInt32BigEndian(head[4..]);
+            var rows = BinaryPrimitives.ReadInt32BigEndian(head[8..]);
+            var cols = BinaryPrimitives.ReadInt32BigEndian(head[12..]);
+            return count >= 0 && rows >= 0 && cols >= 0 ? 16L + ((long)count * rows * cols) : null;
+        }
+
+        return null;
     }
 }

@@ -76,7 +76,7 @@ internal static class DatasetPreparer
             var label = raw.Labels[i];
             if (label < 0 || label >= classes)
             {
-                throw DataError.At(raw.Source,
+                throw DataError.At(raw.LabelSource ?? raw.Source,
                     $"sample {N(i)}: label {N(label)} out of range; expected 0..{N(classes - 1)} " +
                     $"(workload '{workload.Name}' has {N(classes)} classes, the output channels of its last layer)");
             }

@@ -31,6 +31,7 @@ internal static class IdxReader
         var rows = Dimension(imagesPath, images, 8, "rows");
         var cols = Dimension(imagesPath, images, 12, "columns");
         var pixels = (long)count * rows * cols;
+        DataFile.CheckValues(imagesPath, pixels, $"the header's {count} images of {rows}x{cols}");
         CheckExactly(imagesPath, images, 16 + pixels, $"a 16-byte header and {count} images of {rows}x{cols} bytes");
 
         CheckMagic(labelsPath, labels, LabelsMagic, "IDX labels (idx1-ubyte)");
@@ -61,7 +62,7 @@ internal static class IdxReader
             labelValues[i] = labels[8 + i];
         }
 
-        return new RawSet(name, imagesPath, 1, rows, cols, floats, labelValues, null);
+        return new RawSet(name, imagesPath, 1, rows, cols, floats, labelValues, null, labelsPath);
     }
 
     public static void CheckMagic(string path, byte[] bytes, int expected, string what)

@@ -41,10 +41,7 @@ public static partial class OnnxImporter
 
     public static ImportResult Import(string onnxPath, string workloadName)
     {
-        if (!File.Exists(onnxPath))
-        {
-            throw new SpecException(new SpecError(onnxPath, 0, 0, "", "file not found; expected an ONNX model (.onnx)"));
-        }
+        OnnxLimits.CheckFile(onnxPath);
 
         OnnxModel model;
         try
@@ -56,6 +53,7 @@ public static partial class OnnxImporter
             throw new SpecException(new SpecError(onnxPath, 0, 0, "", $"not an ONNX model: the protobuf does not decode ({e.Message})"));
         }
 
+        OnnxLimits.Check(model, onnxPath);
         return new Conversion(onnxPath, model).Run(workloadName);
     }
 

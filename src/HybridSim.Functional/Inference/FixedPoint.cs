@@ -37,10 +37,11 @@ public static class FixedPoint
     }
 
     /// <summary>x_q = round(x / s_x) clipped to [0, 2^I - 1] (unsigned) or [-2^(I-1), 2^(I-1) - 1] (two's complement).</summary>
-    public static int QuantizeInput(float x, double scale, bool signed, int bits)
+    /// <remarks>A long: with I = 32 unsigned inputs reach 2^32 - 1, past an int (issue 24, case 8).</remarks>
+    public static long QuantizeInput(float x, double scale, bool signed, int bits)
     {
         var q = Math.Round(x / scale, MidpointRounding.ToEven);
         var (lo, hi) = signed ? (-(1L << (bits - 1)), (1L << (bits - 1)) - 1) : (0L, (1L << bits) - 1);
-        return (int)Math.Clamp(q, lo, hi);
+        return (long)Math.Clamp(q, lo, hi);
     }
 }

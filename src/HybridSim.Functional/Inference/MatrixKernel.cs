@@ -86,7 +86,9 @@ internal static class MatrixKernel
         var positions = g.Positions;
         var steps = InputStep.For(a.InputBits, a.DacBits, m.SignedInput);
         var slices = a.Slices;
-        var mask = (int)((1L << a.InputBits) - 1);
+        var mask = (1L << a.InputBits) - 1; // a long: 32-bit inputs do not fit an int's positive range
+        // Inputs travel as float32, which rounds codes above 2^24 (2^32 - 1 becomes 2^32): clamped back into range.
+        var (low, high) = m.SignedInput ? (-(1L << (a.InputBits - 1)), (1L << (a.InputBits - 1)) - 1) : (0L, mask);
         var readSigma = a.Device.ReadNoiseSigma;
         var correction = a.Correction;
         var levelValue = a.LevelValue;
@@ -102,7 +104,7 @@ internal static class MatrixKernel
             var maxRows = m.Rows.Max(rb => rb.Max(r => r.Count));
             var maxCols = blocks.Max(b => b.OutCount);
             var gathered = new float[maxRows];
-            var pattern = new int[count * maxRows];
+            var pattern = new long[count * maxRows];
             var inputSum = new double[count];
             var column = new float[count * slices * maxCols];
             var driven = new bool[count];
@@ -127,7 +129,7 @@ internal static class MatrixKernel
                         for (var i = 0; i < rows.Count; i++)
                         {
                             total += gathered[i];
-                            pattern[(k * maxRows) + i] = (int)gathered[i] & mask;
+                            pattern[(k * maxRows) + i] = Math.Clamp((long)gathered[i], low, high) & mask;
                         }
 
                         inputSum[k] = total;
@@ -226,7 +228,7 @@ internal static class MatrixKernel
     /// One input step's column values for a chunk of positions, row by row: v += cell·digit for each driven row, in
     /// row order (any DAC width). Returns whether any row was driven; <paramref name="driven"/> says per position.
     /// </summary>
-    private static bool ColumnSumsByRows(int[] pattern, int maxRows, int rowCount, int count, int shift, int digitMask, bool[] driven, float[] cells, int width, Span<float> values)
+    private static bool ColumnSumsByRows(long[] pattern, int maxRows, int rowCount, int count, int shift, int digitMask, bool[] driven, float[] cells, int width, Span<float> values)
     {
         values.Clear();
         var anyDriven = false;
@@ -236,7 +238,7 @@ internal static class MatrixKernel
             driven[k] = false;
             for (var i = 0; i < rowCount; i++)
             {
-                var digit = (pattern[(k * maxRows) + i] >> shift) & digitMask;
+                var digit = (int)((pattern[(k * maxRows) + i] >> shift) & digitMask);
                 if (digit != 0)
                 {
                     TensorPrimitives.MultiplyAdd(cells.AsSpan(i * width, width), digit, v, v);
@@ -255,7 +257,7 @@ internal static class MatrixKernel
     /// with the cells: each value is the in-order chain fma(digit, cell, v) from zero, which for digits 0 and 1 is
     /// bit for bit the row-by-row v + cell·digit (adding cell·1 rounds once either way; a 0 digit adds an exact zero).
     /// </summary>
-    private static bool ColumnSumsByGemm(int[] pattern, int maxRows, int rowCount, int count, int shift, int digitMask, float[] digits, bool[] driven, float[] cells, int width, Span<float> values)
+    private static bool ColumnSumsByGemm(long[] pattern, int maxRows, int rowCount, int count, int shift, int digitMask, float[] digits, bool[] driven, float[] cells, int width, Span<float> values)
     {
         var anyDriven = false;
         for (var k = 0; k < count; k++)
@@ -264,7 +266,7 @@ internal static class MatrixKernel
             var any = 0;
             for (var i = 0; i < rowCount; i++)
             {
-                var digit = (pattern[(k * maxRows) + i] >> shift) & digitMask;
+                var digit = (int)((pattern[(k * maxRows) + i] >> shift) & digitMask);
                 plane[i] = digit;
                 any |= digit;
             }
@@ -323,7 +325,8 @@ internal static class MatrixKernel
     private static void AddTabulated(QuantizedMatrix m, int b, ConversionTable?[] tables, InputStep[] steps, float[] gathered, Span<double> sum)
     {
         var a = m.Analog!;
-        var mask = (int)((1L << a.InputBits) - 1);
+        var mask = (1L << a.InputBits) - 1; // a long, as in Exact: 32-bit inputs do not fit an int's positive range
+        var (low, high) = m.SignedInput ? (-(1L << (a.InputBits - 1)), (1L << (a.InputBits - 1)) - 1) : (0L, mask);
         var first = 0;
         for (var r = 0; r < tables.Length; r++)
         {
@@ -348,7 +351,7 @@ internal static class MatrixKernel
                 var pattern = 0;
                 for (var i = 0; i < rows; i++)
                 {
-                    pattern |= ((((int)gathered[first + i] & mask) >> step.Shift) & digitMask) << (i * table.DigitBits);
+                    pattern |= (int)(((Math.Clamp((long)gathered[first + i], low, high) & mask) >> step.Shift) & digitMask) << (i * table.DigitBits);
                 }
 
                 if (pattern != 0)

@@ -280,19 +280,28 @@ public sealed class FunctionalNetwork
         {
             if (!seen.Add(array.Name))
             {
-                errors.Add(new SpecError(file, 0, 0, array.Name, $"duplicate tensor '{array.Name}'"));
+                errors.Add(new SpecError(file, 0, 0, Excerpt.Of(array.Name), $"duplicate tensor '{Excerpt.Of(array.Name)}'"));
                 continue;
             }
 
             if (!_byName.TryGetValue(array.Name, out var p))
             {
-                errors.Add(new SpecError(file, 0, 0, array.Name, $"unexpected tensor '{array.Name}' (the workload has no such parameter; expected one of {Closest(array.Name)})"));
+                errors.Add(new SpecError(file, 0, 0, Excerpt.Of(array.Name), $"unexpected tensor '{Excerpt.Of(array.Name)}' (the workload has no such parameter; expected one of {Closest(array.Name)})"));
                 continue;
             }
 
             if (!array.Shape.SequenceEqual(p.Shape) || array.Data.Length != p.Length)
             {
                 errors.Add(new SpecError(file, 0, 0, array.Name, $"shape {array.ShapeText} does not match the expected {p.ShapeText} of layer '{LayerOf(p)}'"));
+            }
+            else if (ModelLimits.FirstOutOfRange(array.Data) is var bad and >= 0)
+            {
+                errors.Add(new SpecError(file, 0, 0, array.Name, ModelLimits.OutOfRangeMessage(array.Name, bad, array.Data[bad])));
+            }
+            else if (array.Name.EndsWith(".running_var", StringComparison.Ordinal) && Array.FindIndex(array.Data, v => v < 0) is var negative and >= 0)
+            {
+                errors.Add(new SpecError(file, 0, 0, array.Name, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"tensor '{array.Name}' holds {array.Data[negative]} at index {negative}; a variance must be >= 0")));
             }
         }
 

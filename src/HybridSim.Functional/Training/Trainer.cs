@@ -64,6 +64,11 @@ public static class Trainer
                 var logits = network.Forward(input, hooks?.Mode ?? ForwardMode.Training, interceptor);
                 var grad = logits.ZerosLike();
                 var loss = SoftmaxCrossEntropy.Loss(logits, labels, grad);
+                if (!float.IsFinite(loss))
+                {
+                    throw new TrainingDivergedException(epoch + 1, step + 1, loss, null);
+                }
+
                 network.Backward(grad, hooks?.NoBackward);
                 hooks?.EndBatch();
                 optimizer.Step(Rate(options, step, totalSteps, epoch));
@@ -72,6 +77,12 @@ public static class Trainer
                 correct += Correct(logits, labels);
                 seen += size;
                 progress?.BatchDone(epoch + 1, b, batches, lossSum / seen, (double)correct / seen, seen / watch.Elapsed.TotalSeconds);
+            }
+
+            // A last step can make weights infinite with a finite loss: checked once an epoch, before they are used.
+            if (trained.FirstOrDefault(p => !AllFinite(p.Value)) is { } broken)
+            {
+                throw new TrainingDivergedException(epoch + 1, step, lossSum / Math.Max(1, seen), broken.Name);
             }
 
             var trainSeconds = watch.Elapsed.TotalSeconds;
@@ -168,5 +179,18 @@ public static class Trainer
         {
             throw new ArgumentException($"dataset '{data.Name}' has {data.Channels}x{data.Height}x{data.Width} samples; workload '{network.Workload.Name}' takes {shape}");
         }
+    }
+
+    private static bool AllFinite(ReadOnlySpan<float> values)
+    {
+        foreach (var v in values)
+        {
+            if (!float.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using HybridSim.Specs.Input;
 using HybridSim.Specs.Validation;
 
 namespace HybridSim.Functional.Weights;
@@ -76,7 +77,8 @@ public static class NpyFile
     }
 
     /// <summary>Reads one array; <paramref name="where"/> is the error path (the member of an npz, or the name).</summary>
-    internal static NamedArray Read(Stream s, string name, string file, string where)
+    /// <param name="maxDataBytes">Most data bytes the header may declare (the weights file's remaining budget).</param>
+    internal static NamedArray Read(Stream s, string name, string file, string where, long maxDataBytes = CompressedInput.MaxWeightsBytes)
     {
         SpecException Error(string message) => new(new SpecError(file, 0, 0, where, message));
 
@@ -122,7 +124,7 @@ public static class NpyFile
         var header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(headerBytes);
         var (descr, fortran, shape) = NpyHeader.Parse(header, Error);
         var dtype = NpyDtype.Parse(descr) ?? throw Error(
-            $"dtype '{descr}' is not supported; expected a float or integer dtype such as '<f4' (float32), '<f8', '<i8', '<i4' or '|u1'");
+            $"dtype '{Excerpt.Of(descr)}' is not supported; expected a float or integer dtype such as '<f4' (float32), '<f8', '<i8', '<i4' or '|u1'");
         long count = 1;
         foreach (var d in shape)
         {
@@ -131,6 +133,13 @@ public static class NpyFile
             {
                 throw Error($"shape ({string.Join(", ", shape)}) has more elements than one array can hold");
             }
+        }
+
+        // Checked before allocating: a 70-byte header may declare gigabytes.
+        if (count * dtype.Size > maxDataBytes)
+        {
+            throw Error(string.Create(CultureInfo.InvariantCulture,
+                $"shape ({string.Join(", ", shape)}) of {descr} declares {count * dtype.Size} data bytes; the arrays of one weights file may hold at most {CompressedInput.MaxWeightsBytes} bytes ({CompressedInput.Describe(CompressedInput.MaxWeightsBytes)}) in all"));
         }
 
         var bytes = new byte[count * dtype.Size];

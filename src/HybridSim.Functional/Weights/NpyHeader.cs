@@ -1,4 +1,5 @@
 using System.Globalization;
+using HybridSim.Specs.Input;
 using HybridSim.Specs.Validation;
 
 namespace HybridSim.Functional.Weights;
@@ -31,7 +32,7 @@ internal static class NpyHeader
                     shape = p.IntTuple();
                     break;
                 default:
-                    throw error($"the header has an unknown key '{key}'; expected 'descr', 'fortran_order' and 'shape'");
+                    throw error($"the header has an unknown key '{Excerpt.Of(key)}'; expected 'descr', 'fortran_order' and 'shape'");
             }
 
             if (!p.TryTake(','))
@@ -153,6 +154,6 @@ internal static class NpyHeader
         }
 
         private SpecException Broken(string expected) =>
-            error($"malformed header at character {_at + 1}: expected {expected} in \"{text.Trim()}\"");
+            error($"malformed header at character {_at + 1}: expected {expected} in \"{Excerpt.Of(text.Trim())}\"");
     }
 }

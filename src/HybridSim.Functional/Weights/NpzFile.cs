@@ -1,5 +1,6 @@
 using HybridSim.Specs.Output;
 using System.IO.Compression;
+using HybridSim.Specs.Input;
 using HybridSim.Specs.Validation;
 
 namespace HybridSim.Functional.Weights;
@@ -34,16 +35,23 @@ public static class NpzFile
         });
     }
 
-    /// <summary>Reads every <c>.npy</c> member in file order; array names are the member names without <c>.npy</c>.</summary>
+    /// <summary>
+    /// Reads every <c>.npy</c> member in file order; array names are the member names without <c>.npy</c>. The zip's
+    /// directory is checked first (<see cref="ZipDirectory"/>), and the members' arrays share one budget of
+    /// <see cref="CompressedInput.MaxWeightsBytes"/>, checked against each npy header before its data is read.
+    /// </summary>
     public static IReadOnlyList<NamedArray> Read(string path)
     {
+        InputFile.CheckRegular(path, "--weights", "a NumPy .npz weights file");
         if (!File.Exists(path))
         {
             throw new SpecException(new SpecError(path, 0, 0, "", "file not found; expected a NumPy .npz weights file"));
         }
 
+        var bytes = InputFile.ReadAllBytes(path, InputFile.MaxDataBytes, "", "a NumPy .npz weights file");
+        ZipDirectory.Check(bytes, path);
         ZipArchive zip;
-        var stream = new MemoryStream(HybridSim.Specs.Input.InputFile.ReadAllBytes(path, HybridSim.Specs.Input.InputFile.MaxDataBytes, "", "a NumPy .npz weights file"), writable: false);
+        var stream = new MemoryStream(bytes, writable: false);
         try
         {
             zip = new ZipArchive(stream, ZipArchiveMode.Read);
@@ -51,12 +59,13 @@ public static class NpzFile
         catch (InvalidDataException e)
         {
             stream.Dispose();
-            throw new SpecException(new SpecError(path, 0, 0, "", $"not a zip archive ({e.Message}); expected a NumPy .npz weights file"));
+            throw new SpecException(new SpecError(path, 0, 0, "", $"not a zip archive ({Excerpt.Of(e.Message)}); expected a NumPy .npz weights file"));
         }
 
         using (zip)
         {
             var arrays = new List<NamedArray>();
+            var budget = CompressedInput.MaxWeightsBytes;
             foreach (var entry in zip.Entries)
             {
                 if (entry.FullName.EndsWith('/'))
@@ -64,19 +73,22 @@ public static class NpzFile
                     continue; // a folder entry holds no data
                 }
 
+                var where = Excerpt.Of(entry.FullName);
                 if (!entry.FullName.EndsWith(".npy", StringComparison.Ordinal))
                 {
-                    throw new SpecException(new SpecError(path, 0, 0, entry.FullName, "member is not an .npy array; an .npz holds only NAME.npy members"));
+                    throw new SpecException(new SpecError(path, 0, 0, where, "member is not an .npy array; an .npz holds only NAME.npy members"));
                 }
 
                 try
                 {
                     using var member = entry.Open();
-                    arrays.Add(NpyFile.Read(member, entry.FullName[..^4], path, entry.FullName));
+                    var array = NpyFile.Read(member, entry.FullName[..^4], path, where, budget);
+                    budget -= 4L * array.Data.Length;
+                    arrays.Add(array);
                 }
                 catch (InvalidDataException e)
                 {
-                    throw new SpecException(new SpecError(path, 0, 0, entry.FullName, $"member is corrupt ({e.Message})"));
+                    throw new SpecException(new SpecError(path, 0, 0, where, $"member is corrupt ({Excerpt.Of(e.Message)})"));
                 }
             }
 

@@ -43,6 +43,7 @@ public static partial class SafeFile
         try
         {
             Directory.CreateDirectory(directory);
+            SafeFileTemps.RemoveStale(directory, Path.GetFileName(full));
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 write(stream);

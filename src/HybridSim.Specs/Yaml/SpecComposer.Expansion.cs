@@ -69,11 +69,11 @@ public static partial class SpecComposer
                 {
                     var value = Expand(s, path, n => variables.GetValueOrDefault(n), variables.Keys, budget, errors);
 
-                    // A value that comes from a --set variable is blamed on the --set, not on the file that uses it.
-                    // The variable definition it comes from is kept too, so that a warning about the value can blame the
-                    // file that set it (a user's `xbar: 256`) rather than the base file that uses it (`rows: ${xbar}`).
+                    // A value that comes from a --set variable is blamed on the --set, not on the file that uses it; one
+                    // that comes from a variable another file set is blamed on that file's line (a user's `xbar: 256`
+                    // rather than the base file's `rows: ${xbar}`), and warnings about the value blame it there too.
                     var definedBy = DefinitionOf(s.Value, raw, 0);
-                    return OverrideOrigin(s.Value, raw, [], 0) is { } origin
+                    return (OverrideOrigin(s.Value, raw, [], 0) ?? DefinitionOrigin(s.Value, s.File, raw)) is { } origin
                         ? new SpecScalar(origin.File, origin.Line, origin.Column, value, s.Quoted) { DefinedBy = origin }
                         : new SpecScalar(s.File, s.Line, s.Column, value, s.Quoted) { DefinedBy = definedBy };
                 }
@@ -90,6 +90,30 @@ public static partial class SpecComposer
             default:
                 return node;
         }
+    }
+
+    /// <summary>
+    /// The definition of a variable <paramref name="text"/> uses, when that definition is a plain value (no <c>${}</c>
+    /// of its own) in another file than <paramref name="userFile"/>; null otherwise (then the use itself is blamed).
+    /// </summary>
+    private static SpecScalar? DefinitionOrigin(string text, string userFile, SortedDictionary<string, SpecScalar> raw)
+    {
+        for (var i = text.IndexOf("${", StringComparison.Ordinal); i >= 0; i = text.IndexOf("${", i + 2, StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('}', i + 2);
+            if (end < 0 || (i > 0 && text[i - 1] == '$'))
+            {
+                continue;
+            }
+
+            var inside = text[(i + 2)..end].Trim();
+            if (raw.TryGetValue(inside, out var variable) && variable.File != userFile && !variable.Value.Contains("${", StringComparison.Ordinal))
+            {
+                return variable;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The <c>--set</c> value of a variable <paramref name="text"/> uses, directly or through other variables; null when none.</summary>

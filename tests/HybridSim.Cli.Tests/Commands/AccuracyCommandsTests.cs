@@ -107,8 +107,17 @@ public sealed class AccuracyCommandsTests : IDisposable
     public void A_wrong_shape_is_exit_1_naming_the_tensor()
     {
         var weights = Trained();
+
+        // Data that fits mlp-mnist (two black 28x28 images): evaluate reads the data before the weights (issue 24, case 17).
+        var images = new byte[16 + (2 * 28 * 28)];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(images, 0x803);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(4), 2);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(8), 28);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(12), 28);
+        var data = _dir.File("mnist/t10k-images-idx3-ubyte", images);
+        _dir.File("mnist/t10k-labels-idx1-ubyte", [0, 0, 8, 1, 0, 0, 0, 2, 0, 1]);
         var (code, _, err) = CliHarness.Invoke("evaluate", "--arch", CliHarness.Arch("hyperx-128-8b.yaml"), "--workload", CliHarness.Workload("mlp-mnist.yaml"),
-            "--weights", weights, "--data", "digits", "--freeze", "1");
+            "--weights", weights, "--data", data, "--freeze", "1");
         Assert.Equal(1, code);
         Assert.Contains("fc1.weight", err, StringComparison.Ordinal);
     }

@@ -68,7 +68,7 @@ public sealed class ValidateCommandTests
         var (code, output, error) = Invoke("validate", "--arch", Arch("puma.yaml"), "--set", "bits_per_cell=3");
         Assert.Equal(1, code);
         Assert.Equal("", output);
-        Assert.Contains("puma-analog.yaml:", error, StringComparison.Ordinal);
+        Assert.Contains("puma-tile.yaml:", error, StringComparison.Ordinal); // the file that sets weight_bits (issue 24, case 10)
         Assert.Contains(": tiles.analog.core.mvmu.weight_bits: weight_bits 16 is not a multiple of bits_per_cell 3", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }

@@ -148,12 +148,12 @@ public sealed class IdxDataTests : IDisposable
     [Fact]
     public void Idx_label_out_of_the_workloads_classes_names_the_file_and_sample()
     {
-        var images = _dir.Write("range/t10k-images-idx3-ubyte", DataFiles.IdxImages(3, 4, 4, Pixel));
-        _dir.Write("range/t10k-labels-idx1-ubyte", DataFiles.IdxLabels(0, 1, 5));
+        _dir.Write("range/t10k-images-idx3-ubyte", DataFiles.IdxImages(3, 4, 4, Pixel));
+        var labels = _dir.Write("range/t10k-labels-idx1-ubyte", DataFiles.IdxLabels(0, 1, 5));
 
         var error = Fails(() => DatasetLoader.Load(Path.Combine(_dir.Path, "range"), DataFiles.Workload(1, 4, 4, classes: 5)));
 
-        Assert.Equal(images, error.File);
+        Assert.Equal(labels, error.File); // the labels file holds the bad label (issue 24, case 10)
         Assert.Contains("sample 2: label 5 out of range; expected 0..4", error.Message, StringComparison.Ordinal);
         Assert.Contains("'test-net' has 5 classes", error.Message, StringComparison.Ordinal);
     }
