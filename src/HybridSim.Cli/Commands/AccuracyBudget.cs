@@ -5,6 +5,8 @@ using HybridSim.Functional.Network;
 using HybridSim.Functional.Weights;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Workloads;
+using HybridSim.Sweeps;
+using HybridSim.Sweeps.Accuracy;
 
 namespace HybridSim.Cli.Commands;
 
@@ -54,7 +56,7 @@ internal static class AccuracyBudget
     /// An accuracy sweep's --weights and --data, read and checked once before any point runs (the same readers and
     /// limits as evaluate): the weights parse and hold finite values in range, the data loads for the workload.
     /// </summary>
-    public static void CheckInputs(string weights, string data, string workloadName)
+    public static DataSplit CheckInputs(string weights, string data, string workloadName)
     {
         var workload = WorkloadLoader.Load(workloadName);
         foreach (var array in NpzFile.Read(weights))
@@ -66,7 +68,46 @@ internal static class AccuracyBudget
             }
         }
 
-        DatasetLoader.Load(data, workload);
+        return DatasetLoader.Load(data, workload);
+    }
+
+    /// <summary>
+    /// An accuracy sweep's memory and work before any point runs: each point evaluates its chips (before and after
+    /// recovery, when one is given) and retrains on each chip, as <see cref="Evaluate"/> and <see cref="Train"/> count
+    /// them; memory is one point's (points run one after another per job), work is the sum over the points.
+    /// </summary>
+    public static void Sweep(SweepDefinition definition, AccuracyRequest accuracy, DataSplit data, TextWriter error)
+    {
+        var workload = WorkloadLoader.Load(definition.Workload);
+        var maxRank = definition.Ranks.IsDefaultOrEmpty ? 0 : definition.Ranks.Max();
+        var ranks = maxRank > 0 ? workload.WeightLayers.ToDictionary(l => l.Name, _ => maxRank) : null;
+        var footprint = FunctionalFootprint.Of(workload, ranks);
+        var partitions = Math.Max(1, (definition.Freezes.IsDefaultOrEmpty ? 0 : definition.Freezes.Length) + (definition.Ranks.IsDefaultOrEmpty ? 0 : definition.Ranks.Length));
+        var variants = definition.Vary.IsDefaultOrEmpty ? 1 : definition.Vary.Aggregate(1L, (n, v) => n * v.Values.Length);
+        var samples = Math.Min(data.Test.Count, accuracy.Limit ?? int.MaxValue);
+        var trainSamples = Math.Min((data.Train ?? data.Test).Count, accuracy.TrainLimit ?? int.MaxValue);
+        var recovering = accuracy.Recovery is not null;
+        var bytes = 0.0;
+        var work = 0.0;
+        foreach (var file in definition.Architectures)
+        {
+            var architecture = ArchitectureLoader.Load(file, definition.Sets);
+            var analog = architecture.AnalogTile?.Core.Mvmu is AnalogMvmuSpec a ? AnalogArithmetic.Of(a) : null;
+            var onCells = accuracy.Path == InferencePath.Exact && analog is not null;
+            var conversions = onCells ? ((analog!.InputBits + analog.DacBits - 1) / analog.DacBits) * analog.Slices : 0;
+            bytes = Math.Max(bytes, Math.Max(
+                footprint.InferenceBytes(64, Values(data), onCells ? analog!.Slices : 0),
+                recovering ? footprint.TrainingBytes(Math.Min(accuracy.Training.BatchSize, trainSamples), Values(data)) : 0));
+            var point = footprint.EvaluationWork(samples, accuracy.Instances, conversions) * (recovering ? 2 : 1)
+                + (recovering ? footprint.TrainingWork(trainSamples, accuracy.Training.Epochs) * accuracy.Instances : 0);
+            work += point * partitions * variants;
+        }
+
+        var seconds = footprint.Check(workload.SourceFile, "sweep", bytes, "--batch-size or --data (a smaller data set)", work,
+            "--instances, --epochs, --train-limit or --limit", Available);
+        var points = (long)partitions * variants * definition.Architectures.Length;
+        Announce(error, "the accuracy half of this sweep", workload, seconds, string.Create(CultureInfo.InvariantCulture,
+            $"{points} points, {accuracy.Instances} chip(s) each, {samples} test samples{(recovering ? $", {accuracy.Training.Epochs} epoch(s) on {trainSamples} training samples per chip" : "")}"));
     }
 
     private static long Available => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;

@@ -178,7 +178,8 @@ public static class SweepCommand
                 {
                     // Read once here, before any point's cost is simulated: an unreadable or hostile file is one error now,
                     // not one failure per point after minutes of simulation.
-                    AccuracyBudget.CheckInputs(accuracy.Weights, accuracy.Data, Workload(parse));
+                    var inputs = AccuracyBudget.CheckInputs(accuracy.Weights, accuracy.Data, Workload(parse));
+                    AccuracyBudget.Sweep(definition, accuracy, inputs, error);
                     var backend = services.AccuracyBackend?.Invoke(accuracy)
                         ?? throw new SpecException(new SpecError("--weights", 0, 0, "", "this build has no accuracy backend"));
                     services = services with { Backend = backend };

@@ -92,6 +92,19 @@ public sealed class FootprintTests
     }
 
     [Fact]
+    public void An_accuracy_sweep_past_a_week_of_work_is_refused_before_any_point()
+    {
+        // 10,000 chips each retrained for 100,000 epochs at each of the 4 freeze points: the sum over the points.
+        using var dir = new TempDirectory();
+        var output = dir.Sub("sweep");
+        var result = Measured("sweep", "freeze", "--arch", Cli.Arch("hyperx-128-16b.yaml"), "--workload", "cnn-digits",
+            "--weights", ShippedWeights, "--data", "digits", "--path", "fast",
+            "--recover", "retrain", "--epochs", "100000", "--instances", "10000", "--out", output);
+        Cli.AssertInputError(result, "cnn-digits.yaml", "sweep of cnn-digits", "multiply-accumulates", "lower --instances, --epochs, --train-limit or --limit");
+        Assert.False(Directory.Exists(Path.Combine(output, "points")), "no point was simulated");
+    }
+
+    [Fact]
     public void Case17_the_default_exact_evaluate_of_resnet20_fashion_announces_its_time_first()
     {
         using var dir = new TempDirectory();
