@@ -89,6 +89,13 @@ public static class RecoverCommand
                     var cost = SwitchCosts(setup.Architecture, setup.Workload, setup.Partition);
                     var specs = taskTexts.Select(TaskSpec.Parse).ToList();
                     var loaded = specs.Select(t => (t, t.Select(DatasetLoader.Load(t.Data, setup.Workload)))).ToList();
+                    foreach (var (task, split) in loaded)
+                    {
+                        // Each task trains its branch on every chip, and is evaluated without and with it.
+                        AccuracyBudget.Train(setup.Workload, split, training.BatchSize, (int)Math.Min(int.MaxValue, (long)training.Epochs * evaluation.Instances), error, $"recover (task {task.Text}, training)", trainLimit);
+                        AccuracyBudget.Evaluate(setup.Architecture, setup.Workload, setup.BranchRanks, split, limit, 2 * evaluation.Instances, path, evaluation.BatchSize, error, $"recover (task {task.Text}, evaluation)");
+                    }
+
                     var files = new List<string>();
                     var results = MultiTaskRunner.Run(setup.Architecture, setup.Network, setup.Partition, loaded,
                         new RecoveryOptions(RecoveryMethod.Alg2, training, evaluation, branchRate, trainLimit), progress, (name, network) =>

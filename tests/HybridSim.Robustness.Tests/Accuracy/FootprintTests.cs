@@ -105,6 +105,17 @@ public sealed class FootprintTests
     }
 
     [Fact]
+    public void A_multitask_recovery_past_a_week_of_work_is_refused_before_training()
+    {
+        using var dir = new TempDirectory();
+        var output = dir.Sub("multitask");
+        var result = Measured("recover", "--arch", Cli.Arch("lobranch-3d.yaml"), "--workload", "cnn-digits", "--weights", ShippedWeights, "--rank", "4",
+            "--recover", "multitask", "--task", "digits@0-4", "--task", "digits@5-9", "--epochs", "100000", "--instances", "10000", "--out", output);
+        Cli.AssertInputError(result, "cnn-digits.yaml", "recover (task digits@0-4, training)", "lower --epochs");
+        Assert.False(File.Exists(Path.Combine(output, "multitask.json")));
+    }
+
+    [Fact]
     public void Case17_the_default_exact_evaluate_of_resnet20_fashion_announces_its_time_first()
     {
         using var dir = new TempDirectory();
