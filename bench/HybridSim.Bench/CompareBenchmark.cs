@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using HybridSim.Functional.Data;
 using HybridSim.Functional.Inference;
 using HybridSim.Functional.Network;
 using HybridSim.Functional.Training;
-using HybridSim.Specs.Workloads;
 
 namespace HybridSim.Bench;
 
@@ -26,18 +24,7 @@ public static class CompareBenchmark
         var threads = Environment.ProcessorCount;
         Console.WriteLine(string.Create(Inv, $"ResNet-20 (3x32x32), {images} random images, batches of 64, {threads} threads"));
 
-        var workload = WorkloadLoader.Load("resnet20-cifar");
-        var network = FunctionalNetwork.Create(workload);
-        network.Initialize(1);
-        var random = new Random(2);
-        var pixels = new float[images * workload.InputShape.Elements];
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = (float)random.NextDouble();
-        }
-
-        var labels = Enumerable.Range(0, images).Select(_ => random.Next(10)).ToArray();
-        var data = new Dataset("random", "bench", 3, 32, 32, 10, pixels, labels);
+        var (_, network, data) = RandomResNet20.Create(images);
         var forward = images / BestOf(3, () => FixedPointModel.ForEachBatch(data, 64, (x, _) => network.Forward(x, ForwardMode.Inference)));
         var options = TrainingOptions.Default with { Epochs = 1, BatchSize = 64, Optimizer = OptimizerKind.Adam };
         var training = images / BestOf(3, () => Trainer.Train(network, data, null, options));

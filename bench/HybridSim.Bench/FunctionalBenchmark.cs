@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using HybridSim.Compiler.Partitioning;
-using HybridSim.Functional.Data;
 using HybridSim.Functional.Inference;
 using HybridSim.Functional.Network;
 using HybridSim.Functional.Tensors;
 using HybridSim.Specs.Architecture;
-using HybridSim.Specs.Workloads;
 
 namespace HybridSim.Bench;
 
@@ -26,17 +24,7 @@ public static class FunctionalBenchmark
         Console.WriteLine(string.Create(Inv, $"{Environment.ProcessorCount} cores; {images} images per measurement"));
         Console.WriteLine(string.Create(Inv, $"GEMM 1024x1024x1024 float: {GemmRate():0.0} GFLOP/s"));
 
-        var workload = WorkloadLoader.Load("resnet20-cifar");
-        var network = FunctionalNetwork.Create(workload);
-        network.Initialize(1);
-        var random = new Random(2);
-        var pixels = new float[images * workload.InputShape.Elements];
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = (float)random.NextDouble();
-        }
-
-        var data = new Dataset("random", "bench", 3, 32, 32, 10, pixels, new int[images]);
+        var (workload, network, data) = RandomResNet20.Create(images);
         var flops = 2.0 * workload.WeightLayers.Sum(l => l.WeightCount * l.OutputShape.Height * l.OutputShape.Width);
         Console.WriteLine(string.Create(Inv, $"ResNet-20: {flops / 1e6:0.0} MFLOP per image (multiply-adds x 2)"));
         Report("float forward", images, flops, () => FixedPointModel.ForEachBatch(data, 64, (x, _) => network.Forward(x, ForwardMode.Inference)));
