@@ -4,7 +4,7 @@ using HybridSim.Specs.Yaml;
 
 namespace HybridSim.Cli;
 
-/// <summary>Builds the command tree of design.md section 4; each verb lives in its own class.</summary>
+/// <summary>Builds the command tree of README.md; each verb lives in its own class.</summary>
 public static class CommandLineApp
 {
     /// <summary>
@@ -48,7 +48,7 @@ public static class CommandLineApp
     }
 
     /// <summary>
-    /// Parses and runs a command line and returns the exit code of design.md section 4. System.CommandLine reports parse
+    /// Parses and runs a command line and returns the exit code of docs/robustness.md ("Bad input"). System.CommandLine reports parse
     /// errors (unknown option, missing required one) with 1; they are usage errors, so 2.
     /// </summary>
     public static int Invoke(string[] args, InvocationConfiguration? configuration = null)
@@ -73,6 +73,6 @@ public static class CommandLineApp
         }
     }
 
-    /// <summary>Exit code for a bug (design.md section 4: 0 success, 1 invalid input, 2 usage, anything else a bug).</summary>
+    /// <summary>Exit code for a bug (docs/robustness.md, "Bad input": 0 success, 1 invalid input, 2 usage, anything else a bug).</summary>
     public const int InternalError = 70;
 }

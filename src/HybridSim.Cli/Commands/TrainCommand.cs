@@ -11,7 +11,7 @@ namespace HybridSim.Cli.Commands;
 /// <summary>
 /// <c>hybridsim train --workload W --data D [--epochs E] [--seed S] [--batch-size B] [--optimizer adam|sgd] [--lr X]
 /// [--momentum M] [--weight-decay L] [--schedule constant|cosine|step] --out WEIGHTS.npz</c>: floating-point training
-/// (HyperX IV-A), weights as NumPy .npz with design.md section 8 names.
+/// (HyperX IV-A), weights as NumPy .npz with the tensor names of docs/pytorch.md.
 /// </summary>
 public static class TrainCommand
 {
