@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Yaml;
 
@@ -44,7 +46,39 @@ public static class CommandLineApp
         root.Subcommands.Add(Commands.ImportCommand.Create());
         root.Subcommands.Add(Commands.ExportOnnxCommand.Create());
         NumericOptions.Apply(root);
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
         return root;
+    }
+
+    /// <summary>
+    /// What <c>hybridsim --version</c> prints: the program's version and the commit it was built from, e.g.
+    /// "hybridsim 0.1.0 (commit dddc492)"; the commit is left out when the build did not record one.
+    /// </summary>
+    public static string VersionText()
+    {
+        var informational = typeof(CommandLineApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(CommandLineApp).Assembly.GetName().Version?.ToString(3) ?? "unknown";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        if (plus < 0)
+        {
+            return "hybridsim " + informational;
+        }
+
+        var commit = informational[(plus + 1)..];
+        return $"hybridsim {informational[..plus]} (commit {(commit.Length > 7 ? commit[..7] : commit)})";
+    }
+
+    private sealed class VersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(VersionText());
+            return 0;
+        }
     }
 
     /// <summary>
