@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using HybridSim.Specs.Architecture;
 using HybridSim.Specs.Yaml;
 
 namespace HybridSim.Cli;
 
-/// <summary>Builds the command tree of design.md section 4; each verb lives in its own class.</summary>
+/// <summary>Builds the command tree of README.md; each verb lives in its own class.</summary>
 public static class CommandLineApp
 {
     /// <summary>
@@ -44,11 +46,43 @@ public static class CommandLineApp
         root.Subcommands.Add(Commands.ImportCommand.Create());
         root.Subcommands.Add(Commands.ExportOnnxCommand.Create());
         NumericOptions.Apply(root);
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
         return root;
     }
 
     /// <summary>
-    /// Parses and runs a command line and returns the exit code of design.md section 4. System.CommandLine reports parse
+    /// What <c>hybridsim --version</c> prints: the program's version and the commit it was built from, e.g.
+    /// "hybridsim 0.1.0 (commit dddc492)"; the commit is left out when the build did not record one.
+    /// </summary>
+    public static string VersionText()
+    {
+        var informational = typeof(CommandLineApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(CommandLineApp).Assembly.GetName().Version?.ToString(3) ?? "unknown";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        if (plus < 0)
+        {
+            return "hybridsim " + informational;
+        }
+
+        var commit = informational[(plus + 1)..];
+        return $"hybridsim {informational[..plus]} (commit {(commit.Length > 7 ? commit[..7] : commit)})";
+    }
+
+    private sealed class VersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(VersionText());
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Parses and runs a command line and returns the exit code of docs/robustness.md ("Bad input"). System.CommandLine reports parse
     /// errors (unknown option, missing required one) with 1; they are usage errors, so 2.
     /// </summary>
     public static int Invoke(string[] args, InvocationConfiguration? configuration = null)
@@ -73,6 +107,6 @@ public static class CommandLineApp
         }
     }
 
-    /// <summary>Exit code for a bug (design.md section 4: 0 success, 1 invalid input, 2 usage, anything else a bug).</summary>
+    /// <summary>Exit code for a bug (docs/robustness.md, "Bad input": 0 success, 1 invalid input, 2 usage, anything else a bug).</summary>
     public const int InternalError = 70;
 }

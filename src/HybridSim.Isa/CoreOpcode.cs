@@ -1,6 +1,6 @@
 namespace HybridSim.Isa;
 
-/// <summary>Core (PUMA "IMA") opcodes, puma-model.md section 2.1.</summary>
+/// <summary>Core (PUMA "IMA") opcodes, docs/references.md, PUMA tables 2.1.</summary>
 public enum CoreOpcode
 {
     Load,

@@ -1,6 +1,6 @@
 namespace HybridSim.Isa;
 
-/// <summary>Tile opcodes, puma-model.md section 2.2.</summary>
+/// <summary>Tile opcodes, docs/references.md, PUMA tables 2.2.</summary>
 public enum TileOpcode
 {
     Send,

@@ -82,7 +82,7 @@ public static class PointMeasurer
     }
 
     /// <summary>
-    /// Area of the node that runs <paramref name="program"/> (design.md section 2): a tile kind with a fixed count in the
+    /// Area of the node that runs <paramref name="program"/> (docs/model.md section 7): a tile kind with a fixed count in the
     /// architecture counts that many tiles; an <c>auto</c> count counts only the tiles the program uses.
     /// </summary>
     public static AreaBreakdown UsedArea(CompiledProgram program)

@@ -1,6 +1,6 @@
 namespace HybridSim.Sweeps;
 
-/// <summary>The three sweep verbs of design.md section 4.</summary>
+/// <summary>The three sweep verbs (docs/sweeps.md).</summary>
 public enum SweepKind
 {
     /// <summary>freeze-x for every x in a range.</summary>

@@ -6,7 +6,7 @@ namespace HybridSim.Sweeps;
 
 /// <summary>
 /// Builds <c>sweep.csv</c> from a plan and its finished points: one row per requested point in plan order, the
-/// improvement ratios against the group's all-SRAM freeze-0 baseline (design.md section 2; dynamic energy), and for
+/// improvement ratios against the group's all-SRAM freeze-0 baseline (docs/sweeps.md, "Rules"; dynamic energy), and for
 /// rank sweeps the overheads against rank 0 of the same group; then the accuracy columns when the points have them and
 /// the <c>chosen</c> mark under <c>--max-accuracy-drop</c>. The content depends only on the reports, not on how
 /// (or in what order, or on how many cores) they were computed. <c>total_energy_improvement</c> is the same ratio with
@@ -17,7 +17,7 @@ public static class SweepTable
     /// <summary>The columns every table starts with, before the swept keys.</summary>
     public static readonly ImmutableArray<string> LeadingColumns = ["architecture", "workload"];
 
-    /// <summary>The contract columns after the swept keys (design.md section 5), in order.</summary>
+    /// <summary>The contract columns after the swept keys (docs/sweeps.md, "What a sweep folder holds"), in order.</summary>
     public static readonly ImmutableArray<string> MetricColumns =
     [
         "cycles", "latency_ns", "dynamic_energy_pj", "leakage_energy_pj", "total_energy_pj", "area_mm2", "anl_ms_mm2",

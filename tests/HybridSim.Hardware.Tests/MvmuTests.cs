@@ -60,7 +60,7 @@ public sealed class MvmuTests
         Assert.Equal(4096 * 0.16 * Pj, c["analog.output_buffer"], 1e-16);
         var mvm = c["analog.xbar"] + c["analog.adc"] + c["analog.dac"] + c["analog.snh"] + c["analog.sna"]
             + c["analog.input_buffer"] + c["analog.output_buffer"];
-        Assert.Equal(52770.5, mvm / Pj, 0.1); // puma-model.md 4.2: ≈ 52.8 nJ per 128×128 16-bit MVM
+        Assert.Equal(52770.5, mvm / Pj, 0.1); // docs/references.md, PUMA tables 4.2: ≈ 52.8 nJ per 128×128 16-bit MVM
         Assert.Equal(energy.DynamicJoules, energy.DynamicByLayerJoules[0] + c["analog.control"] + c["analog.tile_control"]
             + c["analog.tile_instruction_memory"] + c["analog.instruction_memory"] - (1 * 1.301 * Pj), 1e-15);
         Assert.Empty(energy.UncostedComponents);

@@ -42,7 +42,7 @@ public sealed class SharedMemoryAndNocTests
             1,
             TileProgram(0, TileKind.Analog, [new TileHaltInstruction()], [[new LoadInstruction(dataBase, 0, 16, 8, 0), new HaltInstruction()]], [new MemoryRange(0, 128, 1)])));
 
-        // fill 2 + 8 accesses × (2 eDRAM + 1 register write) + halt 1 (puma-model.md 3.7: ld vec=8 takes 24)
+        // fill 2 + 8 accesses × (2 eDRAM + 1 register write) + halt 1 (docs/references.md, PUMA tables 3.7: ld vec=8 takes 24)
         Assert.Equal(2 + 24 + 1, result.Cycles);
     }
 

@@ -8,7 +8,7 @@ using HybridSim.Specs.Workloads;
 namespace HybridSim.Hardware.Tests;
 
 /// <summary>
-/// Small hand-built architectures with PUMA's figures (puma-model.md sections 3 and 4.3) and programs, so expected
+/// Small hand-built architectures with PUMA's figures (docs/references.md, PUMA tables 3 and 4.3) and programs, so expected
 /// cycles and energies can be computed by hand in the tests.
 /// </summary>
 internal static class TestMachines

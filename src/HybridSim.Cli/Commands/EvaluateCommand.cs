@@ -101,7 +101,7 @@ public static class EvaluateCommand
         text.Append('\n');
         if (r.PathCheck is { } check)
         {
-            text.Append(inv, $"  path check          {P(check.FastAccuracy)} fast, {P(check.ExactAccuracy)} exact on the first {check.Samples} samples of chip 1 ({check.GapPoints:0.00} points apart)\n");
+            text.Append(inv, $"  path check          {P(check.FastAccuracy)} fast, {P(check.ExactAccuracy)} exact on the first {check.Samples} samples of the first chip ({check.GapPoints:0.00} points apart)\n");
         }
 
         foreach (var l in r.Layers)

@@ -10,7 +10,7 @@ internal sealed class FunctionalOptions(bool required = true, bool floatPath = f
     /// <summary>The <c>--path</c> value of the float network.</summary>
     public const string FloatPath = "float";
 
-    public Option<string> Weights { get; } = new("--weights") { Description = "Trained weights (.npz, design.md section 8 names)", Required = required };
+    public Option<string> Weights { get; } = new("--weights") { Description = "Trained weights (.npz, tensor names as in docs/pytorch.md)", Required = required };
 
     public Option<string> Data { get; } = new("--data") { Description = "Data: a file, a folder, or a known name (digits, fashion-mnist)", Required = required };
 

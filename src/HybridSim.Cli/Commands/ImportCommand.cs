@@ -19,7 +19,7 @@ public static class ImportCommand
     {
         var model = new Argument<string>("model") { Description = "ONNX model to import (.onnx)" };
         var output = new Option<string>("--out") { Description = "Workload file to write (workloads/NAME.yaml); NAME becomes the workload's name", Required = true };
-        var weights = new Option<string>("--weights") { Description = "Weights file to write (.npz, design.md section 8 names)", Required = true };
+        var weights = new Option<string>("--weights") { Description = "Weights file to write (.npz, tensor names as in docs/pytorch.md)", Required = true };
         var mean = new Option<string?>("--mean") { Description = "Per-channel mean the model was trained with, on pixels / 255 (e.g. 0.2860, or 0.485,0.456,0.406): written to the workload's dataset: block; else read from the ONNX metadata_props 'mean'" };
         var std = new Option<string?>("--std") { Description = "Per-channel standard deviation, likewise (e.g. 0.3530); else the metadata_props 'std'" };
         var pad = new Option<int?>("--pad") { Description = "Zero pixels the model's input adds on each side of the data's images (e.g. 2 for 28x28 images on a 32x32 input); else the metadata_props 'pad'" };

@@ -10,7 +10,7 @@ using HybridSim.Sweeps.Accuracy;
 namespace HybridSim.Cli.Commands;
 
 /// <summary>
-/// <c>hybridsim sweep freeze|rank|grid</c> (design.md section 4): expands the sweep, runs the points in parallel
+/// <c>hybridsim sweep freeze|rank|grid</c> (docs/sweeps.md): expands the sweep, runs the points in parallel
 /// (resuming finished ones), then writes <c>DIR/sweep.csv</c>, <c>DIR/sweep.svg</c> and <c>DIR/breakdown.svg</c>.
 /// Exit code 0 when every point ran, 1 when a point failed or input is invalid, 2 on a usage error.
 /// </summary>

@@ -10,8 +10,8 @@ namespace HybridSim.Cli.Commands;
 
 /// <summary>
 /// <c>hybridsim train --workload W --data D [--epochs E] [--seed S] [--batch-size B] [--optimizer adam|sgd] [--lr X]
-/// [--momentum M] [--weight-decay L] [--schedule constant|cosine|step] --out WEIGHTS.npz</c>: floating-point training
-/// (HyperX IV-A), weights as NumPy .npz with design.md section 8 names.
+/// [--momentum M] [--weight-decay L] [--schedule constant|cosine|step] [--train-limit K] --out WEIGHTS.npz</c>: floating-point training
+/// (HyperX IV-A), weights as NumPy .npz with the tensor names of docs/pytorch.md.
 /// </summary>
 public static class TrainCommand
 {
@@ -28,12 +28,13 @@ public static class TrainCommand
         var momentum = new Option<double>("--momentum") { Description = "SGD momentum", DefaultValueFactory = _ => d.Momentum };
         var decay = new Option<double>("--weight-decay") { Description = "L2 weight decay (weights only)", DefaultValueFactory = _ => d.WeightDecay };
         var schedule = new Option<string>("--schedule") { Description = "Learning-rate schedule: constant, cosine, or step (x0.1 at 50% and 75%)", DefaultValueFactory = _ => d.Schedule.ToString().ToLowerInvariant() };
+        var trainLimit = new Option<int?>("--train-limit") { Description = "Train on the first K training samples only (in file order; the test part is unchanged)" };
         var output = new Option<string>("--out") { Description = "Weights file to write (.npz)", Required = true };
         optimizer.AcceptOnlyFromAmong("adam", "sgd");
         schedule.AcceptOnlyFromAmong("constant", "cosine", "step");
         var command = new Command("train", "Train a workload in floating point and write its weights (.npz).")
         {
-            workload, data, epochs, seed, batch, optimizer, rate, momentum, decay, schedule, output,
+            workload, data, epochs, seed, batch, optimizer, rate, momentum, decay, schedule, trainLimit, output,
         };
         command.SetAction(parse =>
         {
@@ -54,6 +55,13 @@ public static class TrainCommand
                 return SpecAction.Usage;
             }
 
+            var limit = parse.GetValue(trainLimit);
+            if (limit is < 1)
+            {
+                error.WriteLine("error: --train-limit must be at least 1");
+                return SpecAction.Usage;
+            }
+
             if (OutputTargets.IsEmpty(error, "--out", parse.GetValue(output)))
             {
                 return SpecAction.Usage;
@@ -65,11 +73,16 @@ public static class TrainCommand
                 var spec = WorkloadLoader.Load(parse.GetValue(workload)!);
                 FunctionalFootprint.Of(spec).CheckParameters(spec.SourceFile);
                 var split = DatasetLoader.Load(parse.GetValue(data)!, spec);
-                AccuracyBudget.Train(spec, split, options.BatchSize, options.Epochs, error);
+                AccuracyBudget.Train(spec, split, options.BatchSize, options.Epochs, error, sampleLimit: limit);
                 var network = FunctionalNetwork.Create(spec);
                 network.Initialize(options.Seed);
                 var o = parse.InvocationConfiguration.Output;
                 var train = split.Train ?? split.Test;
+                if (limit is { } k)
+                {
+                    train = train.Take(k);
+                }
+
                 var test = split.Train is null ? null : split.Test;
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training {spec.Name} on {train.Name} ({train.Count} samples{(test is null ? "" : $", testing on {test.Name}: {test.Count}")}), {options.Epochs} epochs, {options.Optimizer.ToString().ToLowerInvariant()} lr {options.LearningRate}, batch {options.BatchSize}, seed {options.Seed}"));
                 var progress = new TrainingProgressPrinter(o, ReferenceEquals(o, Console.Out) && !Console.IsOutputRedirected, options.Epochs);

@@ -9,7 +9,7 @@ using HybridSim.Specs.Workloads;
 namespace HybridSim.Compiler.Output;
 
 /// <summary>
-/// Writes the output folder of <c>hybridsim compile --out DIR</c> (design.md section 5): <c>DIR/summary.json</c> and one
+/// Writes the output folder of <c>hybridsim compile --out DIR</c> (docs/model.md, "Compiler: mapping, placement and programs"): <c>DIR/summary.json</c> and one
 /// listing per core and per tile, <c>DIR/tile&lt;N&gt;/core&lt;M&gt;.asm</c> and <c>DIR/tile&lt;N&gt;/tile.asm</c>.
 /// Every file is written atomically (temporary file, then rename). <c>summary.json</c> is removed first and written last,
 /// so a folder that has one holds the complete listings of that program; listings a previous, larger program left

@@ -6,7 +6,7 @@ using HybridSim.Specs.Architecture;
 namespace HybridSim.Compiler.Output;
 
 /// <summary>
-/// What <c>summary.json</c> says about a compiled program (design.md section 5): MVMUs and tiles by kind, instruction
+/// What <c>summary.json</c> says about a compiled program (docs/model.md, "Compiler: mapping, placement and programs"): MVMUs and tiles by kind, instruction
 /// counts, the mapped weight matrices, and how the program fills the fixed memories of each tile kind.
 /// </summary>
 /// <param name="AnalogMvmus">Logical MVMUs of the matrices placed on analog tiles.</param>

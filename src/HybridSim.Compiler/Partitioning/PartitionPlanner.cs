@@ -6,7 +6,7 @@ using HybridSim.Specs.Workloads;
 namespace HybridSim.Compiler.Partitioning;
 
 /// <summary>
-/// Applies a partition to a workload (design.md section 2). freeze-x: weight layers 1..x on analog tiles, the rest on
+/// Applies a partition to a workload (docs/model.md, "Compiler: mapping, placement and programs", Partitions). freeze-x: weight layers 1..x on analog tiles, the rest on
 /// digital tiles (a projection shortcut follows its block's first conv). rank r: every W on analog tiles plus an A (r × in)
 /// and B (out × r) branch on digital tiles; a layer's own <c>rank</c> in the workload file overrides r. A layer with
 /// min(in, out) below r gets its full-rank branch, min(in, out), and is marked <see cref="LayerPartition.RankClamped"/>

@@ -6,7 +6,7 @@ using HybridSim.Specs.Yaml;
 namespace HybridSim.Functional.Data;
 
 /// <summary>
-/// Finds and reads what <c>--data</c> names, fitted to a workload (design.md §8): a known name (<c>digits</c>, the
+/// Finds and reads what <c>--data</c> names, fitted to a workload (docs/model.md, "Functional model"): a known name (<c>digits</c>, the
 /// embedded set; <c>fashion-mnist</c>, Debian's dataset-fashion-mnist package), a folder (IDX or CIFAR binary, with
 /// train and test parts), or a single file (IDX images with their labels file beside them, a CIFAR <c>.bin</c>, or CSV),
 /// which is one set: Train null, Test the whole file. Known names come first: write <c>./digits</c> for a folder of

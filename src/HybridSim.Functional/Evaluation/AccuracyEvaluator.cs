@@ -11,7 +11,7 @@ namespace HybridSim.Functional.Evaluation;
 
 /// <summary>
 /// Runs a trained network on data three ways, per partition: in float, as the ideal fixed-point model, and on
-/// N programmed chips (design.md section 8). Accuracies come from running the network on the samples, nothing else.
+/// N programmed chips (docs/model.md, "Functional model"). Accuracies come from running the network on the samples, nothing else.
 /// </summary>
 public static class AccuracyEvaluator
 {
@@ -124,7 +124,7 @@ public static class AccuracyEvaluator
         };
     }
 
-    /// <summary>design.md section 8: the first samples of the training split when the data has one, else of the set given.</summary>
+    /// <summary>docs/model.md, "Functional model" (quantization): the first samples of the training split when the data has one, else of the set given.</summary>
     public static Dataset Calibration(DataSplit data, int samples)
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -7,7 +7,7 @@ using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Functional.Evaluation;
 
-/// <summary>Writes <c>accuracy.json</c> (design.md section 8): snake_case fields, invariant numbers, stable order.</summary>
+/// <summary>Writes <c>accuracy.json</c> (docs/model.md, "Functional model"): snake_case fields, invariant numbers, stable order.</summary>
 public static class AccuracyJson
 {
     public static string Serialize(AccuracyReport report)

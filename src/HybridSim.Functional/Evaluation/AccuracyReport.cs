@@ -3,7 +3,7 @@ using HybridSim.Specs.Architecture;
 
 namespace HybridSim.Functional.Evaluation;
 
-/// <summary>What <c>evaluate</c> measures (design.md section 8, <c>accuracy.json</c>). Accuracies are fractions in [0, 1].</summary>
+/// <summary>What <c>evaluate</c> measures (docs/model.md, "Functional model", <c>accuracy.json</c>). Accuracies are fractions in [0, 1].</summary>
 /// <param name="Accuracy">Mean over the chip instances of the accuracy under the device.</param>
 /// <param name="AccuracyCi95">95% interval of that mean (Student's t over the instances; the mean itself for one instance).</param>
 /// <param name="FloatAccuracy">The float model, no quantization.</param>

@@ -2,7 +2,7 @@ using HybridSim.Functional.Weights;
 
 namespace HybridSim.Functional.Import;
 
-/// <summary>What an ONNX model imports to: a workload file's text, its weights (design.md section 8 names) and notes
+/// <summary>What an ONNX model imports to: a workload file's text, its weights (tensor names as in docs/pytorch.md) and notes
 /// on what was adapted on the way (pads made symmetric, a pool turned global, a bias fused, ...).</summary>
 public sealed record ImportResult(string WorkloadYaml, IReadOnlyList<NamedArray> Weights, IReadOnlyList<string> Notes)
 {

@@ -73,7 +73,7 @@ public static partial class OnnxImporter
 
         private void MatMul() => Fc(Edge(0), Weight(1, "weight"), transposed: false);
 
-        /// <summary>An fc layer; ONNX holds the weight as [in, out] unless <paramref name="transposed"/> ([out, in], design.md's layout).</summary>
+        /// <summary>An fc layer; ONNX holds the weight as [in, out] unless <paramref name="transposed"/> ([out, in], docs/pytorch.md's layout).</summary>
         private ImportedLayer Fc((string Layer, TensorShape Shape) x, OnnxTensor b, bool transposed)
         {
             if (x.Shape.Height != 1 || x.Shape.Width != 1)

@@ -10,7 +10,7 @@ namespace HybridSim.Functional.Import;
 
 /// <summary>
 /// Turns a trained ONNX model (a CNN or MLP of the operators in <see cref="Supported"/>) into an ordinary workload file
-/// (workloads/README.md) and its weights named as design.md section 8 names them. Shapes are followed through the graph
+/// (workloads/README.md) and its weights named as docs/pytorch.md names them. Shapes are followed through the graph
 /// so that a model the workload schema cannot express is refused here, naming the node, rather than later in the YAML.
 /// </summary>
 public static partial class OnnxImporter

@@ -4,7 +4,7 @@ using HybridSim.Specs.Architecture;
 namespace HybridSim.Functional.Inference;
 
 /// <summary>
-/// The analog MVMU's number formats (design.md section 8): K-bit offset-encoded weights in K / P cells of P bits,
+/// The analog MVMU's number formats (docs/model.md, "Functional model"): K-bit offset-encoded weights in K / P cells of P bits,
 /// I-bit inputs through D-bit DACs, an A-bit ADC over a crossbar of R rows.
 /// </summary>
 public sealed record AnalogArithmetic(int WeightBits, int InputBits, int BitsPerCell, int DacBits, int AdcBits, int CrossbarRows, int CrossbarCols, AdcRange AdcRange, DeviceSpec Device)

@@ -1,7 +1,7 @@
 namespace HybridSim.Functional.Inference;
 
 /// <summary>
-/// The quantization of design.md section 8: symmetric per-layer weight scale, activation scale from calibration,
+/// The quantization of docs/model.md, "Functional model": symmetric per-layer weight scale, activation scale from calibration,
 /// round half to even throughout.
 /// </summary>
 public static class FixedPoint

@@ -11,7 +11,7 @@ using HybridSim.Specs.Workloads;
 namespace HybridSim.Functional.Inference;
 
 /// <summary>
-/// A trained network as the architecture computes it (design.md section 8): each conv and fc layer's matrices
+/// A trained network as the architecture computes it (docs/model.md, "Functional model"): each conv and fc layer's matrices
 /// placed, tiled and quantized as the partition plan and the compiler's tiling say, batch norms folded into the
 /// layer before them, activation scales from a calibration batch of the float model. Layers without weights run
 /// in floating point between the matrices, as the vector units do.

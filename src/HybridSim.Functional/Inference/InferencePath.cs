@@ -1,6 +1,6 @@
 namespace HybridSim.Functional.Inference;
 
-/// <summary>How analog layers are computed (design.md section 8).</summary>
+/// <summary>How analog layers are computed (docs/model.md, "Functional model").</summary>
 public enum InferencePath
 {
     /// <summary>Bit-serial, one ADC conversion per row block, slice and input step: the reference.</summary>

@@ -9,7 +9,7 @@ public readonly record struct InputStep(int Shift, int Width, double Weight)
     /// <summary>
     /// The steps of an I-bit input through D-bit DACs. Unsigned: bits in chunks of D from the least significant.
     /// Signed: the I - 1 magnitude bits in chunks of D, then the sign bit alone, weighted -2^(I-1) (with 1-bit DACs,
-    /// PUMA's case, this is exactly the I steps of design.md section 8).
+    /// PUMA's case, this is exactly the I steps of docs/model.md, "Functional model").
     /// </summary>
     public static InputStep[] For(int inputBits, int dacBits, bool signed)
     {

@@ -73,7 +73,7 @@ internal static class MatrixKernel
     }
 
     /// <summary>
-    /// The exact path (design.md section 8, step 3): per row block, input step and slice, each column value is
+    /// The exact path (docs/model.md, "Functional model", the exact path): per row block, input step and slice, each column value is
     /// converted by the ADC (with read noise), shifted and added; the offset and the conductance floor are subtracted
     /// digitally; row blocks' partial sums are added.
     /// </summary>

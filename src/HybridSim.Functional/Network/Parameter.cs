@@ -16,7 +16,7 @@ public sealed class Parameter
         Grad = new float[length];
     }
 
-    /// <summary>Tensor name as in design.md section 8 (<c>conv1.weight</c>, <c>bn1.running_var</c>, <c>fc.lobranch_a</c>).</summary>
+    /// <summary>Tensor name as in docs/pytorch.md (<c>conv1.weight</c>, <c>bn1.running_var</c>, <c>fc.lobranch_a</c>).</summary>
     public string Name { get; }
 
     public ImmutableArray<int> Shape { get; }

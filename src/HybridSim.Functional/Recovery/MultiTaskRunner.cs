@@ -53,14 +53,14 @@ public static class MultiTaskRunner
                 Array.Clear(start.Parameter(p.Name).Value);
             }
 
-            progress?.Stage($"task {t + 1}/{tasks.Count} ({task.Text}): W alone on {evaluation.Instances} chip(s)");
+            progress?.Stage($"task {t} ({task.Text}, {t + 1} of {tasks.Count}): W alone on {evaluation.Instances} chip(s)");
             var without = AccuracyEvaluator.Evaluate(architecture, start, partition, data, evaluation);
             var reports = new List<AccuracyReport>();
             for (var k = 0; k < evaluation.Instances; k++)
             {
                 var instance = evaluation.FirstInstance + k;
                 var copy = start.Clone();
-                progress?.Stage($"task {t + 1}/{tasks.Count} ({task.Text}), chip {k + 1}/{evaluation.Instances}: fine-tuning its A and B on {train.Count} samples");
+                progress?.Stage($"task {t} ({task.Text}, {t + 1} of {tasks.Count}), {RecoveryRunner.ChipLabel(instance, k, evaluation.Instances)}: fine-tuning its A and B on {train.Count} samples");
                 var model = FixedPointModel.Prepare(architecture, copy, plan, AccuracyEvaluator.Calibration(data, evaluation.CalibrationSamples), evaluation.BatchSize);
                 var chip = model.Program(EvaluationOptions.InstanceSeed(evaluation.Seed, instance), evaluation.Path);
                 Trainer.Train(copy, train, null, options.Training with { LearningRate = options.BranchLearningRate }, progress?.Training,

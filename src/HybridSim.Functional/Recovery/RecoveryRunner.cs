@@ -12,7 +12,7 @@ using HybridSim.Specs.Validation;
 namespace HybridSim.Functional.Recovery;
 
 /// <summary>
-/// Runs a recovery on a point (design.md section 8; HyperX III-B, LoBranch Algorithms 1 and 2) and measures it: the
+/// Runs a recovery on a point (docs/model.md, "Functional model" and "Recovery"; HyperX III-B, LoBranch Algorithms 1 and 2) and measures it: the
 /// given weights on N chips, then the recovered ones. Per-chip methods (retraining, Algorithm 2) train one copy per
 /// chip, since each chip has its own errors, and evaluate it on that chip. Deterministic for the seeds given.
 /// </summary>
@@ -101,7 +101,7 @@ public static class RecoveryRunner
         for (var k = 0; k < chips; k++)
         {
             var copy = network.Clone();
-            var chipLabel = anyAnalog ? $"chip {k + 1}/{evaluation.Instances}: " : "";
+            var chipLabel = anyAnalog ? ChipLabel(evaluation.FirstInstance + k, k, evaluation.Instances) + ": " : "";
             FrozenPrefix? prefix = null;
             if (anyAnalog)
             {
@@ -166,13 +166,13 @@ public static class RecoveryRunner
         {
             var instance = evaluation.FirstInstance + k;
             var copy = network.Clone();
-            progress?.Stage($"chip {k + 1}/{evaluation.Instances}: Algorithm 2, fine-tuning A and B on the programmed chip for {options.Training.Epochs} epoch(s) at lr {options.BranchLearningRate.ToString(CultureInfo.InvariantCulture)}");
+            progress?.Stage($"{ChipLabel(instance, k, evaluation.Instances)}: Algorithm 2, fine-tuning A and B on the programmed chip for {options.Training.Epochs} epoch(s) at lr {options.BranchLearningRate.ToString(CultureInfo.InvariantCulture)}");
             var model = FixedPointModel.Prepare(architecture, copy, plan, AccuracyEvaluator.Calibration(data, evaluation.CalibrationSamples), evaluation.BatchSize);
             var chip = model.Program(EvaluationOptions.InstanceSeed(evaluation.Seed, instance), evaluation.Path);
             Trainer.Train(copy, train, null, options.Training with { LearningRate = options.BranchLearningRate }, progress?.Training, branch,
                 new DeployedHooks(model, chip, evaluation.Path));
             save(Instance(instance), copy);
-            progress?.Stage($"chip {k + 1}/{evaluation.Instances}: evaluating");
+            progress?.Stage($"{ChipLabel(instance, k, evaluation.Instances)}: evaluating");
             reports.Add(AccuracyEvaluator.Evaluate(architecture, copy, partition, data, evaluation with { Instances = 1, FirstInstance = instance }));
         }
 
@@ -183,6 +183,13 @@ public static class RecoveryRunner
     internal static SpecException Input(string file, string path, string message) => new(new SpecError(file, 0, 0, path, message));
 
     private static string Instance(int k) => "instance-" + k.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A chip on the console, numbered as its files and <c>--instance</c> number it (from 0: chip 0 wrote instance-0.npz),
+    /// with its place in the run: "chip 0 (1 of 3)".
+    /// </summary>
+    internal static string ChipLabel(int instance, int index, int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"chip {instance} ({index + 1} of {count})");
 
     /// <summary>The parameters of every layer that is not frozen (weights, biases, branches, batch-norm scale and shift).</summary>
     private static HashSet<string> TrainableParameters(FunctionalNetwork network, ImmutableSortedSet<int> frozen)

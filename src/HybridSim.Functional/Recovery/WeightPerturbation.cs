@@ -27,7 +27,7 @@ internal sealed class WeightPerturbation
         _saved.Clear();
     }
 
-    /// <summary>Per-tensor symmetric fake quantization to <paramref name="bits"/> bits, round half to even (design.md section 8, step 1).</summary>
+    /// <summary>Per-tensor symmetric fake quantization to <paramref name="bits"/> bits, round half to even (docs/model.md, "Functional model", quantization).</summary>
     public static void FakeQuantize(float[] values, int bits)
     {
         var scale = Inference.FixedPoint.WeightScale(values, bits);

@@ -5,7 +5,7 @@ using HybridSim.Specs.Validation;
 namespace HybridSim.Hardware.Mvmus;
 
 /// <summary>
-/// RRAM crossbar MVMU, bit-serial inputs (puma-model.md sections 3.4 and 4.2).
+/// RRAM crossbar MVMU, bit-serial inputs (docs/references.md, PUMA tables 3.4 and 4.2).
 /// Latency <see cref="MvmuTiming.AnalogLatencyCycles"/> = ADC time × (input steps + pipeline stages − 1)
 /// [+ layer-select time × input steps for 3D stacks]: 100 ns × (16 + 3 − 1) = 1800 cycles for PUMA. The masked MVMUs of
 /// one mvm run side by side unless the core says <c>mvmus_concurrent: false</c>. Per MVM, with S = bit slices (physical crossbars) and T = input steps:

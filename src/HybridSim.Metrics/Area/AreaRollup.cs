@@ -4,7 +4,7 @@ using HybridSim.Specs.Architecture;
 namespace HybridSim.Metrics.Area;
 
 /// <summary>
-/// Rolls component areas up core → tile → node (design.md section 2): every component's area × its Count per parent ×
+/// Rolls component areas up core → tile → node (docs/model.md section 7): every component's area × its Count per parent ×
 /// the parent's count: MVMU components × MVMUs per core, core components × cores per tile, tile components × tiles,
 /// router components × ceil(tiles / concentration), node components × nodes (ceil(tiles / tiles per node)).
 /// </summary>

@@ -9,7 +9,7 @@ using HybridSim.Specs.Validation;
 namespace HybridSim.Metrics.Reports;
 
 /// <summary>
-/// Writes and reads <c>report.json</c> (design.md section 5): snake_case fields in the order of
+/// Writes and reads <c>report.json</c> (docs/model.md section 11): snake_case fields in the order of
 /// <see cref="TopLevelFields"/>, that is the contract's fields with <c>leakage_by_component_pj</c> (an object like
 /// <c>energy_by_component_pj</c>) beside the dynamic breakdown and the <see cref="RunReport.Extra"/> statistics as the
 /// <c>statistics</c> object before <c>simulator</c>; nothing else at the top level, so a traced and an untraced run differ
@@ -19,7 +19,7 @@ namespace HybridSim.Metrics.Reports;
 /// </summary>
 public static partial class ReportJson
 {
-    /// <summary>The contract's top-level fields (design.md section 5), in the order they are written.</summary>
+    /// <summary>The contract's top-level fields (docs/model.md section 11), in the order they are written.</summary>
     public static readonly ImmutableArray<string> ContractFields =
     [
         "architecture", "workload", "partition", "cycles", "latency_ns", "clock_hz", "dynamic_energy_pj",

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace HybridSim.Metrics.Reports;
 
 /// <summary>
-/// The result of one simulated run; serialized as <c>report.json</c> with the snake_case field names of design.md section 5
+/// The result of one simulated run; serialized as <c>report.json</c> with the snake_case field names of docs/model.md section 11
 /// (<c>architecture</c>, <c>workload</c>, <c>partition</c>, <c>cycles</c>, <c>latency_ns</c>, ...). Sweeps read these back.
 /// </summary>
 public sealed record RunReport(

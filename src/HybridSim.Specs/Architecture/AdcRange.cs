@@ -1,6 +1,6 @@
 namespace HybridSim.Specs.Architecture;
 
-/// <summary>How an analog MVMU's ADC maps a column value onto its levels (design.md section 8).</summary>
+/// <summary>How an analog MVMU's ADC maps a column value onto its levels (docs/model.md, "Functional model").</summary>
 public enum AdcRange
 {
     /// <summary>One ADC level per cell level; values above 2^adc_bits - 1 saturate.</summary>

@@ -1,7 +1,7 @@
 namespace HybridSim.Specs.Architecture;
 
 /// <summary>
-/// RRAM non-idealities of an analog MVMU's cells, read by the functional model only (design.md section 8).
+/// RRAM non-idealities of an analog MVMU's cells, read by the functional model only (docs/model.md, "Functional model").
 /// Zero (or null) leaves an effect out; <see cref="Ideal"/> leaves out all of them.
 /// </summary>
 /// <param name="ProgrammingSigma">Programming variation: cell levels (gaussian) or log-conductance (lognormal).</param>

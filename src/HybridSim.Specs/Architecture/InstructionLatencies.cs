@@ -2,7 +2,7 @@ namespace HybridSim.Specs.Architecture;
 
 /// <summary>
 /// Occupancy of a core in cycles per non-MVM instruction family (the arch file's <c>instruction_latency</c> section,
-/// puma-model.md section 3.3; keys and order: <see cref="Schema.InstructionLatencyFields"/>). Every field is required.
+/// docs/references.md, PUMA tables 3.3; keys and order: <see cref="Schema.InstructionLatencyFields"/>). Every field is required.
 /// </summary>
 /// <param name="Set">set, per vector element.</param>
 /// <param name="Copy">copy, independent of width.</param>

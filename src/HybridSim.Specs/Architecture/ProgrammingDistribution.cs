@@ -1,6 +1,6 @@
 namespace HybridSim.Specs.Architecture;
 
-/// <summary>How a cell's programmed value scatters around its target (design.md section 8).</summary>
+/// <summary>How a cell's programmed value scatters around its target (docs/model.md, "Functional model").</summary>
 public enum ProgrammingDistribution
 {
     /// <summary>programming_sigma cell levels added.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace HybridSim.Sweeps.Accuracy;
 
-/// <summary>The accuracy columns of <c>sweep.csv</c> (design.md section 8), in table order; each a fraction in [0, 1].</summary>
+/// <summary>The accuracy columns of <c>sweep.csv</c> (docs/model.md, "Functional model"), in table order; each a fraction in [0, 1].</summary>
 public static class AccuracyColumns
 {
     /// <summary>Mean over chips after the recovery (the given weights when none ran).</summary>

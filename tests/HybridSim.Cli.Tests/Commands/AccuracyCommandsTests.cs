@@ -1,3 +1,9 @@
+using HybridSim.Functional.Data;
+using HybridSim.Functional.Network;
+using HybridSim.Functional.Training;
+using HybridSim.Functional.Weights;
+using HybridSim.Specs.Workloads;
+
 namespace HybridSim.Cli.Tests.Commands;
 
 /// <summary><c>train</c>, <c>evaluate</c> and <c>infer</c>: what they write, and exit 1 with the file and field for bad input.</summary>
@@ -13,6 +19,32 @@ public sealed class AccuracyCommandsTests : IDisposable
         var (code, _, err) = CliHarness.Invoke("train", "--workload", CliHarness.Workload("mlp-digits.yaml"), "--data", "digits", "--epochs", "2", "--out", weights);
         Assert.True(code == 0, err);
         return weights;
+    }
+
+    [Fact]
+    public void Train_limit_trains_on_the_first_K_training_samples_and_writes_what_the_library_does_on_them()
+    {
+        var weights = _dir.Sub("limited.npz");
+        var (code, output, err) = CliHarness.Invoke("train", "--workload", "mlp-digits", "--data", "digits", "--epochs", "2", "--train-limit", "100", "--out", weights);
+        Assert.True(code == 0, err);
+        Assert.Contains("(100 samples, testing on", output, StringComparison.Ordinal);
+
+        // The same training, by hand, on the first 100 samples of the training split.
+        var spec = WorkloadLoader.Load("mlp-digits");
+        var split = DatasetLoader.Load("digits", spec);
+        var options = TrainingOptions.Default with { Epochs = 2 };
+        var network = FunctionalNetwork.Create(spec);
+        network.Initialize(options.Seed);
+        Trainer.Train(network, split.Train!.Take(100), split.Test, options);
+        var expected = _dir.Sub("expected.npz");
+        NpzFile.Write(expected, network.SaveWeights());
+        Assert.Equal(File.ReadAllBytes(expected), File.ReadAllBytes(weights));
+
+        // Fewer samples, other weights: the limit is applied, not ignored.
+        var all = _dir.Sub("all.npz");
+        Assert.Equal(0, CliHarness.Invoke("train", "--workload", "mlp-digits", "--data", "digits", "--epochs", "2", "--out", all).Code);
+        Assert.NotEqual(File.ReadAllBytes(all), File.ReadAllBytes(weights));
+        Assert.Equal(2, CliHarness.Invoke("train", "--workload", "mlp-digits", "--data", "digits", "--train-limit", "0", "--out", _dir.Sub("z.npz")).Code);
     }
 
     private static string[] Evaluate(string weights, string data, params string[] more) =>

@@ -62,6 +62,10 @@ public sealed class ReadmeCommandsTests
                 case "train" or "infer":
                     Assert.True(File.Exists(outPath), $"{args[0]} wrote no {outPath}");
                     break;
+                case "compile":
+                    Assert.True(File.Exists(Path.Combine(outPath!, "summary.json")));
+                    Assert.NotEmpty(Directory.EnumerateFiles(outPath!, "core*.asm", SearchOption.AllDirectories));
+                    break;
                 case "evaluate":
                     Assert.Contains("\"quantized_accuracy\"", File.ReadAllText(Path.Combine(outPath!, "accuracy.json")), StringComparison.Ordinal);
                     break;

@@ -23,7 +23,7 @@ public sealed class OnnxImporterTests
         return Assert.Throws<SpecException>(() => OnnxImporter.Import(path, "net"));
     }
 
-    /// <summary>Every weight layer has its weight (and bias when the YAML says so) in the shape design.md section 8 gives.</summary>
+    /// <summary>Every weight layer has its weight (and bias when the YAML says so) in the shape docs/pytorch.md gives.</summary>
     private static void CheckWeightShapes(ImportResult result, WorkloadSpec workload)
     {
         var byName = result.Weights.ToDictionary(w => w.Name);

@@ -16,7 +16,7 @@ public sealed class ComponentScalingTests
     [Fact]
     public void The_adc_follows_adc_bits_by_pumas_per_bit_tables()
     {
-        // 0.225 pJ, 12.5 ns and 0.025 mW per bit (puma-model.md 3.4, 4.3); area independent of resolution.
+        // 0.225 pJ, 12.5 ns and 0.025 mW per bit (docs/references.md, PUMA tables 3.4, 4.3); area independent of resolution.
         var adc = Analog(Load("hyperx-128-16b.yaml", "adc_bits=6"), "adc");
         Assert.Equal(1.35e-12, adc.Energy("access"), 1e-20);
         Assert.Equal(75e-9, adc.LatencySeconds, 1e-15);

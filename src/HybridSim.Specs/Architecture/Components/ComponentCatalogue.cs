@@ -121,7 +121,7 @@ public static class ComponentCatalogue
             [ComponentActions.Add, ComponentActions.Sub, ComponentActions.Mul, ComponentActions.Max, ComponentActions.Relu, ComponentActions.Relu6],
             "vector ALU; one action per lane operation, named by the operation") with
         {
-            // PUMA's ALU energy table (puma-model.md 4.3) prices a divide, and the shipped files keep its figure; the ISA
+            // PUMA's ALU energy table (docs/references.md, PUMA tables 4.3) prices a divide, and the shipped files keep its figure; the ISA
             // has no divide (AluOp), so the figure is accepted and never used.
             UncountedActions = [ComponentActions.Div],
         },

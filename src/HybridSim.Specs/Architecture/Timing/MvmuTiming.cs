@@ -1,7 +1,7 @@
 namespace HybridSim.Specs.Architecture;
 
 /// <summary>
-/// MVM timing (puma-model.md sections 3.3, 3.4 and 4.2), shared by the compiler's cost estimate and the hardware's MVMU
+/// MVM timing (docs/references.md, PUMA tables 3.3, 3.4 and 4.2), shared by the compiler's cost estimate and the hardware's MVMU
 /// models. The durations are converted to cycles by the caller (checked in the hardware, saturating in the estimate),
 /// with the one rounding rule of <see cref="ClockCycles"/>.
 /// </summary>

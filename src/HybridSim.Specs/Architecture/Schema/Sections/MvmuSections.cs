@@ -106,7 +106,7 @@ public static class WriteFields
         [CellEnergy, RowLatency, Endurance, ParallelMvmus, Source]);
 }
 
-/// <summary>analog_mvmu.device: the cells' non-idealities; design.md section 8: every key optional, a key left out is an effect left out.</summary>
+/// <summary>analog_mvmu.device: the cells' non-idealities; docs/model.md, "Functional model": every key optional, a key left out is an effect left out.</summary>
 public static class DeviceFields
 {
     /// <summary>The one word <c>device:</c> may be instead of a mapping.</summary>
@@ -139,6 +139,6 @@ public static class DeviceFields
 
     public static ValueField<DeviceSpec, string?> Source { get; } = Fields<DeviceSpec>.Text("source", "where the figures come from (paper, table, derivation)", d => d.Source);
 
-    public static RecordSection<DeviceSpec> Section { get; } = new("device", "RRAM non-idealities of the analog MVMU's cells (functional model only; design.md section 8)",
+    public static RecordSection<DeviceSpec> Section { get; } = new("device", "RRAM non-idealities of the analog MVMU's cells (functional model only; docs/model.md, Functional model)",
         [ProgrammingSigma, Distribution, StuckAtLowRate, StuckAtHighRate, ReadNoiseSigma, OnOffRatio, WireResistance, CellResistance, Source]);
 }

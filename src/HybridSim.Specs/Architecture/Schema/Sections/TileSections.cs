@@ -98,6 +98,6 @@ public static class InstructionLatencyFields
 
     public static ValueField<InstructionLatencies, int> Set { get; } = Fields<InstructionLatencies>.Cycles("set", "set, per vector element", l => l.Set);
 
-    public static RecordSection<InstructionLatencies> Section { get; } = new("instruction_latency", "cycles per instruction family (puma-model.md section 3.3)",
+    public static RecordSection<InstructionLatencies> Section { get; } = new("instruction_latency", "cycles per instruction family (docs/references.md, PUMA tables 3.3)",
         [AluPerLaneStep, Copy, Decode, Fetch, Halt, LoadStorePerAccess, Set]);
 }
