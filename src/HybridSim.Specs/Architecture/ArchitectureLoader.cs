@@ -165,13 +165,16 @@ public static class ArchitectureLoader
     private static AnalogMvmuSpec ReadAnalog(MappingReader r, double? clockHz, SpecErrorList warnings)
     {
         var m = SchemaValues.Read(r, AnalogMvmuFields.Section);
+        var deviceReader = m.Section(AnalogMvmuFields.Device);
+        var device = deviceReader is { } dr ? ReadDevice(dr) : DeviceSpec.Ideal;
         var spec = new AnalogMvmuSpec(m.Get(AnalogMvmuFields.Rows), m.Get(AnalogMvmuFields.Cols), m.Get(AnalogMvmuFields.WeightBits), m.Get(AnalogMvmuFields.InputBits),
             m.Get(AnalogMvmuFields.BitsPerCell), m.Get(AnalogMvmuFields.DacBits), m.Get(AnalogMvmuFields.AdcBits), m.Get(AnalogMvmuFields.Adcs),
             m.Get(AnalogMvmuFields.StackLayers), m.Get(AnalogMvmuFields.PipelineStages),
-            ReadComponents(m.Section(AnalogMvmuFields.Components), clockHz, ComponentLevel.Mvmu, TileKind.Analog, AnalogParameters(r, m), warnings))
+            ReadComponents(m.Section(AnalogMvmuFields.Components), clockHz, ComponentLevel.Mvmu, TileKind.Analog,
+                ConductanceWindow.Add(AnalogParameters(r, m), device, deviceReader), warnings))
         {
             AdcRange = m.Get(AnalogMvmuFields.AdcRangeField),
-            Device = m.Section(AnalogMvmuFields.Device) is { } dr ? ReadDevice(dr) : DeviceSpec.Ideal,
+            Device = device,
             Write = m.Section(AnalogMvmuFields.Write) is { } wr ? ReadWrite(wr) : null,
         };
         CheckAnalog(spec, r, warnings);

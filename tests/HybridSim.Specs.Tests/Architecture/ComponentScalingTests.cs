@@ -49,6 +49,35 @@ public sealed class ComponentScalingTests
     }
 
     [Fact]
+    public void Doubling_the_conductance_window_doubles_the_crossbar_read_energy_and_nothing_else()
+    {
+        // HyperX's device: Gmax = 1 / 4444 ohm, Gmin = Gmax / 4.5; half the on-state resistance doubles Gmax - Gmin.
+        var shipped = Load("hyperx-64-8b.yaml");
+        var doubled = Load("hyperx-64-8b.yaml", "tiles.analog.core.mvmu.device.cell_resistance=2222ohm");
+        foreach (var c in shipped.AnalogTile!.Core.Mvmu.Components)
+        {
+            var d = Analog(doubled, c.Name);
+            var factor = c.Name == "xbar" ? 2.0 : 1.0;
+            Assert.Equal(c.EnergyJoules.Values.Select(e => e * factor), d.EnergyJoules.Values);
+            Assert.Equal((c.Count, c.LatencySeconds, c.LeakageWatts, c.AreaSquareMeters), (d.Count, d.LatencySeconds, d.LeakageWatts, d.AreaSquareMeters));
+        }
+
+        Assert.Equal(42.5e-12 * 2, Analog(doubled, "xbar").Energy("mvm"), 1e-20);
+        Assert.Empty(doubled.Warnings);
+    }
+
+    [Fact]
+    public void A_conductance_window_without_a_device_cell_resistance_is_an_error_naming_what_to_state()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("mine.yaml", "extends: puma.yaml\ntiles: {analog: {core: {mvmu: {components: {xbar: {stated_for: {conductance_window: 175uS}}}}}}}\n");
+        var e = Assert.Throws<SpecException>(() => ArchitectureLoader.Load(path));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("tiles.analog.core.mvmu.components.xbar.stated_for.conductance_window", error.Path);
+        Assert.Contains("this architecture has no conductance_window: it is derived from device.cell_resistance", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_shipped_64_by_64_file_gives_the_figures_it_used_to_state()
     {
         var spec = Load("hyperx-64-16b.yaml");
