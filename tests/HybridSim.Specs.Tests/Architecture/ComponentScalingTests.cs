@@ -117,20 +117,38 @@ public sealed class ComponentScalingTests
     }
 
     [Fact]
-    public void Another_technology_node_scales_energy_leakage_and_area_by_the_stillmaker_baas_fits_and_warns_about_latency()
+    public void Another_technology_node_scales_energy_leakage_area_and_latency_by_the_stillmaker_baas_fits()
     {
         // Relative energy a V^2 + b V + c at 0.8 V: 45 nm 1.103 x 0.64 - 0.362 x 0.8 + 0.2767 = 0.69302,
-        // 32 nm 0.9559 x 0.64 - 0.7823 x 0.8 + 0.471 = 0.456936; area 1 / 0.46.
+        // 32 nm 0.9559 x 0.64 - 0.7823 x 0.8 + 0.471 = 0.456936; area 1 / 0.46. Relative delay a V^3 + b V^2 + c V + d:
+        // 45 nm -285.7 x 0.512 + 1239 x 0.64 - 1795 x 0.8 + 898.8 = 109.4816,
+        // 32 nm -325.9 x 0.512 + 1374 x 0.64 - 1922 x 0.8 + 913.2 = 88.0992.
         var spec = Load("puma.yaml", "technology=45nm");
         var energy = 0.69302 / 0.456936;
+        var delay = 109.4816 / 88.0992;
         Assert.Equal(1.8e-12 * energy, Analog(spec, "adc").Energy("access"), 1e-20);
         Assert.Equal(0.2e-3 * energy, Analog(spec, "adc").LeakageWatts, 1e-12);
         Assert.Equal(0.0012e-6 / 0.46, Analog(spec, "adc").AreaSquareMeters, 1e-16);
-        Assert.Equal(100e-9, Analog(spec, "adc").LatencySeconds, 1e-15);
+        Assert.Equal(100e-9 * delay, Analog(spec, "adc").LatencySeconds, 1e-15);
         Assert.Equal(8.6e-12 * energy, spec.AnalogTile!.Component("edram")!.Energy("read"), 1e-20);
+        Assert.Empty(spec.Warnings);
+    }
+
+    [Fact]
+    public void A_node_without_a_delay_fit_leaves_latencies_unchanged_and_warns_at_the_technology_line()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("mine.yaml",
+            "extends: puma.yaml\n" +                                           // 1
+            "technology: 45nm\n" +                                             // 2
+            "technology_scaling: {nodes: {45nm: {delay: ~}}}\n");              // 3
+        var spec = ArchitectureLoader.Load(path);
+        Assert.Equal(100e-9, Analog(spec, "adc").LatencySeconds, 1e-15);
+        Assert.Equal(1.8e-12 * 0.69302 / 0.456936, Analog(spec, "adc").Energy("access"), 1e-20);
         var warning = Assert.Single(spec.Warnings);
-        Assert.Equal("--set", warning.File);
+        Assert.Equal((path, 2), (warning.File, warning.Line));
         Assert.Contains("the latency of tiles.analog.core.mvmu.adc is stated for 32nm", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("has no delay fit for 45nm", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
