@@ -174,6 +174,7 @@ public static class ArchitectureLoader
                 ConductanceWindow.Add(AnalogParameters(r, m), device, deviceReader), warnings))
         {
             AdcRange = m.Get(AnalogMvmuFields.AdcRangeField),
+            AdcRateHz = m.Get(AnalogMvmuFields.AdcRate),
             Device = device,
             Write = m.Section(AnalogMvmuFields.Write) is { } wr ? ReadWrite(wr) : null,
         };
@@ -266,14 +267,21 @@ public static class ArchitectureLoader
     }
 
     // The parameters an MVMU's components may be stated for and scale with (ComponentScaling).
-    private static ScalingParameters AnalogParameters(MappingReader r, SchemaValues m) => ScalingParameters.Of(r,
-    [
-        (AnalogMvmuFields.Rows.Name, m.Get(AnalogMvmuFields.Rows)), (AnalogMvmuFields.Cols.Name, m.Get(AnalogMvmuFields.Cols)),
-        (AnalogMvmuFields.WeightBits.Name, m.Get(AnalogMvmuFields.WeightBits)), (AnalogMvmuFields.InputBits.Name, m.Get(AnalogMvmuFields.InputBits)),
-        (AnalogMvmuFields.BitsPerCell.Name, m.Get(AnalogMvmuFields.BitsPerCell)), (AnalogMvmuFields.DacBits.Name, m.Get(AnalogMvmuFields.DacBits)),
-        (AnalogMvmuFields.AdcBits.Name, m.Get(AnalogMvmuFields.AdcBits)), (AnalogMvmuFields.Adcs.Name, m.Get(AnalogMvmuFields.Adcs)),
-        (AnalogMvmuFields.StackLayers.Name, m.Get(AnalogMvmuFields.StackLayers)),
-    ]);
+    private static ScalingParameters AnalogParameters(MappingReader r, SchemaValues m)
+    {
+        var parameters = ScalingParameters.Of(r,
+            [
+            (AnalogMvmuFields.Rows.Name, m.Get(AnalogMvmuFields.Rows)), (AnalogMvmuFields.Cols.Name, m.Get(AnalogMvmuFields.Cols)),
+            (AnalogMvmuFields.WeightBits.Name, m.Get(AnalogMvmuFields.WeightBits)), (AnalogMvmuFields.InputBits.Name, m.Get(AnalogMvmuFields.InputBits)),
+            (AnalogMvmuFields.BitsPerCell.Name, m.Get(AnalogMvmuFields.BitsPerCell)), (AnalogMvmuFields.DacBits.Name, m.Get(AnalogMvmuFields.DacBits)),
+            (AnalogMvmuFields.AdcBits.Name, m.Get(AnalogMvmuFields.AdcBits)), (AnalogMvmuFields.Adcs.Name, m.Get(AnalogMvmuFields.Adcs)),
+            (AnalogMvmuFields.StackLayers.Name, m.Get(AnalogMvmuFields.StackLayers)),
+            ]);
+        var rate = AnalogMvmuFields.AdcRate.Name;
+        return m.Get(AnalogMvmuFields.AdcRate) is { } hz
+            ? parameters.With(new ScalingParameter(rate, ScalingParameterKind.Frequency, hz, r.Mapping[rate] is SpecScalar s ? s.SetAt : r.Mapping[rate]))
+            : parameters.Without(rate, $"set {r.ChildPath(rate)}, the ADC's sampling rate (e.g. 1.28GHz)");
+    }
 
     private static ScalingParameters DigitalParameters(MappingReader r, SchemaValues m) => ScalingParameters.Of(r,
     [

@@ -25,6 +25,33 @@ public sealed class ComponentScalingTests
     }
 
     [Fact]
+    public void The_adc_follows_its_sampling_rate_by_waldens_figure_of_merit()
+    {
+        // Power = FoM x 2^bits x rate: the energy per conversion stays, PUMA's 128 conversions take half the time at
+        // twice the rate, the bias (leakage) power doubles; area independent.
+        var spec = Load("puma.yaml", "tiles.analog.core.mvmu.adc_rate=2.56GHz");
+        var adc = Analog(spec, "adc");
+        Assert.Equal(1.8e-12, adc.Energy("access"), 1e-20);
+        Assert.Equal(50e-9, adc.LatencySeconds, 1e-15);
+        Assert.Equal(0.4e-3, adc.LeakageWatts, 1e-12);
+        Assert.Equal(0.0012e-6, adc.AreaSquareMeters, 1e-16);
+        Assert.Empty(spec.Warnings);
+    }
+
+    [Fact]
+    public void A_walden_rule_doubles_the_adc_energy_per_bit_at_any_rate()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("mine.yaml",
+            "extends: puma.yaml\nvariables: {adc_bits: 6}\n" +
+            "tiles: {analog: {core: {mvmu: {adc_rate: 640MHz, components: {adc: {scaling: {energy: {adc_bits: exp2}}}}}}}}\n");
+        var adc = Analog(ArchitectureLoader.Load(path), "adc");
+        Assert.Equal(1.8e-12 / 4, adc.Energy("access"), 1e-20);            // 2^(6 - 8)
+        Assert.Equal(100e-9 * 6 / 8 * 2, adc.LatencySeconds, 1e-15);       // 6 bits at half the rate
+        Assert.Equal(0.2e-3 * 6 / 8 / 2, adc.LeakageWatts, 1e-12);
+    }
+
+    [Fact]
     public void The_crossbar_follows_rows_times_cols_and_stacking_and_the_periphery_its_rows_and_columns()
     {
         var spec = Load("puma.yaml", "xbar=256", "tiles.analog.core.mvmu.stack_layers=4");

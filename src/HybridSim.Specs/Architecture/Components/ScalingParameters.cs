@@ -11,6 +11,7 @@ public enum ScalingParameterKind
     Integer,
     Size,
     Conductance,
+    Frequency,
 }
 
 /// <summary>One parameter a component's figures may be stated for and scale with: its value in this architecture and
@@ -29,6 +30,7 @@ public sealed record ScalingParameter(string Name, ScalingParameterKind Kind, do
     {
         ScalingParameterKind.Size => UnitKind.Size,
         ScalingParameterKind.Conductance => UnitKind.Conductance,
+        ScalingParameterKind.Frequency => UnitKind.Frequency,
         _ => null,
     };
 }
