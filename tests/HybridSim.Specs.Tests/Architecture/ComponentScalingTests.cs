@@ -94,14 +94,23 @@ public sealed class ComponentScalingTests
     }
 
     [Fact]
-    public void A_conductance_window_without_a_device_cell_resistance_is_an_error_naming_what_to_state()
+    public void Ideal_cells_say_no_conductance_window_so_the_crossbar_energy_is_used_as_stated()
+    {
+        // device: ideal is an accuracy-model idealisation: the cost keeps the figure anchored at the device's window.
+        var spec = Load("hyperx-64-8b.yaml", "tiles.analog.core.mvmu.device=ideal");
+        Assert.Equal(42.5e-12, Analog(spec, "xbar").Energy("mvm"), 1e-20);
+        Assert.Empty(spec.Warnings);
+    }
+
+    [Fact]
+    public void An_adc_rate_stated_for_but_not_set_is_an_error_saying_to_set_it()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("mine.yaml", "extends: puma.yaml\ntiles: {analog: {core: {mvmu: {components: {xbar: {stated_for: {conductance_window: 175uS}}}}}}}\n");
+        var path = dir.File("mine.yaml", "extends: puma.yaml\ntiles: {analog: {core: {mvmu: {adc_rate: ~}}}}\n");
         var e = Assert.Throws<SpecException>(() => ArchitectureLoader.Load(path));
         var error = Assert.Single(e.Errors);
-        Assert.Equal("tiles.analog.core.mvmu.components.xbar.stated_for.conductance_window", error.Path);
-        Assert.Contains("this architecture has no conductance_window: it is derived from device.cell_resistance", error.Message, StringComparison.Ordinal);
+        Assert.Equal("tiles.analog.core.mvmu.components.adc.stated_for.adc_rate", error.Path);
+        Assert.Contains("this architecture has no adc_rate: set tiles.analog.core.mvmu.adc_rate", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

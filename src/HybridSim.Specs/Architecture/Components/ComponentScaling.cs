@@ -155,6 +155,12 @@ public static class ComponentScaling
                 foreach (var e in m.Entries)
                 {
                     var at = $"{path}.{StatedForKey}.{e.Name}";
+                    if (parameters.Unstated.Contains(e.Name))
+                    {
+                        // The architecture does not say this parameter: the figures hold at their stated value.
+                        continue;
+                    }
+
                     if (!parameters.Values.TryGetValue(e.Name, out var parameter) && parameters.Absent.TryGetValue(e.Name, out var why))
                     {
                         errors.Add(e.Key, at, $"this architecture has no {e.Name}: {why}");

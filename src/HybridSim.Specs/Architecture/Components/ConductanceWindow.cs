@@ -8,21 +8,21 @@ namespace HybridSim.Specs.Architecture;
 /// architecture"): derived from the device block, Gmax = 1 / cell_resistance (the on state) and Gmin = Gmax /
 /// on_off_ratio (absent ratio: level 0 conducts nothing, Gmin = 0). A read drives every cell at the read voltage, so
 /// its energy follows the conductances, which at a fixed on/off ratio are proportional to the window. A device that
-/// states no cell_resistance has no window: a <c>stated_for: {conductance_window: ...}</c> is then an error naming what
-/// to state.
+/// states no cell_resistance (ideal cells, <c>device: ideal</c>, an accuracy-model idealisation) says nothing about its
+/// window: a figure stated for one is used at its stated value, unscaled and without a warning.
 /// </summary>
 public static class ConductanceWindow
 {
     public const string Name = "conductance_window";
 
-    /// <summary>The MVMU's parameters with the device's window, or with a note of what the device lacks.</summary>
+    /// <summary>The MVMU's parameters with the device's window, or with the window left unsaid.</summary>
     public static ScalingParameters Add(ScalingParameters parameters, DeviceSpec device, MappingReader? deviceReader)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(device);
         if (device.CellResistanceOhms is not > 0 || deviceReader is null)
         {
-            return parameters.Without(Name, $"it is derived from device.{DeviceFields.CellResistance.Name} (Gmax = 1 / cell_resistance) and device.{DeviceFields.OnOffRatio.Name} (Gmin = Gmax / on_off_ratio), and this MVMU's device states no cell_resistance");
+            return parameters.Unsaid(Name);
         }
 
         var gmax = 1 / device.CellResistanceOhms.Value;

@@ -42,11 +42,13 @@ public sealed record ScalingParameter(string Name, ScalingParameterKind Kind, do
 /// </summary>
 public sealed class ScalingParameters
 {
-    private ScalingParameters(string section, ImmutableSortedDictionary<string, ScalingParameter> values, ImmutableSortedDictionary<string, string>? absent = null)
+    private ScalingParameters(string section, ImmutableSortedDictionary<string, ScalingParameter> values, ImmutableSortedDictionary<string, string>? absent = null,
+        ImmutableSortedSet<string>? unstated = null)
     {
         Section = section;
         Values = values;
         Absent = absent ?? ImmutableSortedDictionary<string, string>.Empty;
+        Unstated = unstated ?? ImmutableSortedSet<string>.Empty.WithComparer(StringComparer.Ordinal);
     }
 
     /// <summary>The section whose keys they are, e.g. <c>tiles.analog.core.mvmu</c>.</summary>
@@ -61,11 +63,18 @@ public sealed class ScalingParameters
     public ScalingParameters With(ScalingParameter parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        return new ScalingParameters(Section, Values.SetItem(parameter.Name, parameter), Absent.Remove(parameter.Name));
+        return new ScalingParameters(Section, Values.SetItem(parameter.Name, parameter), Absent.Remove(parameter.Name), Unstated.Remove(parameter.Name));
     }
 
-    /// <summary>These parameters, noting that <paramref name="name"/> is not stated here and <paramref name="why"/>.</summary>
-    public ScalingParameters Without(string name, string why) => new(Section, Values.Remove(name), Absent.SetItem(name, why));
+    /// <summary>These parameters, noting that <paramref name="name"/> is not stated here and <paramref name="why"/>:
+    /// a <c>stated_for</c> naming it is an error.</summary>
+    public ScalingParameters Without(string name, string why) => new(Section, Values.Remove(name), Absent.SetItem(name, why), Unstated);
+
+    /// <summary>Parameters this architecture leaves unsaid: a figure stated for one is used at its stated value, unscaled.</summary>
+    public ImmutableSortedSet<string> Unstated { get; private init; } = ImmutableSortedSet<string>.Empty.WithComparer(StringComparer.Ordinal);
+
+    /// <summary>These parameters, with <paramref name="name"/> left unsaid (e.g. ideal cells say no conductance window).</summary>
+    public ScalingParameters Unsaid(string name) => new(Section, Values.Remove(name), Absent.Remove(name), Unstated.Add(name));
 
     /// <summary>No parameters (the NoC, the node and the core: their figures are stated without a configuration).</summary>
     public static ScalingParameters None(string section) => new(section, ImmutableSortedDictionary<string, ScalingParameter>.Empty);
