@@ -25,6 +25,10 @@ public sealed record AnalogMvmuSpec(
     /// <summary>How the ADC maps column values onto its levels (functional model).</summary>
     public AdcRange AdcRange { get; init; } = AdcRange.Clip;
 
+    /// <summary>The ADC's sampling rate, conversions per second; null when the file does not state it. Used only by
+    /// component scaling rules (<c>stated_for: {adc_rate: ...}</c>, docs/architecture-files.md, "Your own architecture").</summary>
+    public double? AdcRateHz { get; init; }
+
     /// <summary>The cells' non-idealities (functional model); ideal unless the file gives a <c>device</c> block.</summary>
     public DeviceSpec Device { get; init; } = DeviceSpec.Ideal;
 

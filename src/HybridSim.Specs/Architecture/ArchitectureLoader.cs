@@ -165,13 +165,17 @@ public static class ArchitectureLoader
     private static AnalogMvmuSpec ReadAnalog(MappingReader r, double? clockHz, SpecErrorList warnings)
     {
         var m = SchemaValues.Read(r, AnalogMvmuFields.Section);
+        var deviceReader = m.Section(AnalogMvmuFields.Device);
+        var device = deviceReader is { } dr ? ReadDevice(dr) : DeviceSpec.Ideal;
         var spec = new AnalogMvmuSpec(m.Get(AnalogMvmuFields.Rows), m.Get(AnalogMvmuFields.Cols), m.Get(AnalogMvmuFields.WeightBits), m.Get(AnalogMvmuFields.InputBits),
             m.Get(AnalogMvmuFields.BitsPerCell), m.Get(AnalogMvmuFields.DacBits), m.Get(AnalogMvmuFields.AdcBits), m.Get(AnalogMvmuFields.Adcs),
             m.Get(AnalogMvmuFields.StackLayers), m.Get(AnalogMvmuFields.PipelineStages),
-            ReadComponents(m.Section(AnalogMvmuFields.Components), clockHz, ComponentLevel.Mvmu, TileKind.Analog, AnalogParameters(r, m), warnings))
+            ReadComponents(m.Section(AnalogMvmuFields.Components), clockHz, ComponentLevel.Mvmu, TileKind.Analog,
+                ConductanceWindow.Add(AnalogParameters(r, m), device, deviceReader), warnings))
         {
             AdcRange = m.Get(AnalogMvmuFields.AdcRangeField),
-            Device = m.Section(AnalogMvmuFields.Device) is { } dr ? ReadDevice(dr) : DeviceSpec.Ideal,
+            AdcRateHz = m.Get(AnalogMvmuFields.AdcRate),
+            Device = device,
             Write = m.Section(AnalogMvmuFields.Write) is { } wr ? ReadWrite(wr) : null,
         };
         CheckAnalog(spec, r, warnings);
@@ -263,14 +267,21 @@ public static class ArchitectureLoader
     }
 
     // The parameters an MVMU's components may be stated for and scale with (ComponentScaling).
-    private static ScalingParameters AnalogParameters(MappingReader r, SchemaValues m) => ScalingParameters.Of(r,
-    [
-        (AnalogMvmuFields.Rows.Name, m.Get(AnalogMvmuFields.Rows)), (AnalogMvmuFields.Cols.Name, m.Get(AnalogMvmuFields.Cols)),
-        (AnalogMvmuFields.WeightBits.Name, m.Get(AnalogMvmuFields.WeightBits)), (AnalogMvmuFields.InputBits.Name, m.Get(AnalogMvmuFields.InputBits)),
-        (AnalogMvmuFields.BitsPerCell.Name, m.Get(AnalogMvmuFields.BitsPerCell)), (AnalogMvmuFields.DacBits.Name, m.Get(AnalogMvmuFields.DacBits)),
-        (AnalogMvmuFields.AdcBits.Name, m.Get(AnalogMvmuFields.AdcBits)), (AnalogMvmuFields.Adcs.Name, m.Get(AnalogMvmuFields.Adcs)),
-        (AnalogMvmuFields.StackLayers.Name, m.Get(AnalogMvmuFields.StackLayers)),
-    ]);
+    private static ScalingParameters AnalogParameters(MappingReader r, SchemaValues m)
+    {
+        var parameters = ScalingParameters.Of(r,
+            [
+            (AnalogMvmuFields.Rows.Name, m.Get(AnalogMvmuFields.Rows)), (AnalogMvmuFields.Cols.Name, m.Get(AnalogMvmuFields.Cols)),
+            (AnalogMvmuFields.WeightBits.Name, m.Get(AnalogMvmuFields.WeightBits)), (AnalogMvmuFields.InputBits.Name, m.Get(AnalogMvmuFields.InputBits)),
+            (AnalogMvmuFields.BitsPerCell.Name, m.Get(AnalogMvmuFields.BitsPerCell)), (AnalogMvmuFields.DacBits.Name, m.Get(AnalogMvmuFields.DacBits)),
+            (AnalogMvmuFields.AdcBits.Name, m.Get(AnalogMvmuFields.AdcBits)), (AnalogMvmuFields.Adcs.Name, m.Get(AnalogMvmuFields.Adcs)),
+            (AnalogMvmuFields.StackLayers.Name, m.Get(AnalogMvmuFields.StackLayers)),
+            ]);
+        var rate = AnalogMvmuFields.AdcRate.Name;
+        return m.Get(AnalogMvmuFields.AdcRate) is { } hz
+            ? parameters.With(new ScalingParameter(rate, ScalingParameterKind.Frequency, hz, r.Mapping[rate] is SpecScalar s ? s.SetAt : r.Mapping[rate]))
+            : parameters.Without(rate, $"set {r.ChildPath(rate)}, the ADC's sampling rate (e.g. 1.28GHz)");
+    }
 
     private static ScalingParameters DigitalParameters(MappingReader r, SchemaValues m) => ScalingParameters.Of(r,
     [

@@ -23,4 +23,7 @@ public enum UnitKind
 
     /// <summary>Ohms: ohm, kohm, Mohm.</summary>
     Resistance,
+
+    /// <summary>Siemens: nS, uS, mS, S (a device's conductance window).</summary>
+    Conductance,
 }

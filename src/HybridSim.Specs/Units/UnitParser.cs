@@ -89,6 +89,7 @@ public static class UnitParser
         UnitKind.Size => "'64KiB'",
         UnitKind.Frequency => "'1GHz'",
         UnitKind.Resistance => "'2.5ohm'",
+        UnitKind.Conductance => "'175uS'",
         _ => "",
     };
 

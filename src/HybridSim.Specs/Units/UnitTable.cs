@@ -38,6 +38,10 @@ public static class UnitTable
         new("ohm", UnitKind.Resistance, 1.0),
         new("kohm", UnitKind.Resistance, 1e3),
         new("Mohm", UnitKind.Resistance, 1e6),
+        new("nS", UnitKind.Conductance, 1e-9),
+        new("uS", UnitKind.Conductance, 1e-6),
+        new("mS", UnitKind.Conductance, 1e-3),
+        new("S", UnitKind.Conductance, 1.0),
     ];
 
     /// <summary>The SI unit values of a family are stored in.</summary>
@@ -50,6 +54,7 @@ public static class UnitTable
         UnitKind.Size => "bytes",
         UnitKind.Frequency => "hertz",
         UnitKind.Resistance => "ohms",
+        UnitKind.Conductance => "siemens",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -75,6 +80,7 @@ public static class UnitTable
         UnitKind.Size => "a size",
         UnitKind.Frequency => "a frequency",
         UnitKind.Resistance => "a resistance",
+        UnitKind.Conductance => "a conductance",
         _ => "a quantity",
     };
 

@@ -25,6 +25,33 @@ public sealed class ComponentScalingTests
     }
 
     [Fact]
+    public void The_adc_follows_its_sampling_rate_by_waldens_figure_of_merit()
+    {
+        // Power = FoM x 2^bits x rate: the energy per conversion stays, PUMA's 128 conversions take half the time at
+        // twice the rate, the bias (leakage) power doubles; area independent.
+        var spec = Load("puma.yaml", "tiles.analog.core.mvmu.adc_rate=2.56GHz");
+        var adc = Analog(spec, "adc");
+        Assert.Equal(1.8e-12, adc.Energy("access"), 1e-20);
+        Assert.Equal(50e-9, adc.LatencySeconds, 1e-15);
+        Assert.Equal(0.4e-3, adc.LeakageWatts, 1e-12);
+        Assert.Equal(0.0012e-6, adc.AreaSquareMeters, 1e-16);
+        Assert.Empty(spec.Warnings);
+    }
+
+    [Fact]
+    public void A_walden_rule_doubles_the_adc_energy_per_bit_at_any_rate()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("mine.yaml",
+            "extends: puma.yaml\nvariables: {adc_bits: 6}\n" +
+            "tiles: {analog: {core: {mvmu: {adc_rate: 640MHz, components: {adc: {scaling: {energy: {adc_bits: exp2}}}}}}}}\n");
+        var adc = Analog(ArchitectureLoader.Load(path), "adc");
+        Assert.Equal(1.8e-12 / 4, adc.Energy("access"), 1e-20);            // 2^(6 - 8)
+        Assert.Equal(100e-9 * 6 / 8 * 2, adc.LatencySeconds, 1e-15);       // 6 bits at half the rate
+        Assert.Equal(0.2e-3 * 6 / 8 / 2, adc.LeakageWatts, 1e-12);
+    }
+
+    [Fact]
     public void The_crossbar_follows_rows_times_cols_and_stacking_and_the_periphery_its_rows_and_columns()
     {
         var spec = Load("puma.yaml", "xbar=256", "tiles.analog.core.mvmu.stack_layers=4");
@@ -46,6 +73,44 @@ public sealed class ComponentScalingTests
         var dac = Analog(Load("puma.yaml", "tiles.analog.core.mvmu.dac_bits=2"), "dac");
         Assert.Equal(0.00350625e-12 * 2, dac.Energy("access"), 1e-22);
         Assert.Equal(0.000000167e-6 * 2, dac.AreaSquareMeters, 1e-22);
+    }
+
+    [Fact]
+    public void Doubling_the_conductance_window_doubles_the_crossbar_read_energy_and_nothing_else()
+    {
+        // HyperX's device: Gmax = 1 / 4444 ohm, Gmin = Gmax / 4.5; half the on-state resistance doubles Gmax - Gmin.
+        var shipped = Load("hyperx-64-8b.yaml");
+        var doubled = Load("hyperx-64-8b.yaml", "tiles.analog.core.mvmu.device.cell_resistance=2222ohm");
+        foreach (var c in shipped.AnalogTile!.Core.Mvmu.Components)
+        {
+            var d = Analog(doubled, c.Name);
+            var factor = c.Name == "xbar" ? 2.0 : 1.0;
+            Assert.Equal(c.EnergyJoules.Values.Select(e => e * factor), d.EnergyJoules.Values);
+            Assert.Equal((c.Count, c.LatencySeconds, c.LeakageWatts, c.AreaSquareMeters), (d.Count, d.LatencySeconds, d.LeakageWatts, d.AreaSquareMeters));
+        }
+
+        Assert.Equal(42.5e-12 * 2, Analog(doubled, "xbar").Energy("mvm"), 1e-20);
+        Assert.Empty(doubled.Warnings);
+    }
+
+    [Fact]
+    public void Ideal_cells_say_no_conductance_window_so_the_crossbar_energy_is_used_as_stated()
+    {
+        // device: ideal is an accuracy-model idealisation: the cost keeps the figure anchored at the device's window.
+        var spec = Load("hyperx-64-8b.yaml", "tiles.analog.core.mvmu.device=ideal");
+        Assert.Equal(42.5e-12, Analog(spec, "xbar").Energy("mvm"), 1e-20);
+        Assert.Empty(spec.Warnings);
+    }
+
+    [Fact]
+    public void An_adc_rate_stated_for_but_not_set_is_an_error_saying_to_set_it()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("mine.yaml", "extends: puma.yaml\ntiles: {analog: {core: {mvmu: {adc_rate: ~}}}}\n");
+        var e = Assert.Throws<SpecException>(() => ArchitectureLoader.Load(path));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("tiles.analog.core.mvmu.components.adc.stated_for.adc_rate", error.Path);
+        Assert.Contains("this architecture has no adc_rate: set tiles.analog.core.mvmu.adc_rate", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,20 +153,38 @@ public sealed class ComponentScalingTests
     }
 
     [Fact]
-    public void Another_technology_node_scales_energy_leakage_and_area_by_the_stillmaker_baas_fits_and_warns_about_latency()
+    public void Another_technology_node_scales_energy_leakage_area_and_latency_by_the_stillmaker_baas_fits()
     {
         // Relative energy a V^2 + b V + c at 0.8 V: 45 nm 1.103 x 0.64 - 0.362 x 0.8 + 0.2767 = 0.69302,
-        // 32 nm 0.9559 x 0.64 - 0.7823 x 0.8 + 0.471 = 0.456936; area 1 / 0.46.
+        // 32 nm 0.9559 x 0.64 - 0.7823 x 0.8 + 0.471 = 0.456936; area 1 / 0.46. Relative delay a V^3 + b V^2 + c V + d:
+        // 45 nm -285.7 x 0.512 + 1239 x 0.64 - 1795 x 0.8 + 898.8 = 109.4816,
+        // 32 nm -325.9 x 0.512 + 1374 x 0.64 - 1922 x 0.8 + 913.2 = 88.0992.
         var spec = Load("puma.yaml", "technology=45nm");
         var energy = 0.69302 / 0.456936;
+        var delay = 109.4816 / 88.0992;
         Assert.Equal(1.8e-12 * energy, Analog(spec, "adc").Energy("access"), 1e-20);
         Assert.Equal(0.2e-3 * energy, Analog(spec, "adc").LeakageWatts, 1e-12);
         Assert.Equal(0.0012e-6 / 0.46, Analog(spec, "adc").AreaSquareMeters, 1e-16);
-        Assert.Equal(100e-9, Analog(spec, "adc").LatencySeconds, 1e-15);
+        Assert.Equal(100e-9 * delay, Analog(spec, "adc").LatencySeconds, 1e-15);
         Assert.Equal(8.6e-12 * energy, spec.AnalogTile!.Component("edram")!.Energy("read"), 1e-20);
+        Assert.Empty(spec.Warnings);
+    }
+
+    [Fact]
+    public void A_node_without_a_delay_fit_leaves_latencies_unchanged_and_warns_at_the_technology_line()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("mine.yaml",
+            "extends: puma.yaml\n" +                                           // 1
+            "technology: 45nm\n" +                                             // 2
+            "technology_scaling: {nodes: {45nm: {delay: ~}}}\n");              // 3
+        var spec = ArchitectureLoader.Load(path);
+        Assert.Equal(100e-9, Analog(spec, "adc").LatencySeconds, 1e-15);
+        Assert.Equal(1.8e-12 * 0.69302 / 0.456936, Analog(spec, "adc").Energy("access"), 1e-20);
         var warning = Assert.Single(spec.Warnings);
-        Assert.Equal("--set", warning.File);
+        Assert.Equal((path, 2), (warning.File, warning.Line));
         Assert.Contains("the latency of tiles.analog.core.mvmu.adc is stated for 32nm", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("has no delay fit for 45nm", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -155,7 +155,19 @@ public static class ComponentScaling
                 foreach (var e in m.Entries)
                 {
                     var at = $"{path}.{StatedForKey}.{e.Name}";
-                    if (!parameters.Values.TryGetValue(e.Name, out var parameter))
+                    if (parameters.Unstated.Contains(e.Name))
+                    {
+                        // The architecture does not say this parameter: the figures hold at their stated value.
+                        continue;
+                    }
+
+                    if (!parameters.Values.TryGetValue(e.Name, out var parameter) && parameters.Absent.TryGetValue(e.Name, out var why))
+                    {
+                        errors.Add(e.Key, at, $"this architecture has no {e.Name}: {why}");
+                        continue;
+                    }
+
+                    if (parameter is null)
                     {
                         errors.Add(e.Key, at, parameters.Values.IsEmpty
                             ? $"the components of {parameters.Section} scale with no parameter; remove stated_for"
@@ -169,7 +181,8 @@ public static class ComponentScaling
                     }
                     else
                     {
-                        errors.Add(e.Value, at, $"expected {(parameter.Kind == ScalingParameterKind.Size ? "a size above 0 (e.g. 64KiB)" : "a number above 0")}, the {e.Name} the figures were stated for; found {e.Value.KindName}");
+                        var unit = ScalingParameter.Unit(parameter.Kind);
+                        errors.Add(e.Value, at, $"expected {(unit is { } u ? $"{UnitTable.Noun(u)} above 0 (e.g. {UnitParser.Example(u).Trim('\'')})" : "a number above 0")}, the {e.Name} the figures were stated for; found {e.Value.KindName}");
                     }
                 }
 
@@ -187,9 +200,9 @@ public static class ComponentScaling
             return null;
         }
 
-        if (kind == ScalingParameterKind.Size)
+        if (ScalingParameter.Unit(kind) is { } unit)
         {
-            return UnitParser.TryParse(s.Value, UnitKind.Size, null, out var size, out _) && size > 0 ? size : null;
+            return UnitParser.TryParse(s.Value, unit, null, out var quantity, out _) && quantity > 0 && double.IsFinite(quantity) ? quantity : null;
         }
 
         return double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v : null;

@@ -24,6 +24,10 @@ public static class AnalogMvmuFields
 
     public static ValueField<AnalogMvmuSpec, int> Adcs { get; } = Fields<AnalogMvmuSpec>.Int("adcs", FigureRanges.MaxDimension, "ADCs per MVMU (PUMA: 2)", m => m.Adcs, required: true);
 
+    public static ValueField<AnalogMvmuSpec, double?> AdcRate { get; } = Fields<AnalogMvmuSpec>.OptionalQuantity("adc_rate", UnitKind.Frequency,
+        "ADC sampling rate (conversions per second, e.g. 1.28GHz); a parameter the ADC's figures may be stated for and scale with (power in proportion to rate: Walden's figure of merit), nothing else reads it",
+        m => m.AdcRateHz, positive: true);
+
     public static ValueField<AnalogMvmuSpec, int> StackLayers { get; } = Fields<AnalogMvmuSpec>.Int("stack_layers", 1_024,
         "3D vertical RRAM layers per crossbar (1 = planar)", m => m.StackLayers, required: true);
 
@@ -45,7 +49,7 @@ public static class AnalogMvmuFields
 
     public static RecordSection<AnalogMvmuSpec> Section { get; } = new("analog_mvmu",
         "RRAM crossbar MVMU: weight_bits / bits_per_cell bit-slice crossbars, inputs streamed input_bits / dac_bits steps",
-        [Rows, Cols, WeightBits, InputBits, BitsPerCell, DacBits, AdcBits, Adcs, StackLayers, PipelineStages, AdcRangeField, Device, Write, Components]);
+        [Rows, Cols, WeightBits, InputBits, BitsPerCell, DacBits, AdcBits, Adcs, AdcRate, StackLayers, PipelineStages, AdcRangeField, Device, Write, Components]);
 }
 
 /// <summary>core.mvmu of a digital tile: an SRAM MAC MVMU.</summary>
