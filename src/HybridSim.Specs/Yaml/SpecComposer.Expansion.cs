@@ -98,15 +98,8 @@ public static partial class SpecComposer
     /// </summary>
     private static SpecScalar? DefinitionOrigin(string text, string userFile, SortedDictionary<string, SpecScalar> raw)
     {
-        for (var i = text.IndexOf("${", StringComparison.Ordinal); i >= 0; i = text.IndexOf("${", i + 2, StringComparison.Ordinal))
+        foreach (var (inside, _) in References(text))
         {
-            var end = text.IndexOf('}', i + 2);
-            if (end < 0 || (i > 0 && text[i - 1] == '$'))
-            {
-                continue;
-            }
-
-            var inside = text[(i + 2)..end].Trim();
             if (raw.TryGetValue(inside, out var variable) && variable.File != userFile && !variable.Value.Contains("${", StringComparison.Ordinal))
             {
                 return variable;
@@ -120,21 +113,14 @@ public static partial class SpecComposer
     /// <param name="memo">Each variable's origin once found (null: none), so a chain of variables each used several times is walked once.</param>
     private static SpecScalar? OverrideOrigin(string text, SortedDictionary<string, SpecScalar> raw, Dictionary<string, SpecScalar?> memo, int depth)
     {
-        for (var i = text.IndexOf("${", StringComparison.Ordinal); i >= 0 && depth <= YamlLimits.MaxVariableDepth; i = text.IndexOf("${", i + 2, StringComparison.Ordinal))
+        if (depth > YamlLimits.MaxVariableDepth)
         {
-            var end = text.IndexOf('}', i + 2);
-            if (end < 0)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            if (i > 0 && text[i - 1] == '$')
-            {
-                continue;
-            }
-
-            var inside = text[(i + 2)..end].Trim();
-            foreach (var name in raw.ContainsKey(inside) ? new[] { inside } : VariableExpression.Names(inside))
+        foreach (var (inside, expression) in References(text))
+        {
+            foreach (var name in raw.ContainsKey(inside) ? [inside] : expression)
             {
                 if (!raw.TryGetValue(name, out var variable))
                 {
@@ -162,21 +148,14 @@ public static partial class SpecComposer
     /// themselves other variables to the one that states the value; null when it uses none.</summary>
     private static SpecScalar? DefinitionOf(string text, SortedDictionary<string, SpecScalar> raw, int depth)
     {
-        for (var i = text.IndexOf("${", StringComparison.Ordinal); i >= 0 && depth <= YamlLimits.MaxVariableDepth; i = text.IndexOf("${", i + 2, StringComparison.Ordinal))
+        if (depth > YamlLimits.MaxVariableDepth)
         {
-            var end = text.IndexOf('}', i + 2);
-            if (end < 0)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            if (i > 0 && text[i - 1] == '$')
-            {
-                continue;
-            }
-
-            var inside = text[(i + 2)..end].Trim();
-            foreach (var name in raw.ContainsKey(inside) ? new[] { inside } : VariableExpression.Names(inside))
+        foreach (var (inside, expression) in References(text))
+        {
+            foreach (var name in raw.ContainsKey(inside) ? [inside] : expression)
             {
                 if (raw.TryGetValue(name, out var variable))
                 {
@@ -186,6 +165,28 @@ public static partial class SpecComposer
         }
 
         return null;
+    }
+
+    /// <summary>The <c>${...}</c> references of <paramref name="text"/> in order, up to the first unterminated one (an
+    /// escaped <c>$${</c> is not one): the text inside, and the variable names an expression there reads.</summary>
+    private static IEnumerable<(string Inside, IEnumerable<string> ExpressionNames)> References(string text)
+    {
+        for (var i = text.IndexOf("${", StringComparison.Ordinal); i >= 0; i = text.IndexOf("${", i + 2, StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('}', i + 2);
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            if (i > 0 && text[i - 1] == '$')
+            {
+                continue;
+            }
+
+            var inside = text[(i + 2)..end].Trim();
+            yield return (inside, VariableExpression.Names(inside));
+        }
     }
 
     private static string Expand(SpecScalar scalar, string path, Func<string, string?> lookup, IEnumerable<string> names, ExpansionBudget budget, SpecErrorList errors)
